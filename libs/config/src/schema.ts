@@ -1,0 +1,73 @@
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(1).max(65535);
+const positiveInt = z.coerce.number().int().positive();
+const bool = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((v) => v === 'true' || v === '1');
+const csv = z
+  .string()
+  .transform((s) => s.split(',').map((x) => x.trim()).filter((x) => x.length > 0));
+
+/**
+ * Every setting wirewatch reads, named as the environment variable that sets it.
+ * Names carry their subsystem (KAFKA_, TEMPORAL_, CLICKHOUSE_, INGEST_, …) and units where they have one.
+ * The same names are valid keys of the optional YAML config file (WIREWATCH_CONFIG_FILE).
+ */
+export const ConfigSchema = z.object({
+  WIREWATCH_CONFIG_FILE: z.string().optional(),
+  /** Folder for everything the project installs and runs locally: service binaries, their data and logs. */
+  WIREWATCH_HOME: z.string().default('.wirewatch'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+
+  KAFKA_BROKERS: csv.default(['localhost:9092']),
+  KAFKA_CLIENT_ID: z.string().default('wirewatch'),
+  /** Ports of the local Kafka started by `wirewatch services up`. */
+  KAFKA_PORT: port.default(9092),
+  KAFKA_CONTROLLER_PORT: port.default(9093),
+  /** Prefix for topic names, so tests and environments can share one broker. */
+  KAFKA_TOPIC_PREFIX: z.string().default(''),
+
+  TEMPORAL_ADDRESS: z.string().default('localhost:7233'),
+  TEMPORAL_NAMESPACE: z.string().default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().default('wirewatch'),
+  /** Ports of the local Temporal dev server started by `wirewatch services up`. */
+  TEMPORAL_PORT: port.default(7233),
+  TEMPORAL_UI_PORT: port.default(8233),
+
+  CLICKHOUSE_MODE: z.enum(['embedded', 'server']).default('embedded'),
+  /** Data folder of the embedded (chDB) engine; only one process may open it. */
+  CLICKHOUSE_PATH: z.string().default('data/chdb'),
+  CLICKHOUSE_URL: z.string().url().default('http://localhost:8123'),
+  CLICKHOUSE_USER: z.string().default('default'),
+  CLICKHOUSE_PASSWORD: z.string().default(''),
+  CLICKHOUSE_DATABASE: z.string().default('wirewatch'),
+  /** Ports of the local clickhouse-server started by `wirewatch services up --with-clickhouse-server`. */
+  CLICKHOUSE_HTTP_PORT: port.default(8123),
+  CLICKHOUSE_TCP_PORT: port.default(9000),
+
+  INGEST_HOST: z.string().default('127.0.0.1'),
+  INGEST_PORT: port.default(8080),
+  /** Bearer tokens accepted by the ingest API, as `name:token` pairs separated by commas. */
+  INGEST_TOKENS: csv.default(['dev:dev-token']),
+  INGEST_MAX_BODY_BYTES: positiveInt.default(5 * 1024 * 1024),
+  INGEST_MAX_BATCH_LINES: positiveInt.default(5000),
+
+  DISPATCHER_BATCH_MAX_REPORTS: positiveInt.default(500),
+  DISPATCHER_BATCH_MAX_BYTES: positiveInt.default(1024 * 1024),
+  DISPATCHER_BATCH_MAX_WAIT_MS: positiveInt.default(250),
+  DISPATCHER_MAX_BATCHES_IN_FLIGHT: positiveInt.default(8),
+
+  /** Address of the control endpoint of the embedded runtime (answers `wirewatch sql` from other processes). */
+  RUNTIME_HOST: z.string().default('127.0.0.1'),
+  RUNTIME_PORT: port.default(8090),
+
+  /** Whether `wirewatch services up` also starts the (old, Debian) clickhouse-server for contract tests. */
+  STACK_CLICKHOUSE_SERVER: bool.default(false),
+  /** Seconds to wait for a service to become healthy before failing with its log tail. */
+  STACK_START_TIMEOUT_S: positiveInt.default(120),
+});
+
+export type Config = z.infer<typeof ConfigSchema>;
+export type ConfigInput = z.input<typeof ConfigSchema>;
+export const CONFIG_KEYS = Object.keys(ConfigSchema.shape) as (keyof Config)[];
