@@ -1,0 +1,58 @@
+/** Values for `{name:Type}` placeholders in a query. */
+export type QueryParams = Record<string, string | number | boolean | null | readonly (string | number)[]>;
+
+export interface InsertOptions {
+  /**
+   * Makes the insert idempotent: the engine drops a repeated block with the same token (within the
+   * table's deduplication window), so a retried activity does not duplicate rows.
+   */
+  dedupToken?: string;
+}
+
+/**
+ * The one ClickHouse port of wirewatch. Two adapters implement it: the embedded engine (chDB, in this
+ * process) and a ClickHouse server (HTTP). Callers write plain ClickHouse SQL against the configured
+ * database, which the adapter creates and selects on connect.
+ */
+export interface ClickHouse {
+  readonly mode: 'embedded' | 'server';
+  /** Runs a statement that returns no rows (DDL, OPTIMIZE, …). */
+  exec(sql: string, params?: QueryParams): Promise<void>;
+  /** Inserts rows (objects keyed by column) as one block. */
+  insert(table: string, rows: readonly object[], options?: InsertOptions): Promise<void>;
+  /** Runs a query and returns its rows as objects (64-bit integers come back as strings). */
+  query<T = Record<string, unknown>>(sql: string, params?: QueryParams): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+export class ClickHouseError extends Error {
+  override name = 'ClickHouseError';
+  constructor(
+    message: string,
+    readonly sql: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** Serialises rows as JSONEachRow, the format both adapters insert with. */
+export function toJsonEachRow(rows: readonly object[]): string {
+  let out = '';
+  for (const row of rows) out += JSON.stringify(row) + '\n';
+  return out;
+}
+
+export function parseJsonEachRow<T>(text: string): T[] {
+  const rows: T[] = [];
+  for (const line of text.split('\n')) if (line.length > 0) rows.push(JSON.parse(line) as T);
+  return rows;
+}
+
+const identifier = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?$/;
+
+/** Table and database names are interpolated into SQL, so they must be plain identifiers. */
+export function assertIdentifier(name: string): string {
+  if (!identifier.test(name)) throw new Error(`not a valid ClickHouse identifier: ${JSON.stringify(name)}`);
+  return name;
+}

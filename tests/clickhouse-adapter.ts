@@ -1,0 +1,67 @@
+import type { ClickHouse } from '@wirewatch/clickhouse';
+import { expect, it } from 'vitest';
+
+/**
+ * The contract every ClickHouse adapter meets, run against each real engine (chDB in-process, and a
+ * clickhouse-server). Uses only SQL that ClickHouse 18.16 also understands.
+ */
+export function adapterContract(open: () => Promise<ClickHouse>, opts: { dedupTokens: boolean }): void {
+  it('executes DDL, inserts a batch and reads it back', async () => {
+    const ch = await open();
+    try {
+      await ch.exec('DROP TABLE IF EXISTS contract_t');
+      await ch.exec('CREATE TABLE contract_t (id UInt32, name String, tags Array(String)) ENGINE = MergeTree ORDER BY id');
+      await ch.insert('contract_t', [
+        { id: 1, name: "O'Brien", tags: ['a'] },
+        { id: 2, name: 'Ünïcödé "quoted"', tags: [] },
+      ]);
+      const rows = await ch.query<{ id: number; name: string; tags: string[] }>('SELECT id, name, tags FROM contract_t ORDER BY id');
+      expect(rows).toEqual([
+        { id: 1, name: "O'Brien", tags: ['a'] },
+        { id: 2, name: 'Ünïcödé "quoted"', tags: [] },
+      ]);
+    } finally {
+      await ch.close();
+    }
+  });
+
+  it('binds parameters without letting them change the query', async () => {
+    const ch = await open();
+    try {
+      const hostile = "x' OR 1=1 --";
+      const rows = await ch.query<{ s: string; n: number }>('SELECT {s:String} AS s, {n:UInt32} + 1 AS n', { s: hostile, n: 41 });
+      expect(rows).toEqual([{ s: hostile, n: 42 }]);
+      const arr = await ch.query<{ c: number }>("SELECT has({xs:Array(String)}, 'b') AS c", { xs: ['a', 'b'] });
+      expect(Number(arr[0]?.c)).toBe(1);
+    } finally {
+      await ch.close();
+    }
+  });
+
+  it('reports SQL errors with the statement', async () => {
+    const ch = await open();
+    try {
+      await expect(ch.query('SELECT no_such_column FROM system.one')).rejects.toThrow(/no_such_column/);
+    } finally {
+      await ch.close();
+    }
+  });
+
+  it.runIf(opts.dedupTokens)('drops a repeated insert with the same deduplication token', async () => {
+    const ch = await open();
+    try {
+      await ch.exec('DROP TABLE IF EXISTS contract_dedup');
+      await ch.exec(
+        'CREATE TABLE contract_dedup (id UInt32) ENGINE = MergeTree ORDER BY id SETTINGS non_replicated_deduplication_window = 100',
+      );
+      const rows = [{ id: 1 }, { id: 2 }];
+      await ch.insert('contract_dedup', rows, { dedupToken: 'batch-1' });
+      await ch.insert('contract_dedup', rows, { dedupToken: 'batch-1' });
+      await ch.insert('contract_dedup', rows, { dedupToken: 'batch-2' });
+      const [count] = await ch.query<{ c: string }>('SELECT count() AS c FROM contract_dedup');
+      expect(Number(count?.c)).toBe(4);
+    } finally {
+      await ch.close();
+    }
+  });
+}
