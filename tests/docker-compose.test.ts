@@ -1,0 +1,36 @@
+import { readFileSync } from 'node:fs';
+import { CONFIG_KEYS, parseConfig } from '@wirewatch/config';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { repoPath } from './helpers/paths.ts';
+
+interface ComposeService {
+  image?: string;
+  build?: unknown;
+  environment?: Record<string, string | number>;
+  command?: string[];
+}
+
+const compose = parse(readFileSync(repoPath('docker-compose.yml'), 'utf8'), { merge: true }) as {
+  services: Record<string, ComposeService>;
+};
+const projectServices = Object.entries(compose.services).filter(([, s]) => s.build !== undefined);
+
+describe('docker-compose.yml', () => {
+  it('runs the project services from the project image', () => {
+    expect(projectServices.map(([name]) => name).sort()).toEqual(['dispatcher', 'ingest', 'migrate', 'worker']);
+  });
+
+  it.each(projectServices)('%s passes only settings the config schema knows, with valid values', (_name, service) => {
+    const env = Object.fromEntries(Object.entries(service.environment ?? {}).map(([k, v]) => [k, String(v)]));
+    for (const key of Object.keys(env)) expect(CONFIG_KEYS as string[]).toContain(key);
+    expect(() => parseConfig(env)).not.toThrow();
+    expect(parseConfig(env).CLICKHOUSE_MODE).toBe('server');
+  });
+
+  it('starts each service component with a command the CLI has', () => {
+    for (const [, service] of projectServices) {
+      expect(['run', 'migrate']).toContain(service.command?.[0]);
+    }
+  });
+});
