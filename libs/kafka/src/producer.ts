@@ -1,0 +1,19 @@
+import type { Kafka, Message, Producer, ProducerConfig, RecordMetadata } from 'kafkajs';
+
+/**
+ * A producer that cannot lose or reorder acknowledged writes: idempotent, one request in flight (kafkajs
+ * requires it for idempotence). Applied after the caller's options so no override can turn them off.
+ */
+export function createProducer(kafka: Kafka, options: ProducerConfig = {}): Producer {
+  return kafka.producer({ allowAutoTopicCreation: false, ...options, idempotent: true, maxInFlightRequests: 1 });
+}
+
+export interface TopicMessages {
+  topic: string;
+  messages: Message[];
+}
+
+/** Sends and waits for every in-sync replica (acks = all); resolves only once Kafka has stored the messages. */
+export async function sendAcked(producer: Producer, batch: TopicMessages[]): Promise<RecordMetadata[]> {
+  return producer.sendBatch({ topicMessages: batch, acks: -1 });
+}

@@ -1,0 +1,60 @@
+import type { Admin, ITopicConfig } from 'kafkajs';
+
+/**
+ * Every Kafka topic wirewatch uses: names, partition counts and retention live here and nowhere else.
+ * Names are prefixed with KAFKA_TOPIC_PREFIX so tests and environments can share one broker.
+ */
+export const TOPICS = {
+  /** Every accepted report, keyed by report_id, kept forever: the system of record that can be replayed. */
+  raw: {
+    name: 'reports.raw',
+    partitions: 6,
+    config: { 'retention.ms': '-1', 'retention.bytes': '-1', 'cleanup.policy': 'delete' },
+  },
+  /** Items that could not be processed, with their original bytes and why; kept forever for repair and replay. */
+  deadletter: {
+    name: 'reports.deadletter',
+    partitions: 1,
+    config: { 'retention.ms': '-1', 'retention.bytes': '-1', 'cleanup.policy': 'delete' },
+  },
+  /** Escalation alerts raised by the analysis, keyed by alert id; kept 90 days (ClickHouse keeps the history). */
+  alerts: {
+    name: 'alerts',
+    partitions: 3,
+    config: { 'retention.ms': String(90 * 24 * 3600 * 1000), 'cleanup.policy': 'delete' },
+  },
+} as const;
+
+export type TopicKey = keyof typeof TOPICS;
+export type TopicNames = Record<TopicKey, string>;
+
+/** The full topic names for a prefix, e.g. `t123.reports.raw`. */
+export function topicNames(prefix: string): TopicNames {
+  return {
+    raw: `${prefix}${TOPICS.raw.name}`,
+    deadletter: `${prefix}${TOPICS.deadletter.name}`,
+    alerts: `${prefix}${TOPICS.alerts.name}`,
+  };
+}
+
+/** Creates whichever of wirewatch's topics are missing; safe to call at every start. Returns the names created. */
+export async function ensureTopics(admin: Admin, prefix: string, replicationFactor = 1): Promise<string[]> {
+  const existing = new Set(await admin.listTopics());
+  const names = topicNames(prefix);
+  const missing: ITopicConfig[] = (Object.keys(TOPICS) as TopicKey[])
+    .filter((key) => !existing.has(names[key]))
+    .map((key) => ({
+      topic: names[key],
+      numPartitions: TOPICS[key].partitions,
+      replicationFactor,
+      configEntries: Object.entries(TOPICS[key].config).map(([name, value]) => ({ name, value })),
+    }));
+  if (missing.length === 0) return [];
+  try {
+    await admin.createTopics({ topics: missing, waitForLeaders: true });
+  } catch (err) {
+    // Another process may have created them in the meantime; that is the state we want.
+    if ((err as { type?: string }).type !== 'TOPIC_ALREADY_EXISTS') throw err;
+  }
+  return missing.map((t) => t.topic);
+}
