@@ -12,6 +12,8 @@ CREATE TABLE IF NOT EXISTS raw_reports
     source LowCardinality(String),
     received_at DateTime64(3, 'UTC'),
     staged_at DateTime64(3, 'UTC'),
+    -- 'utf8' for the envelope's JSON text; 'base64' when the message bytes were not valid UTF-8.
+    encoding LowCardinality(String),
     envelope String CODEC(ZSTD(3))
 )
 ENGINE = ReplacingMergeTree

@@ -29,4 +29,5 @@ CREATE TABLE IF NOT EXISTS reports
 ENGINE = ReplacingMergeTree
 PARTITION BY toYYYYMM(published_at)
 ORDER BY (ruleset_version, report_id, version)
+TTL toDateTime(published_at) + INTERVAL {{retention_days}} DAY
 SETTINGS non_replicated_deduplication_window = 10000;

@@ -56,3 +56,8 @@ export function assertIdentifier(name: string): string {
   if (!identifier.test(name)) throw new Error(`not a valid ClickHouse identifier: ${JSON.stringify(name)}`);
   return name;
 }
+
+/** A time as ClickHouse's DateTime64(3, 'UTC') text: `2024-10-21 00:00:00.000`. */
+export function chTime(date: Date): string {
+  return date.toISOString().replace('T', ' ').replace('Z', '');
+}

@@ -42,6 +42,8 @@ export const ConfigSchema = z.object({
   CLICKHOUSE_USER: z.string().default('default'),
   CLICKHOUSE_PASSWORD: z.string().default(''),
   CLICKHOUSE_DATABASE: z.string().default('wirewatch'),
+  /** Read-model rows older than this (by publication time) expire; the Kafka log keeps everything. */
+  CLICKHOUSE_RETENTION_DAYS: positiveInt.default(3650),
   /** Ports of the local clickhouse-server started by `wirewatch services up --with-clickhouse-server`. */
   CLICKHOUSE_HTTP_PORT: port.default(8123),
   CLICKHOUSE_TCP_PORT: port.default(9000),
