@@ -65,6 +65,8 @@ export interface AnalysedEvent {
   /** The sentence the event was found in, and its offsets in the normalised text. */
   evidence: string;
   span: [number, number];
+  /** The ongoing conflict this event belongs to or escalates (e.g. "RUS-UKR"), when one applies. */
+  conflict?: string | null;
 }
 
 export interface ScoreContribution {
