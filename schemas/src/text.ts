@@ -18,7 +18,6 @@ const HTML_TO_TEXT: HtmlToTextOptions = {
     { selector: 'template', format: 'skip' },
     { selector: 'head', format: 'skip' },
     ...['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].map((selector) => ({ selector, options: { uppercase: false } })),
-    { selector: 'th', options: { uppercase: false } },
   ],
 };
 
