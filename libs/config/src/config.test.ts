@@ -10,6 +10,9 @@ describe('config', () => {
     expect(config.KAFKA_BROKERS).toEqual(['localhost:9092']);
     expect(config.CLICKHOUSE_MODE).toBe('embedded');
     expect(config.INGEST_PORT).toBe(8080);
+    expect(config.INGEST_PRODUCE_TIMEOUT_MS).toBe(10_000);
+    expect(config.INGEST_FEEDS_FILE).toBeUndefined();
+    expect(config.KAFKA_REPLICATION_FACTOR).toBe(1);
   });
 
   it('coerces numbers and lists from strings', () => {

@@ -27,6 +27,8 @@ export const ConfigSchema = z.object({
   KAFKA_CONTROLLER_PORT: port.default(9093),
   /** Prefix for topic names, so tests and environments can share one broker. */
   KAFKA_TOPIC_PREFIX: z.string().default(''),
+  /** Replication factor of topics wirewatch creates (1 for the single local broker). */
+  KAFKA_REPLICATION_FACTOR: positiveInt.default(1),
 
   TEMPORAL_ADDRESS: z.string().default('localhost:7233'),
   TEMPORAL_NAMESPACE: z.string().default('default'),
@@ -54,6 +56,16 @@ export const ConfigSchema = z.object({
   INGEST_TOKENS: csv.default(['dev:dev-token']),
   INGEST_MAX_BODY_BYTES: positiveInt.default(5 * 1024 * 1024),
   INGEST_MAX_BATCH_LINES: positiveInt.default(5000),
+  /** A report not acknowledged by Kafka within this time is answered 503 (the client retries; ids are stable). */
+  INGEST_PRODUCE_TIMEOUT_MS: positiveInt.default(10_000),
+  /** Reports waiting for Kafka beyond this are refused with 503 at once, bounding memory. */
+  INGEST_MAX_PENDING_REPORTS: positiveInt.default(50_000),
+  /** YAML/JSON file listing the RSS/Atom feeds to poll (`feeds: [{ url, source, interval_s }]`); none when unset. */
+  INGEST_FEEDS_FILE: z.string().optional(),
+  /** Time limit of one feed fetch, headers and body together. */
+  INGEST_FEED_TIMEOUT_MS: positiveInt.default(15_000),
+  /** Largest feed document fetched; a larger one counts as a failed poll. */
+  INGEST_FEED_MAX_BYTES: positiveInt.default(10 * 1024 * 1024),
 
   DISPATCHER_BATCH_MAX_REPORTS: positiveInt.default(500),
   DISPATCHER_BATCH_MAX_BYTES: positiveInt.default(1024 * 1024),
