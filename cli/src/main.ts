@@ -1,7 +1,10 @@
 import { Command } from 'commander';
 import { registerAnalyze } from './commands/analyze.ts';
+import { registerDemo } from './commands/demo.ts';
 import { registerIngest } from './commands/ingest.ts';
+import { registerRun } from './commands/run.ts';
 import { registerServices } from './commands/services.ts';
+import { registerSql } from './commands/sql.ts';
 
 const program = new Command('wirewatch')
   .description('wirewatch: watch news wires for signs of military escalation')
@@ -11,5 +14,8 @@ const program = new Command('wirewatch')
 registerServices(program);
 registerIngest(program);
 registerAnalyze(program);
+registerRun(program);
+registerDemo(program);
+registerSql(program);
 
 await program.parseAsync(process.argv);

@@ -72,6 +72,11 @@ export const ConfigSchema = z.object({
   DISPATCHER_BATCH_MAX_WAIT_MS: positiveInt.default(250),
   DISPATCHER_MAX_BATCHES_IN_FLIGHT: positiveInt.default(8),
 
+  /** Days of publication time the story index looks back when matching a report to a story. */
+  DEDUPE_WINDOW_DAYS: positiveInt.default(7),
+  /** Reports whose escalation score reaches this become signals (0–100). */
+  SIGNAL_MIN_SCORE: z.coerce.number().min(0).max(100).default(40),
+
   /** Address of the control endpoint of the embedded runtime (answers `wirewatch sql` from other processes). */
   RUNTIME_HOST: z.string().default('127.0.0.1'),
   RUNTIME_PORT: port.default(8090),

@@ -1,0 +1,129 @@
+import { migrate, openClickHouse, type ClickHouse } from '@wirewatch/clickhouse';
+import type { Config } from '@wirewatch/config';
+import { startDispatcher, type Dispatcher } from '@wirewatch/dispatcher';
+import { createKafka, createProducer, ensureTopics, topicNames } from '@wirewatch/kafka';
+import { createLogger } from '@wirewatch/log';
+import {
+  connectTemporal,
+  createActivities,
+  deadLetterSink,
+  loggingSignalSink,
+  startWorker,
+  StoryStore,
+  type RunningWorker,
+  type SignalSink,
+} from '@wirewatch/workflows';
+import type { FastifyInstance } from 'fastify';
+import { pipelineAnalyzer } from './analyzer.ts';
+import type { Component } from './components.ts';
+import { buildControlApp } from './control.ts';
+import { startIngestComponent, type IngestHandle } from './ingest.ts';
+
+
+export interface RuntimeOptions {
+  components: readonly Component[];
+  /** Replaces the default signal hook (alerting plugs in here). */
+  signals?: SignalSink;
+}
+
+export interface Runtime {
+  config: Config;
+  clickhouse: ClickHouse | null;
+  /** Stops components in dependency order: stop taking reports in, finish the batches in hand, close stores. */
+  stop(): Promise<void>;
+}
+
+export const migrationVars = (config: Config) => ({ retention_days: config.CLICKHOUSE_RETENTION_DAYS });
+
+/**
+ * Starts wirewatch's components in this process. With the embedded ClickHouse, one process hosts them all
+ * (only one process may open the chDB folder) and serves `wirewatch sql` on the control endpoint; with a
+ * ClickHouse server, each component can run as its own process.
+ */
+export async function startRuntime(config: Config, options: RuntimeOptions): Promise<Runtime> {
+  const log = createLogger('runtime', config.LOG_LEVEL);
+  const want = new Set(options.components);
+  const stops: (() => Promise<void>)[] = [];
+  const stop = async () => {
+    for (const s of stops.reverse()) await s().catch((err: unknown) => log.error({ err }, 'error while stopping'));
+  };
+
+  try {
+    const kafka = createKafka(config);
+    const topics = topicNames(config.KAFKA_TOPIC_PREFIX);
+    const admin = kafka.admin();
+    await admin.connect();
+    await ensureTopics(admin, config.KAFKA_TOPIC_PREFIX);
+    await admin.disconnect();
+
+    let clickhouse: ClickHouse | null = null;
+    let control: FastifyInstance | null = null;
+    if (want.has('dispatcher') || want.has('worker') || config.CLICKHOUSE_MODE === 'embedded') {
+      const ch = await openClickHouse(config);
+      clickhouse = ch;
+      stops.push(() => ch.close());
+      await migrate(ch, migrationVars(config));
+      if (config.CLICKHOUSE_MODE === 'embedded') {
+        const app = buildControlApp(ch, () => migrate(ch, migrationVars(config)));
+        await app.listen({ host: config.RUNTIME_HOST, port: config.RUNTIME_PORT });
+        control = app;
+        stops.push(() => app.close());
+      }
+    }
+
+    if (want.has('worker')) {
+      const ch = clickhouse!;
+      const analyzer = pipelineAnalyzer();
+      const producer = createProducer(kafka);
+      await producer.connect();
+      stops.push(() => producer.disconnect());
+      const stories = await StoryStore.open(ch, { rulesetVersion: analyzer.rulesetVersion, windowDays: config.DEDUPE_WINDOW_DAYS });
+      const activities = createActivities({
+        clickhouse: ch,
+        stories,
+        analyzer,
+        deadLetters: deadLetterSink({ producer, topic: topics.deadletter, clickhouse: ch, log }),
+        signals: options.signals ?? loggingSignalSink(log),
+        signalMinScore: config.SIGNAL_MIN_SCORE,
+        log,
+      });
+      const worker: RunningWorker = await startWorker({
+        address: config.TEMPORAL_ADDRESS,
+        namespace: config.TEMPORAL_NAMESPACE,
+        taskQueue: config.TEMPORAL_TASK_QUEUE,
+        activities,
+      });
+      stops.push(() => worker.stop());
+      log.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, ruleset: analyzer.rulesetVersion }, 'worker running');
+    }
+
+    if (want.has('dispatcher')) {
+      const temporal = await connectTemporal(config.TEMPORAL_ADDRESS, config.TEMPORAL_NAMESPACE);
+      stops.push(() => temporal.connection.close());
+      const dispatcher: Dispatcher = await startDispatcher(
+        { kafka, clickhouse: clickhouse!, temporal, log },
+        {
+          topic: topics.raw,
+          groupId: `${config.KAFKA_TOPIC_PREFIX}wirewatch-dispatcher`,
+          taskQueue: config.TEMPORAL_TASK_QUEUE,
+          maxReports: config.DISPATCHER_BATCH_MAX_REPORTS,
+          maxBytes: config.DISPATCHER_BATCH_MAX_BYTES,
+          maxWaitMs: config.DISPATCHER_BATCH_MAX_WAIT_MS,
+          maxInFlight: config.DISPATCHER_MAX_BATCHES_IN_FLIGHT,
+        },
+      );
+      stops.push(() => dispatcher.stop());
+    }
+
+    if (want.has('ingest')) {
+      const ingest: IngestHandle = await startIngestComponent(config, kafka);
+      stops.push(() => ingest.close());
+    }
+
+    log.info({ components: [...want], clickhouse: config.CLICKHOUSE_MODE, control: control !== null }, 'wirewatch running');
+    return { config, clickhouse, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}

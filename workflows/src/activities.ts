@@ -1,0 +1,174 @@
+import { ApplicationFailure } from '@temporalio/activity';
+import type { AnalysisResult, DedupeResult, ReportInput } from '@wirewatch/analysis';
+import { chTime, type ClickHouse } from '@wirewatch/clickhouse';
+import type { Logger } from '@wirewatch/log';
+import type { ReportEnvelope } from '@wirewatch/schemas';
+import { loadBatch, type RejectedMessage, type StagedReport } from './staged.ts';
+import { eventRows, reportRow, signalRow, storyRow } from './rows.ts';
+import type { BatchRef, BatchSummary, SignalRef, StoryAssignment } from './types.ts';
+
+/** The analysis engine as the pipeline uses it: pure, given the story the report joined. */
+export interface Analyzer {
+  readonly rulesetVersion: string;
+  analyze(report: ReportInput, story: DedupeResult): AnalysisResult;
+}
+
+/** A report offered to the shared story index, keyed by where it sits in the log. */
+export interface StoryCandidate {
+  key: string;
+  report: ReportInput;
+}
+
+/** The shared story index: assigns each candidate, in order, to a story. Idempotent per key. */
+export interface StoryAssigner {
+  assign(candidates: readonly StoryCandidate[]): Promise<DedupeResult[]>;
+}
+
+/** Where rejected messages go: the dead-letter topic and the dead_letters table, with their reason. */
+export interface DeadLetterSink {
+  deadLetter(ref: BatchRef, step: string, rejected: readonly RejectedMessage[]): Promise<void>;
+}
+
+/** The hook alerting plugs into: receives every batch's escalation signals. */
+export interface SignalSink {
+  handOn(batchId: string, signals: readonly SignalRef[]): Promise<void>;
+}
+
+export interface ActivityDeps {
+  clickhouse: ClickHouse;
+  stories: StoryAssigner;
+  analyzer: Analyzer;
+  deadLetters: DeadLetterSink;
+  signals: SignalSink;
+  /** Reports scoring at least this become signals. */
+  signalMinScore: number;
+  log: Logger;
+  now?: () => Date;
+}
+
+export function toReportInput(envelope: ReportEnvelope): ReportInput {
+  const p = envelope.payload;
+  return {
+    id: envelope.report_id,
+    source: p.source,
+    source_id: p.source_id ?? p.url ?? envelope.report_id,
+    published_at: p.published_at,
+    headline: p.headline,
+    summary: p.summary,
+    body: p.body,
+    language: p.language,
+    version: envelope.version,
+  };
+}
+
+const keyOf = (ref: BatchRef, offset: string): string => `${ref.topic}:${ref.partition}:${offset}`;
+
+/** Batch activities, built from their dependencies so tests and runtimes inject real ones. */
+export function createActivities(deps: ActivityDeps) {
+  const now = deps.now ?? (() => new Date());
+
+  async function load(ref: BatchRef): Promise<StagedReport[]> {
+    try {
+      const { reports, rejected } = await loadBatch(deps.clickhouse, ref);
+      if (rejected.length > 0) await deps.deadLetters.deadLetter(ref, 'workflow.decode', rejected);
+      return reports;
+    } catch (err) {
+      if ((err as Error).name === 'ClickHouseError' && /UNKNOWN_TABLE/.test((err as Error).message)) {
+        throw ApplicationFailure.nonRetryable(`read models are not migrated: ${(err as Error).message}`, 'InvalidBatch');
+      }
+      throw err;
+    }
+  }
+
+  return {
+    /** Joins each report of the batch to a story in the shared index (and dead-letters undecodable ones). */
+    async dedupeBatch(ref: BatchRef): Promise<StoryAssignment[]> {
+      const reports = await load(ref);
+      const results = await deps.stories.assign(
+        reports.map((r) => ({ key: keyOf(ref, r.offset), report: toReportInput(r.envelope) })),
+      );
+      return reports.map((r, i) => {
+        const d = results[i]!;
+        return {
+          offset: r.offset,
+          reportId: r.envelope.report_id,
+          storyId: d.story_id,
+          duplicateOf: d.duplicate_of,
+          syndicated: d.syndicated,
+          independentSources: d.independent_sources,
+          kind: d.kind,
+        };
+      });
+    },
+
+    /** Analyses the batch's reports and writes every read model, idempotently (dedup tokens from the batch id). */
+    async analyzeAndPersist(
+      ref: BatchRef,
+      assignments: StoryAssignment[],
+    ): Promise<{ summary: BatchSummary; signals: SignalRef[] }> {
+      const reports = new Map((await loadBatch(deps.clickhouse, ref)).reports.map((r) => [r.offset, r]));
+      const processedAt = chTime(now());
+      const rows = { reports: [] as object[], events: [] as object[], stories: [] as object[], signals: [] as object[] };
+      const signals: SignalRef[] = [];
+      let duplicates = 0;
+      for (const assignment of assignments) {
+        const staged = reports.get(assignment.offset);
+        if (!staged) throw new Error(`batch ${ref.batchId}: offset ${assignment.offset} vanished from staging`);
+        const story: DedupeResult = {
+          story_id: assignment.storyId,
+          duplicate_of: assignment.duplicateOf,
+          syndicated: assignment.syndicated,
+          independent_sources: assignment.independentSources,
+          kind: assignment.kind,
+        };
+        const ctx = { ref, staged, processedAt, rulesetVersion: deps.analyzer.rulesetVersion };
+        rows.stories.push(storyRow(ctx, story));
+        if (assignment.kind === 'duplicate') {
+          duplicates += 1;
+          continue;
+        }
+        const result = deps.analyzer.analyze(toReportInput(staged.envelope), story);
+        rows.reports.push(reportRow(ctx, result));
+        rows.events.push(...eventRows(ctx, result));
+        if (result.escalation_score >= deps.signalMinScore) {
+          rows.signals.push(signalRow(ctx, result));
+          signals.push({
+            reportId: result.id,
+            version: staged.envelope.version,
+            storyId: result.story_id,
+            rulesetVersion: result.ruleset_version,
+            score: result.escalation_score,
+            eventTypes: result.event_types,
+            actors: result.actors,
+          });
+        }
+      }
+      // One block per table, each with a token derived from the workflow's batch id: a retried activity
+      // writes identical blocks, which ClickHouse drops.
+      const token = (table: string) => `${ref.batchId}:${deps.analyzer.rulesetVersion}:${table}`;
+      await deps.clickhouse.insert('stories', rows.stories, { dedupToken: token('stories') });
+      await deps.clickhouse.insert('reports', rows.reports, { dedupToken: token('reports') });
+      await deps.clickhouse.insert('report_events', rows.events, { dedupToken: token('report_events') });
+      await deps.clickhouse.insert('signals', rows.signals, { dedupToken: token('signals') });
+      deps.log.debug({ batchId: ref.batchId, reports: rows.reports.length, events: rows.events.length }, 'batch persisted');
+      return {
+        summary: {
+          batchId: ref.batchId,
+          reports: ref.count,
+          persisted: rows.reports.length,
+          duplicates,
+          deadLettered: ref.count - assignments.length,
+          signals: signals.length,
+        },
+        signals,
+      };
+    },
+
+    /** Hands the batch's escalation signals on to alerting. */
+    async handOnSignals(batchId: string, signals: SignalRef[]): Promise<void> {
+      await deps.signals.handOn(batchId, signals);
+    },
+  };
+}
+
+export type Activities = ReturnType<typeof createActivities>;
