@@ -1,5 +1,6 @@
 import { loadConfig, type Config } from '@wirewatch/config';
 import { KafkaService } from './kafka.ts';
+import { TemporalService } from './temporal.ts';
 import { stackPaths, type StackPaths } from './paths.ts';
 import { StackError, waitForPortsClosed, waitUntil, withLockFile } from './process.ts';
 import { busyPorts, SERVICE_NAMES, type ManagedService, type ServiceName, type ServiceStatus } from './service.ts';
@@ -29,7 +30,7 @@ export interface UpResult {
 function createServices(config: Config, paths: StackPaths): Record<ServiceName, ManagedService> {
   return {
     kafka: new KafkaService(config, paths.service('kafka')),
-    temporal: notYet('temporal', paths),
+    temporal: new TemporalService(config, paths.service('temporal')),
     clickhouse: notYet('clickhouse', paths),
   };
 }
