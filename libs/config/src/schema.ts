@@ -1,6 +1,8 @@
 import { z } from 'zod';
 
 const port = z.coerce.number().int().min(1).max(65535);
+/** A port to listen on; 0 lets the system pick a free one (tests). */
+const listenPort = z.coerce.number().int().min(0).max(65535);
 const positiveInt = z.coerce.number().int().positive();
 const bool = z
   .enum(['true', 'false', '1', '0'])
@@ -51,7 +53,7 @@ export const ConfigSchema = z.object({
   CLICKHOUSE_TCP_PORT: port.default(9000),
 
   INGEST_HOST: z.string().default('127.0.0.1'),
-  INGEST_PORT: port.default(8080),
+  INGEST_PORT: listenPort.default(8080),
   /** Bearer tokens accepted by the ingest API, as `name:token` pairs separated by commas. */
   INGEST_TOKENS: csv.default(['dev:dev-token']),
   INGEST_MAX_BODY_BYTES: positiveInt.default(5 * 1024 * 1024),
