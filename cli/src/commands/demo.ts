@@ -7,9 +7,9 @@ const DEMO_REPORTS = fileURLToPath(new URL('../../../demo/reports.ndjson', impor
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function postReports(config: Config, ndjson: string): Promise<void> {
+async function postReports(config: Config, ingestUrl: string, ndjson: string): Promise<void> {
   const token = config.INGEST_TOKENS[0]?.split(':').slice(1).join(':') ?? '';
-  const res = await fetch(`http://${config.INGEST_HOST}:${config.INGEST_PORT}/v1/reports`, {
+  const res = await fetch(`${ingestUrl}/v1/reports`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-ndjson', authorization: `Bearer ${token}` },
     body: ndjson,
@@ -40,7 +40,7 @@ export function registerDemo(program: Command): void {
       try {
         const ch = runtime.clickhouse!;
         process.stdout.write(`ingesting ${ndjson.trim().split('\n').length} demo reports over HTTP…\n`);
-        await postReports(config, ndjson);
+        await postReports(config, runtime.ingestUrl!, ndjson);
         const ids = [...versions.keys()];
         const deadline = Date.now() + Number(opts.timeout) * 1000;
         let seen = 0;

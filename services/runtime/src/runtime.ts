@@ -13,11 +13,11 @@ import {
   type RunningWorker,
   type SignalSink,
 } from '@wirewatch/workflows';
+import { startIngest } from '@wirewatch/ingest';
 import type { FastifyInstance } from 'fastify';
 import { pipelineAnalyzer } from './analyzer.ts';
 import type { Component } from './components.ts';
 import { buildControlApp } from './control.ts';
-import { startIngestComponent, type IngestHandle } from './ingest.ts';
 
 
 export interface RuntimeOptions {
@@ -29,6 +29,8 @@ export interface RuntimeOptions {
 export interface Runtime {
   config: Config;
   clickhouse: ClickHouse | null;
+  /** Where the ingest API listens, when this process hosts it. */
+  ingestUrl: string | null;
   /** Stops components in dependency order: stop taking reports in, finish the batches in hand, close stores. */
   stop(): Promise<void>;
 }
@@ -115,13 +117,16 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
       stops.push(() => dispatcher.stop());
     }
 
+    let ingestUrl: string | null = null;
     if (want.has('ingest')) {
-      const ingest: IngestHandle = await startIngestComponent(config, kafka);
+      const ingest = await startIngest(config);
       stops.push(() => ingest.close());
+      await ingest.waitUntilReady(30_000);
+      ingestUrl = ingest.url;
     }
 
     log.info({ components: [...want], clickhouse: config.CLICKHOUSE_MODE, control: control !== null }, 'wirewatch running');
-    return { config, clickhouse, stop };
+    return { config, clickhouse, ingestUrl, stop };
   } catch (err) {
     await stop();
     throw err;
