@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { assessAssertion, strongerHedge } from './assertion.ts';
+
+/** The span of `word` in `sentence`. */
+const at = (sentence: string, word: string) => {
+  const start = sentence.indexOf(word);
+  if (start < 0) throw new Error(`${word} not in ${sentence}`);
+  return { start, end: start + word.length };
+};
+const assess = (sentence: string, trigger: string) => assessAssertion(sentence, at(sentence, trigger));
+
+describe('assessAssertion', () => {
+  it('asserted by default', () => {
+    expect(assess('The army sent troops to the border.', 'sent troops')).toEqual({ assertion: 'asserted', negated: false });
+  });
+  it.each([
+    ['The neighbour allegedly sent troops to the border.', 'sent troops'],
+    ['According to intelligence sources, the army sent troops to the border.', 'sent troops'],
+    ['The spy agency said it has evidence that the army sent troops to the border.', 'sent troops'],
+    ['The video shows what the agency alleged were soldiers moved to the border.', 'soldiers moved'],
+    ['The army reportedly shelled the village.', 'shelled'],
+  ])('alleged: %s', (sentence, trigger) => {
+    expect(assess(sentence, trigger).assertion).toBe('alleged');
+  });
+  it.each([
+    ['The newspaper could not independently verify that the army sent troops.', 'sent troops'],
+    ['Officials could not confirm reports that the army had sent troops.', 'sent troops'],
+    ['The claim that the army sent troops has not been verified.', 'sent troops'],
+    ['The troops could be deployed within days.', 'troops could be deployed'],
+  ])('unconfirmed: %s', (sentence, trigger) => {
+    expect(assess(sentence, trigger).assertion).toBe('unconfirmed');
+  });
+  it.each([
+    ['The ministry denied that it had sent troops to the border.', 'sent troops'],
+    ['The government rejected the reports that it shelled the village.', 'shelled'],
+  ])('denied: %s', (sentence, trigger) => {
+    expect(assess(sentence, trigger).assertion).toBe('denied');
+  });
+  it('negation', () => {
+    expect(assess('The country did not send troops to the war.', 'send troops').negated).toBe(true);
+    expect(assess('The country has never deployed soldiers abroad.', 'deployed soldiers').negated).toBe(true);
+  });
+  it('"not only … but also" is not a negation', () => {
+    const s = 'The country had not only supplied weapons but also dispatched military personnel.';
+    expect(assess(s, 'supplied weapons').negated).toBe(false);
+    expect(assess(s, 'dispatched military personnel').negated).toBe(false);
+  });
+  it('a negation in an earlier clause does not reach the trigger', () => {
+    expect(assess('Talks did not resume; instead the army shelled the town.', 'shelled').negated).toBe(false);
+  });
+  it('orders hedges', () => {
+    expect(strongerHedge('alleged', 'denied')).toBe('denied');
+    expect(strongerHedge('unconfirmed', 'asserted')).toBe('unconfirmed');
+  });
+});

@@ -1,0 +1,1 @@
+export { assessAssertion, isNegated, strongerHedge, type AssertionResult } from './assertion.ts';

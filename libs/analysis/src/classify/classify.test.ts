@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { classifySentence } from './classify.ts';
+import { inflect } from './patterns.ts';
+
+const types = (s: string) => classifySentence(s).map((e) => e.type);
+const first = (s: string) => classifySentence(s)[0];
+
+describe('inflect', () => {
+  const rules = { irregular: { send: ['sent'] }, double: ['ban'] };
+  it('builds regular, doubled, -e, -y and irregular forms', () => {
+    expect(inflect('attack', rules)).toEqual(expect.arrayContaining(['attacks', 'attacked', 'attacking']));
+    expect(inflect('ban', rules)).toEqual(expect.arrayContaining(['banned', 'banning']));
+    expect(inflect('seize', rules)).toEqual(expect.arrayContaining(['seized', 'seizing']));
+    expect(inflect('deny', rules)).toEqual(expect.arrayContaining(['denied', 'denies']));
+    expect(inflect('send', rules)).toContain('sent');
+    expect(inflect('call off', rules)).toContain('called off');
+  });
+});
+
+describe('classifySentence: the sixteen PLOVER types', () => {
+  const cases: [string, string, string | null][] = [
+    ['The two governments agreed to reopen their shared border crossing next month.', 'AGREE', null],
+    ['The foreign minister visited Hanoi on Tuesday for talks on fishing rights.', 'CONSULT', 'visit'],
+    ['The president telephoned his counterpart to discuss the crisis.', 'CONSULT', 'phone'],
+    ['The parliament ratified the friendship treaty with its northern neighbour.', 'SUPPORT', null],
+    ['The government lifted the nightly curfew in the capital.', 'CONCEDE', null],
+    ['Navies of the three countries began joint naval exercises in the gulf.', 'COOPERATE', null],
+    ['The alliance delivered artillery shells and air defence systems to the army.', 'AID', 'military'],
+    ['The agency shipped 4,000 tons of food aid to the flooded province.', 'AID', 'humanitarian'],
+    ['The rebels released twelve hostages on Friday.', 'RETREAT', 'release'],
+    ['The defence minister resigned after the scandal.', 'RETREAT', 'resign'],
+    ['The opposition demanded early elections.', 'REQUEST', null],
+    ['The ministry summoned the ambassador over the border incident.', 'ACCUSE', null],
+    ['The government accused its neighbour of harbouring militants.', 'ACCUSE', null],
+    ['The cabinet rejected the proposal for a joint commission.', 'REJECT', null],
+    ['The militia threatened to shell the port if the siege continued.', 'THREATEN', 'violence'],
+    ['The regime threatened a nuclear strike against any invader.', 'THREATEN', 'nuclear'],
+    ['Thousands of students staged demonstrations in the capital.', 'PROTEST', 'demo'],
+    ['Two prisoners began a hunger strike over their conditions.', 'PROTEST', 'strike-hun'],
+    ['The European Union imposed new sanctions on the shipping company.', 'SANCTION', null],
+    ['The government expelled two diplomats for espionage.', 'SANCTION', 'expel'],
+    ['The army deployed 3,000 troops to the border region.', 'MOBILIZE', 'troops'],
+    ['The navy moved two destroyers into the strait.', 'MOBILIZE', 'weapons'],
+    ['Police arrested forty protest leaders overnight.', 'COERCE', 'arrest'],
+    ['The junta declared martial law across the country.', 'COERCE', 'martial-law'],
+    ['Artillery shelled the town overnight, killing nine civilians.', 'ASSAULT', 'heavy-weapons'],
+    ['A car bomb exploded outside the ministry, killing four people.', 'ASSAULT', 'explosives'],
+    ['Gunmen opened fire on a bus near the checkpoint.', 'ASSAULT', 'firearms'],
+  ];
+  it.each(cases)('%s → %s/%s', (sentence, type, mode) => {
+    const event = classifySentence(sentence).find((e) => e.type === type);
+    expect(event, JSON.stringify(classifySentence(sentence))).toBeDefined();
+    if (mode) expect(event?.mode).toBe(mode);
+  });
+});
+
+describe('classifySentence: complements, intent and conditions', () => {
+  it('reads the act a threat names as the threat, not the act', () => {
+    expect(types('The rebels threatened to attack the airport.')).toEqual(['THREATEN']);
+  });
+  it('reads a promise of aid as AGREE', () => {
+    expect(types('The government will provide emergency loans to the island.')).toEqual(['AGREE']);
+  });
+  it('reads a future sanction with a condition as a threat', () => {
+    expect(first('The bloc will cut trade ties unless the army withdraws.')?.type).toBe('THREATEN');
+  });
+  it('keeps the content of an accusation, marked as claimed', () => {
+    const events = classifySentence('The ministry accused the rebels of shelling the market.');
+    expect(events.map((e) => e.type)).toEqual(['ACCUSE', 'ASSAULT']);
+    expect(events[1]?.claimed).toBe(true);
+  });
+  it('does not treat a demanded withdrawal as a withdrawal', () => {
+    expect(types('The council demanded the withdrawal of all foreign forces.')).toEqual(['REQUEST']);
+  });
+  it('reads third-party troops sent to a belligerent as MOBILIZE/troops', () => {
+    expect(first('The country is preparing to send 8,000 soldiers to its ally.')).toMatchObject({ type: 'MOBILIZE', mode: 'troops' });
+  });
+  it('reads peacekeepers as aid', () => {
+    expect(first('The union deployed 600 peacekeeping troops to the region.')?.type).toBe('AID');
+  });
+});
+
+describe('classifySentence: non-events', () => {
+  it.each([
+    'The visitors attacked down the left wing and the striker scored twice in the league match.',
+    'Stocks crashed and the index plunged as investors fled to bonds.',
+    'An army of volunteers was mobilised to clean the beaches.',
+    'He was taken to hospital after a heart attack.',
+    'The film bombed at the box office.',
+    'The company will release its quarterly results on Thursday.',
+  ])('%s', (sentence) => {
+    expect(types(sentence).filter((t) => t === 'ASSAULT' || t === 'MOBILIZE' || t === 'RETREAT')).toEqual([]);
+  });
+});

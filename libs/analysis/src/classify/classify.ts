@@ -1,0 +1,224 @@
+import type { EventType } from '../types.ts';
+import { lexicon as defaultLexicon, type CompiledLexicon, type Governs, type Trigger } from './lexicon.ts';
+
+/** One event found in a sentence; offsets are within the sentence. */
+export interface EventMention {
+  type: EventType;
+  mode: string | null;
+  trigger: { start: number; end: number };
+  /** The words that triggered it. */
+  text: string;
+  /** Set when the event is the content of an accusation ("accused X of shelling"): report it as alleged. */
+  claimed: boolean;
+}
+
+interface Candidate {
+  trigger: Trigger;
+  type: EventType;
+  mode: string | null;
+  start: number;
+  end: number;
+  claimed: boolean;
+  dropped: boolean;
+}
+
+const LOOK_BEHIND = 90;
+const IMMEDIATE_COMPLEMENT = /^\s*(?:to\s+)?(?:\w+ly\s+)?(?:resume\s+|launch\s+|carry\s+out\s+)?$/i;
+const LOOK_AHEAD = 90;
+/** Where a clause ends: what follows is no longer the complement of a verb before it. */
+const CLAUSE_BOUNDARY = /[;:!?]|\s[-–—]\s|\s(?:but|while|whereas|although|though|after|before|because|since|when|amid|despite)\s|,\s+(?:and|which|who|where|saying|adding)\s/gi;
+
+function findCandidates(sentence: string, lex: CompiledLexicon): Candidate[] {
+  const found: Candidate[] = [];
+  lex.anchors.lastIndex = 0;
+  for (let hit = lex.anchors.exec(sentence); hit; hit = lex.anchors.exec(sentence)) {
+    const at = hit.index;
+    const triggers = lex.byAnchor.get(hit[0].toLowerCase().replace(/\s+/g, ' ')) ?? [];
+    let best: Candidate | null = null;
+    for (const trigger of triggers) {
+      trigger.re.lastIndex = at;
+      const m = trigger.re.exec(sentence);
+      if (!m) continue;
+      const end = at + m[0].length;
+      if (best && (trigger.priority < best.trigger.priority || (trigger.priority === best.trigger.priority && end <= best.end))) continue;
+      const before = sentence.slice(Math.max(0, at - LOOK_BEHIND), at);
+      if (trigger.unlessBefore?.test(before)) continue;
+      if (trigger.requiresBefore && !trigger.requiresBefore.test(before)) continue;
+      if (trigger.unlessAfter?.test(sentence.slice(end, end + LOOK_AHEAD))) continue;
+      best = { trigger, type: trigger.type, mode: trigger.mode, start: at, end, claimed: false, dropped: false };
+    }
+    if (best) found.push(best);
+  }
+  return found;
+}
+
+/** A match inside an earlier, longer match is part of that phrase ("suspended military aid"). */
+function dropOverlaps(candidates: Candidate[]): Candidate[] {
+  const kept: Candidate[] = [];
+  for (const c of candidates) {
+    const last = kept[kept.length - 1];
+    if (last && c.start < last.end) {
+      if (c.end - c.start > last.end - last.start && c.start === last.start) kept[kept.length - 1] = c;
+      continue;
+    }
+    kept.push(c);
+  }
+  return kept;
+}
+
+function clauseEnd(sentence: string, from: number): number {
+  CLAUSE_BOUNDARY.lastIndex = from;
+  const m = CLAUSE_BOUNDARY.exec(sentence);
+  return m ? m.index : sentence.length;
+}
+
+function clauseStart(sentence: string, before: number): number {
+  let start = 0;
+  CLAUSE_BOUNDARY.lastIndex = 0;
+  for (let m = CLAUSE_BOUNDARY.exec(sentence); m && m.index < before; m = CLAUSE_BOUNDARY.exec(sentence)) {
+    start = m.index + m[0].length;
+  }
+  return start;
+}
+
+function threatenMode(text: string, lex: CompiledLexicon): string | null {
+  return lex.threatenModes.find((r) => r.re.test(text))?.mode ?? null;
+}
+
+/**
+ * Verbs like "threatened to", "demanded", "agreed to", "accused … of" take the events after them as
+ * their content: "threatened to shell the town" is a threat, not shelling.
+ */
+function applyGovernors(sentence: string, cs: Candidate[], lex: CompiledLexicon): void {
+  cs.forEach((g, i) => {
+    const kind: Governs | null = g.trigger.governs;
+    if (!kind || g.dropped) return;
+    const nextGovernor = cs.slice(i + 1).find((c) => c.trigger.governs && !c.dropped);
+    const windowEnd = Math.min(clauseEnd(sentence, g.end), nextGovernor?.start ?? sentence.length);
+    const embedded = cs.filter((c) => c !== g && !c.dropped && c.start >= g.end && c.start < windowEnd);
+    const complement = sentence.slice(g.end, windowEnd);
+    if (kind === 'claim') {
+      embedded.forEach((e) => (e.claimed = true));
+      return;
+    }
+    if (kind === 'frame') {
+      embedded.forEach((e) => (e.dropped = true));
+      if (g.type === 'THREATEN' && !g.mode) g.mode = threatenMode(complement, lex);
+      return;
+    }
+    // intent: a promise of cooperation is AGREE; a declared intent to use force or pressure is a threat.
+    for (const e of embedded) {
+      if (e.type === 'MOBILIZE') continue;
+      // Only the verb the intent governs directly decides ("vowed to shell", not "offered to hand over suspects of a bombing").
+      const direct = IMMEDIATE_COMPLEMENT.test(sentence.slice(g.end, e.start));
+      if (direct && lex.toThreaten.has(e.type) && g.type === 'AGREE') {
+        g.type = 'THREATEN';
+        g.mode = threatenMode(complement, lex);
+      }
+      e.dropped = true;
+    }
+  });
+}
+
+/**
+ * "will provide aid" is a promise (AGREE); "would impose a curfew" a threat (THREATEN); an intent or a
+ * possibility with a condition attached ("will withdraw … unless", "may halt … if") is a threat.
+ */
+function applyIntentMarkers(sentence: string, cs: Candidate[], lex: CompiledLexicon): void {
+  for (const c of cs) {
+    if (c.dropped) continue;
+    const conditional = lex.condition.test(sentence.slice(c.end));
+    if (c.trigger.governs === 'intent' && c.type === 'AGREE' && conditional && /\bunless\b/i.test(sentence.slice(c.end))) {
+      c.type = 'THREATEN';
+      c.mode = threatenMode(sentence.slice(c.end, clauseEnd(sentence, c.end)), lex);
+      continue;
+    }
+    const toAgree = lex.toAgree.has(c.type);
+    const toThreaten = lex.toThreaten.has(c.type);
+    if (!toAgree && !toThreaten) continue;
+    const from = Math.max(clauseStart(sentence, c.start), c.start - 60);
+    const before = sentence.slice(from, c.start);
+    if (/\b(?:not|never|no longer)\b|n't\b/i.test(before)) continue;
+    const intent = lex.intentMarkers.test(before);
+    const possible = lex.modalMarkers.test(before) && conditional;
+    const unless = /\bunless\b/i.test(sentence.slice(c.end));
+    if (intent && toAgree && !unless) {
+      c.type = 'AGREE';
+      c.mode = null;
+    } else if ((intent && (toThreaten || unless)) || (possible && toThreaten)) {
+      c.type = 'THREATEN';
+      c.mode = threatenMode(sentence.slice(c.start, clauseEnd(sentence, c.end)), lex) ?? 'violence';
+    }
+  }
+}
+
+/** A few acts change category with their object: sending peacekeepers is aid, not a show of force. */
+function applyReclassify(sentence: string, cs: Candidate[], lex: CompiledLexicon): void {
+  for (const c of cs) {
+    const rule = lex.reclassify.find((r) => r.type === c.type && r.re.test(sentence.slice(c.start, c.end)));
+    if (rule) {
+      c.type = rule.to;
+      c.mode = rule.mode;
+    }
+  }
+}
+
+/** Sports, markets and figures of speech borrow the vocabulary of war. */
+function applyNonEventContexts(sentence: string, cs: Candidate[], lex: CompiledLexicon): void {
+  const blocked = new Set<EventType>();
+  for (const ctx of lex.nonEventContexts) {
+    if (ctx.re.test(sentence)) ctx.blocks.forEach((t) => blocked.add(t));
+  }
+  if (blocked.size === 0) return;
+  // A real military report that happens to mention a stadium or oil prices stays an event.
+  const figurative = lex.nonEventContexts.find((c) => c.id === 'figurative')?.re.test(sentence) ?? false;
+  if (!figurative && lex.militaryContext.test(sentence)) return;
+  for (const c of cs) if (blocked.has(c.type)) c.dropped = true;
+}
+
+function refineMode(sentence: string, c: Candidate, lex: CompiledLexicon): void {
+  const rules = lex.modeRules.get(c.type);
+  if (!rules) return;
+  // The clause around the trigger says how: "killed … in a car bomb explosion".
+  const window = sentence.slice(clauseStart(sentence, c.start), clauseEnd(sentence, c.end));
+  const specific = rules.find((r) => r.re.test(window));
+  // A mode the trigger itself names (e.g. hunger strike) is more specific than the clause's words,
+  // except where the clause adds a more specific kind of the same act (a suicide bombing).
+  if (!c.mode || (specific && c.type === 'ASSAULT' && specific.mode === 'suicide-attack')) c.mode = specific?.mode ?? c.mode;
+}
+
+/** Events one sentence reports, in order of their trigger words. */
+export function classifySentence(sentence: string, lex: CompiledLexicon = defaultLexicon): EventMention[] {
+  const candidates = dropOverlaps(findCandidates(sentence, lex));
+  if (candidates.length === 0) return [];
+  applyNonEventContexts(sentence, candidates, lex);
+  applyReclassify(sentence, candidates, lex);
+  applyGovernors(sentence, candidates, lex);
+  applyIntentMarkers(sentence, candidates, lex);
+  const events: EventMention[] = [];
+  for (const c of candidates) {
+    if (c.dropped) continue;
+    refineMode(sentence, c, lex);
+    events.push({ type: c.type, mode: c.mode, trigger: { start: c.start, end: c.end }, text: sentence.slice(c.start, c.end), claimed: c.claimed });
+  }
+  return mergeSameType(events);
+}
+
+/** One event per type per sentence ("attacked … and killed" is one assault); a later mention may supply a missing mode. */
+function mergeSameType(events: EventMention[]): EventMention[] {
+  const byType = new Map<EventType, EventMention>();
+  for (const e of events) {
+    const first = byType.get(e.type);
+    if (!first) byType.set(e.type, e);
+    else if (!first.mode && e.mode) first.mode = e.mode;
+  }
+  return [...byType.values()].sort((a, b) => a.trigger.start - b.trigger.start);
+}
+
+/** Cooperation that is negated ("will not accept refugees") is a refusal; negated conflict stays negated. */
+export function resolveNegation(type: EventType, negated: boolean): { type: EventType; negated: boolean } {
+  if (negated && (type === 'AGREE' || type === 'CONCEDE' || type === 'SUPPORT')) return { type: 'REJECT', negated: false };
+  return { type, negated };
+}
+
+export const rulesetVersionOfLexicon = (): string => defaultLexicon.version;

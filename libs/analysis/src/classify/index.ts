@@ -1,0 +1,2 @@
+export { classifySentence, resolveNegation, type EventMention } from './classify.ts';
+export { lexicon, compileLexicon, type CompiledLexicon } from './lexicon.ts';

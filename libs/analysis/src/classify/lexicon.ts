@@ -1,0 +1,140 @@
+import lexiconData from '../../data/events/lexicon.json' with { type: 'json' };
+import { EVENT_TYPES, type EventType } from '../types.ts';
+import { anchorSource, anchorWords, patternSource, type Inflections } from './patterns.ts';
+
+/** How a trigger treats the event words that follow it in its clause. */
+export type Governs = 'intent' | 'claim' | 'frame';
+
+export interface Trigger {
+  index: number;
+  type: EventType;
+  mode: string | null;
+  governs: Governs | null;
+  /** Among triggers matching at one anchor, the highest priority wins, then the longest match. */
+  priority: number;
+  /** Sticky: tried only at an anchor's offset. */
+  re: RegExp;
+  unlessBefore: RegExp | null;
+  requiresBefore: RegExp | null;
+  unlessAfter: RegExp | null;
+}
+
+export interface ModeRule {
+  mode: string;
+  re: RegExp;
+}
+
+export interface NonEventContext {
+  id: string;
+  re: RegExp;
+  blocks: Set<EventType>;
+}
+
+export interface CompiledLexicon {
+  version: string;
+  /** Finds anchor words; group 0 is the anchor. Global: reset lastIndex before use. */
+  anchors: RegExp;
+  byAnchor: Map<string, Trigger[]>;
+  intentMarkers: RegExp;
+  /** "may halt", "could impose": possibility, a threat when tied to a condition. */
+  modalMarkers: RegExp;
+  /** "unless", "if": an intent with a condition attached is a threat. */
+  condition: RegExp;
+  reclassify: { type: EventType; re: RegExp; to: EventType; mode: string | null }[];
+  toAgree: Set<EventType>;
+  toThreaten: Set<EventType>;
+  threatenModes: ModeRule[];
+  modeRules: Map<EventType, ModeRule[]>;
+  nonEventContexts: NonEventContext[];
+  militaryContext: RegExp;
+}
+
+interface RawTrigger {
+  type: string;
+  mode?: string;
+  pattern: string;
+  governs?: string;
+  priority?: number;
+  unless_before?: string;
+  requires_before?: string;
+  unless_after?: string;
+}
+
+interface RawLexicon {
+  version: string;
+  inflections: Inflections;
+  triggers: RawTrigger[];
+  intent: { markers: string; modal: string; condition: string; to_agree: string[]; to_threaten: string[] };
+  reclassify: { type: string; pattern: string; to: string; mode?: string }[];
+  threaten_modes: { mode: string; pattern: string }[];
+  mode_rules: Record<string, { mode: string; pattern: string }[]>;
+  non_event_contexts: { id: string; pattern: string; blocks: string[] }[];
+  military_context: string;
+}
+
+function eventType(name: string, where: string): EventType {
+  if (!(EVENT_TYPES as readonly string[]).includes(name)) throw new Error(`event lexicon: unknown event type ${name} in ${where}`);
+  return name as EventType;
+}
+
+function governs(value: string | undefined): Governs | null {
+  if (value === undefined) return null;
+  if (value === 'intent' || value === 'claim' || value === 'frame') return value;
+  throw new Error(`event lexicon: unknown governs "${value}"`);
+}
+
+const optional = (source: string | undefined, flags = 'i'): RegExp | null => (source ? new RegExp(source, flags) : null);
+
+export function compileLexicon(raw: RawLexicon): CompiledLexicon {
+  const byAnchor = new Map<string, Trigger[]>();
+  raw.triggers.forEach((t, index) => {
+    const trigger: Trigger = {
+      index,
+      type: eventType(t.type, t.pattern),
+      mode: t.mode ?? null,
+      governs: governs(t.governs),
+      priority: t.priority ?? 0,
+      re: new RegExp(patternSource(t.pattern, raw.inflections), 'iy'),
+      unlessBefore: optional(t.unless_before),
+      requiresBefore: optional(t.requires_before),
+      unlessAfter: optional(t.unless_after),
+    };
+    for (const word of anchorWords(t.pattern, raw.inflections)) {
+      const list = byAnchor.get(word) ?? [];
+      list.push(trigger);
+      byAnchor.set(word, list);
+    }
+  });
+  // Longest first so that "air strikes" wins over "air" at the same offset.
+  const words = [...byAnchor.keys()].sort((a, b) => b.length - a.length);
+  const anchors = new RegExp(`(?<![\\w'’\\-])(?:${words.map(anchorSource).join('|')})(?![\\w'’])`, 'gi');
+  const rules = (list: { mode: string; pattern: string }[]): ModeRule[] =>
+    list.map((r) => ({ mode: r.mode, re: new RegExp(r.pattern, 'i') }));
+  return {
+    version: raw.version,
+    anchors,
+    byAnchor,
+    intentMarkers: new RegExp(raw.intent.markers, 'i'),
+    modalMarkers: new RegExp(raw.intent.modal, 'i'),
+    condition: new RegExp(raw.intent.condition, 'i'),
+    reclassify: raw.reclassify.map((r) => ({
+      type: eventType(r.type, 'reclassify'),
+      re: new RegExp(r.pattern, 'i'),
+      to: eventType(r.to, 'reclassify'),
+      mode: r.mode ?? null,
+    })),
+    toAgree: new Set(raw.intent.to_agree.map((t) => eventType(t, 'intent.to_agree'))),
+    toThreaten: new Set(raw.intent.to_threaten.map((t) => eventType(t, 'intent.to_threaten'))),
+    threatenModes: rules(raw.threaten_modes),
+    modeRules: new Map(Object.entries(raw.mode_rules).map(([type, list]) => [eventType(type, 'mode_rules'), rules(list)])),
+    nonEventContexts: raw.non_event_contexts.map((c) => ({
+      id: c.id,
+      re: new RegExp(c.pattern, 'i'),
+      blocks: new Set(c.blocks.map((t) => eventType(t, `non_event_contexts.${c.id}`))),
+    })),
+    militaryContext: new RegExp(raw.military_context, 'i'),
+  };
+}
+
+/** The lexicon shipped in data/events/lexicon.json, compiled once at module load. */
+export const lexicon: CompiledLexicon = compileLexicon(lexiconData as RawLexicon);
