@@ -1,0 +1,163 @@
+/**
+ * assignRoles: who acts and who is acted on, for an event whose trigger sits at a span of the
+ * sentence. Shallow, rule-based reading of English news syntax (see docs/actors.md):
+ *  - actor: the subject, i.e. the mention group nearest before the trigger ("Russia and Belarus
+ *    agreed", "Russia's invasion of Ukraine"); in the passive the "by" agent ("was attacked by X");
+ *  - target: the first object group after the trigger ("to Russia", "against Ukraine", "summoned
+ *    the Russian ambassador"), or in the passive the subject;
+ *  - mentions only in passing are neither: attributions (", Yonhap said", "according to Seoul"),
+ *    relative clauses (", which borders Poland,"), modifiers ("Iranian-made", "pro-Russian"), media
+ *    after the trigger; locations ("in Seoul") are used only when nothing stronger is there.
+ */
+import type { EventType } from '../types.ts';
+import type { ActorMention } from './mentions.ts';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface Roles {
+  actors: string[];
+  targets: string[];
+}
+
+/** Event types where several subjects act together and none is the other's target. */
+const SYMMETRIC_TYPES: ReadonlySet<EventType> = new Set(['AGREE', 'CONSULT', 'COOPERATE', 'SUPPORT']);
+
+const MODIFIER_AFTER =
+  /^-(?:backed|made|built|born|based|supplied|funded|sponsored|designed|educated|owned|member|registered|flagged|trained|brokered|style|era)\b/;
+const MODIFIER_BEFORE = /\b(?:pro|anti|ex|non|post|pre)-$/i;
+const LOCATIVE_BEFORE =
+  /\b(?:in|at|near|inside|outside|across|throughout|within|around|off|outside of|north of|south of|east of|west of)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}(?:of\s+)?$/;
+const AGENT_BEFORE = /\bby\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}$/;
+const ACCORDING_TO_BEFORE = /\baccording to\s+(?:the\s+)?(?:[\w-]+\s+){0,4}$/i;
+const MEDIA_AFTER = /^\s*(?:state\s+|official\s+)?(?:news agency|newspaper|daily|media|television|TV|radio|broadcaster|press agency|news service)\b/;
+const CONJUNCTION_ONLY = /^[\s,]*(?:(?:and|or|&|\/|as well as|along with|together with|plus)\s+)?(?:the\s+)?$/;
+const POSSESSIVE_GAP = /^['’]s?\s*$/;
+
+/** Where the object region of a trigger ends: a new clause, an attribution or a relative clause. */
+const OBJECT_REGION_END = new RegExp(
+  [
+    ';',
+    '\\baccording to\\b',
+    ',?\\s+(?:who|which|whose|where)\\b',
+    ',\\s*(?:after|while|as|but|despite|before|because|although|though|when|since|amid|following|saying|describing|becoming)\\b',
+    ',\\s*(?:[^,;]{0,80}?)\\b(?:said|says|say|told|reported|reports|announced|quoted|added|stated|claimed|confirmed|according)\\b',
+  ].join('|'),
+);
+
+const PASSIVE_AUX_BEFORE = /\b(?:was|were|been|being|is|are|be|get|gets|got)\s+(?:\w+ly\s+)?$/i;
+const PARTICIPLE_START = /^\w+(?:ed|en|wn|t)\b/i;
+const PASSIVE_IN_TRIGGER = /^(?:(?:was|were|is|are|be|being|has been|have been|had been|been)\s+)(?:\w+ly\s+)?\w+(?:ed|en|wn)\b/i;
+
+interface Candidate {
+  mention: ActorMention;
+  locative: boolean;
+  agent: boolean;
+}
+
+function isPassive(sentence: string, trigger: Span): boolean {
+  const before = sentence.slice(Math.max(0, trigger.start - 30), trigger.start);
+  const text = sentence.slice(trigger.start, trigger.end).trim();
+  return (
+    (PASSIVE_AUX_BEFORE.test(before) && PARTICIPLE_START.test(text)) ||
+    PASSIVE_IN_TRIGGER.test(text) ||
+    /\bby$/.test(text)
+  );
+}
+
+/** Mentions inside ", who/which/whose/where ... ," clauses that the trigger is not part of. */
+function relativeClauseSpans(sentence: string, trigger: Span): Span[] {
+  const spans: Span[] = [];
+  for (const m of sentence.matchAll(/,\s*(?:who|which|whose|where|when)\b[^,;]*(?:,|;|$)/g)) {
+    const span = { start: m.index, end: m.index + m[0].length };
+    if (trigger.start >= span.start && trigger.start < span.end) continue;
+    spans.push(span);
+  }
+  return spans;
+}
+
+function isPassing(sentence: string, m: ActorMention, trigger: Span, relatives: Span[]): boolean {
+  const after = sentence.slice(m.end, m.end + 40);
+  const before = sentence.slice(Math.max(0, m.start - 40), m.start);
+  if (MODIFIER_AFTER.test(after) || MODIFIER_BEFORE.test(before)) return true;
+  if (ACCORDING_TO_BEFORE.test(before)) return true;
+  if (m.start >= trigger.end && MEDIA_AFTER.test(after)) return true;
+  return relatives.some((r) => m.start >= r.start && m.end <= r.end);
+}
+
+function candidate(sentence: string, m: ActorMention): Candidate {
+  const before = sentence.slice(Math.max(0, m.start - 50), m.start);
+  return { mention: m, locative: LOCATIVE_BEFORE.test(before), agent: AGENT_BEFORE.test(before) };
+}
+
+/** Extends the group at index `at` over neighbours joined only by "and", ",", "or"... */
+function conjoinedGroup(sentence: string, list: Candidate[], at: number, direction: -1 | 1): Candidate[] {
+  const group = [list[at]!];
+  for (let k = at + direction; k >= 0 && k < list.length; k += direction) {
+    const [left, right] = direction === 1 ? [list[k - 1]!, list[k]!] : [list[k]!, list[k + 1]!];
+    const gap = sentence.slice(left.mention.end, right.mention.start);
+    if (!CONJUNCTION_ONLY.test(gap) && !(left.mention.code === right.mention.code && POSSESSIVE_GAP.test(gap))) break;
+    group.push(list[k]!);
+  }
+  return direction === 1 ? group : group.reverse();
+}
+
+/** The subject group: nearest strong mention before the trigger, else nearest locative one. */
+function subjectGroup(sentence: string, before: Candidate[]): Candidate[] {
+  let pick = -1;
+  for (let k = before.length - 1; k >= 0; k--) {
+    if (!before[k]!.locative) {
+      pick = k;
+      break;
+    }
+  }
+  if (pick < 0) pick = before.length - 1;
+  if (pick < 0) return [];
+  return conjoinedGroup(sentence, before, pick, -1);
+}
+
+/** The object group: first strong mention after the trigger, else the first locative one. */
+function objectGroup(sentence: string, after: Candidate[]): Candidate[] {
+  let pick = after.findIndex((c) => !c.locative && !c.agent);
+  if (pick < 0) pick = after.findIndex((c) => !c.agent);
+  if (pick < 0) return [];
+  return conjoinedGroup(sentence, after, pick, 1);
+}
+
+function codes(group: Candidate[]): string[] {
+  return [...new Set(group.map((c) => c.mention.code))];
+}
+
+export function assignRoles(sentence: string, mentions: ActorMention[], trigger: Span, eventType: EventType): Roles {
+  const relatives = relativeClauseSpans(sentence, trigger);
+  const usable = mentions
+    .filter((m) => !isPassing(sentence, m, trigger, relatives))
+    .sort((a, b) => a.start - b.start)
+    .map((m) => candidate(sentence, m));
+
+  const clauseStart = sentence.lastIndexOf(';', trigger.start) + 1;
+  const tail = sentence.slice(trigger.end);
+  const endMatch = OBJECT_REGION_END.exec(tail);
+  const objectEnd = endMatch ? trigger.end + endMatch.index : sentence.length;
+
+  const before = usable.filter((c) => c.mention.start >= clauseStart && c.mention.start < trigger.start);
+  const after = usable.filter((c) => c.mention.start >= trigger.start && c.mention.start < objectEnd);
+
+  const subject = subjectGroup(sentence, before);
+  const agentAt = after.findIndex((c) => c.agent);
+  const agent = agentAt >= 0 ? conjoinedGroup(sentence, after, agentAt, 1) : [];
+
+  if (isPassive(sentence, trigger)) {
+    // "A camp was attacked by militiamen": the by-agent acts, the grammatical subject is acted on.
+    return { actors: codes(agent), targets: codes(subject) };
+  }
+
+  const actors = codes(subject.length > 0 ? subject : agent);
+  let targets = codes(objectGroup(sentence, after));
+  if (actors.length >= 2 && SYMMETRIC_TYPES.has(eventType)) {
+    targets = targets.filter((code) => !actors.includes(code));
+  }
+  return { actors, targets };
+}

@@ -1,0 +1,180 @@
+/**
+ * Quantities: counts of troops and personnel, casualties (dead, injured), people affected, and
+ * military hardware (aircraft, vessels, missiles, drones, tanks), each with its qualifier.
+ * A number becomes a quantity only next to a unit word ("12,000 troops", "killed 23",
+ * "10,000-strong force", "a brigade of 3,000"): "45,000 fans", years, money, percentages and
+ * ages are not quantities.
+ */
+import type { Quantity } from '../types.ts';
+import { findNumbers, type NumberMention } from './numbers.ts';
+
+export interface QuantityMention extends Quantity {
+  start: number;
+  end: number;
+}
+
+/** Unit nouns (lower-case; longest first where one is a prefix of another). */
+const UNIT_WORDS: Array<[string, string]> = [
+  ['special forces', 'troops'], ['special operations forces', 'troops'], ['ground forces', 'troops'],
+  ['service members', 'troops'], ['servicemembers', 'troops'], ['servicemen', 'troops'], ['troops', 'troops'],
+  ['troop', 'troops'], ['soldiers', 'troops'], ['soldier', 'troops'], ['forces', 'troops'], ['reservists', 'troops'],
+  ['marines', 'troops'], ['paratroopers', 'troops'], ['commandos', 'troops'], ['conscripts', 'troops'],
+  ['mercenaries', 'troops'], ['peacekeepers', 'troops'], ['fighters', 'troops'], ['militiamen', 'troops'],
+  ['guerrillas', 'troops'], ['guerillas', 'troops'], ['sailors', 'troops'], ['airmen', 'troops'], ['infantrymen', 'troops'],
+  ['recruits', 'troops'], ['military personnel', 'troops'], ['personnel', 'personnel'], ['staff', 'personnel'],
+  ['battalions', 'battalions'], ['battalion', 'battalions'], ['brigades', 'brigades'], ['brigade', 'brigades'],
+  ['divisions', 'divisions'],
+  ['fighter jets', 'aircraft'], ['aircraft', 'aircraft'], ['warplanes', 'aircraft'], ['planes', 'aircraft'],
+  ['jets', 'aircraft'], ['bombers', 'aircraft'], ['helicopters', 'aircraft'], ['gunships', 'aircraft'],
+  ['airplanes', 'aircraft'], ['aeroplanes', 'aircraft'],
+  ['aircraft carriers', 'vessels'], ['warships', 'vessels'], ['ships', 'vessels'], ['vessels', 'vessels'],
+  ['boats', 'vessels'], ['submarines', 'vessels'], ['destroyers', 'vessels'], ['frigates', 'vessels'],
+  ['carriers', 'vessels'], ['corvettes', 'vessels'], ['gunboats', 'vessels'],
+  ['ballistic missiles', 'missiles'], ['cruise missiles', 'missiles'], ['missiles', 'missiles'], ['missile', 'missiles'],
+  ['rockets', 'missiles'], ['projectiles', 'missiles'], ['shells', 'shells'],
+  ['drones', 'drones'], ['drone', 'drones'], ['uavs', 'drones'], ['unmanned aerial vehicles', 'drones'],
+  ['tanks', 'tanks'], ['armoured vehicles', 'armoured vehicles'], ['armored vehicles', 'armoured vehicles'],
+  ['people', 'people'], ['persons', 'people'], ['civilians', 'people'], ['refugees', 'people'], ['protesters', 'people'],
+  ['protestors', 'people'], ['demonstrators', 'people'], ['prisoners', 'people'], ['detainees', 'people'],
+  ['hostages', 'people'], ['person', 'people'], ['migrants', 'people'], ['residents', 'people'], ['villagers', 'people'],
+  ['casualties', 'casualties'],
+];
+const UNIT_BY_FIRST_WORD = new Map<string, Array<[string[], string]>>();
+for (const [phrase, unit] of UNIT_WORDS) {
+  const words = phrase.split(' ');
+  const list = UNIT_BY_FIRST_WORD.get(words[0]!) ?? [];
+  list.push([words, unit]);
+  UNIT_BY_FIRST_WORD.set(words[0]!, list);
+}
+
+/** Words allowed between a number and its unit ("1,500 more North Korean special forces"). */
+const MODIFIERS = new Set([
+  'more', 'additional', 'extra', 'new', 'elite', 'combat', 'ground', 'active', 'active-duty', 'regular', 'foreign',
+  'armed', 'military', 'heavily', 'well', 'trained', 'fresh', 'reserve', 'government', 'rebel', 'enemy', 'allied',
+  'coalition', 'infantry', 'marine', 'naval', 'air', 'army', 'navy', 'police', 'security', 'pro-government',
+  'of', 'its', 'their', 'his', 'her', 'the', 'our', 'fighter', 'attack', 'ballistic', 'cruise', 'long-range',
+  'short-range', 'medium-range', 'hypersonic', 'anti-ship', 'surface-to-air', 'air-to-air', 'kamikaze', 'unmanned',
+  'main', 'battle', 'armoured', 'armored', 'nuclear', 'nuclear-capable', 'guided', 'interceptor', 'coast', 'guard',
+  'patrol', 'landing', 'amphibious', 'suicide', 'attack', 'unarmed', 'uniformed', 'other', 'others', 'innocent',
+  'ethnic', 'deployed', 'stationed', 'wounded', 'injured', 'dead', 'killed', 'missing', 'militant', 'separatist',
+  'peacekeeping', 'paramilitary', 'border', 'defence', 'defense', 'spy', 'surveillance', 'transport', 'cargo',
+  'stealth', 'multi-role', 'helicopter', 'assault', 'tank', 'artillery', 'mortar', 'rocket', 'anti-tank', 'soviet-era',
+  'frontline', 'front-line', 'top', 'senior', 'young', 'civilian', 'local', 'palestinian',
+]);
+const MAX_GAP_WORDS = 4;
+
+const CASUALTY_VERB_BEFORE =
+  /\b(killed|killing|kills|kill|slew|slaying|executed|wounded|wounding|wounds|injured|injuring|injures|injure)\s+(?:(?:an estimated|at least|more than|up to|about|around|nearly|some|over|roughly|approximately|as many as)\s+)?$/i;
+const DEATH_TOLL_BEFORE = /\bdeath toll\s+(?:\w+\s+){0,3}(?:to|of|at|is|was|reached|stood at|stands at)\s+(?:\w+\s+)?$/i;
+const TROOP_CONTAINER_BEFORE =
+  /\b(?:brigade|battalion|division|force|contingent|unit|corps|deployment|detachment|garrison|regiment|army)\s+of\s+(?:(?:an estimated|at least|more than|up to|about|around|nearly|some|over|roughly|approximately|as many as)\s+)?$/i;
+const STATE_AFTER =
+  /^(?:\s+(?:were|was|have been|had been|are|is|reportedly|were reported|have reportedly been|had reportedly been|also|being|been|confirmed|left))*\s+(killed|dead|died|slain|deaths|fatalities|wounded|injured|hurt|casualties)\b/i;
+const NOT_A_COUNT_AFTER = /^(?:\s*(?:%|per ?cent\b|percent\b)|-year-old\b|\s*-?\s*years?[- ]old\b|\s*(?:years|months|weeks|days|hours|minutes|km|kilometres|kilometers|miles|metres|meters|kg|tons|tonnes|dollars|euros|pounds|yuan|rubles|roubles|shillings|won|yen)\b)/i;
+const MONEY_BEFORE = /(?:[$€£¥]|US\$|USD|EUR|aged|age|ages|Resolution|resolution|No\.|number)\s*$/;
+const YEAR_CONTEXT_BEFORE =
+  /\b(?:in|since|by|until|till|from|during|of|early|late|mid|before|after|year|January|February|March|April|May|June|July|August|September|October|November|December)\s+$/i;
+const MONTH_BEFORE = /\b(?:January|February|March|April|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+$/;
+
+function casualtyUnit(verb: string): string {
+  return /^(?:wound|injur)/i.test(verb) ? 'injured' : 'dead';
+}
+
+function stateUnit(state: string): string {
+  const s = state.toLowerCase();
+  if (s === 'wounded' || s === 'injured' || s === 'hurt') return 'injured';
+  if (s === 'casualties') return 'casualties';
+  return 'dead';
+}
+
+interface UnitHit {
+  unit: string;
+  end: number;
+  /** Number of modifier words skipped before the unit. */
+  gap: number;
+}
+
+/** Finds the unit noun after a number, skipping up to MAX_GAP_WORDS modifiers. */
+function unitAfter(text: string, from: number): UnitHit | null {
+  const re = /\s*([\p{L}][\p{L}.'’-]*)/uy;
+  re.lastIndex = from;
+  const words: Array<{ word: string; end: number; capitalised: boolean }> = [];
+  for (let k = 0; k < MAX_GAP_WORDS + 3; k++) {
+    const m = re.exec(text);
+    if (!m) break;
+    // Drop a possessive and a sentence-final period (but keep "U.S.").
+    const raw = m[1]!.replace(/['’]s$/, '').replace(/^([^.]+)\.$/, '$1');
+    words.push({ word: raw.toLowerCase(), end: m.index + m[0].length, capitalised: /^\p{Lu}/u.test(raw) });
+  }
+  for (let k = 0; k < words.length && k <= MAX_GAP_WORDS; k++) {
+    const candidates = UNIT_BY_FIRST_WORD.get(words[k]!.word);
+    if (candidates) {
+      for (const [phrase, unit] of candidates) {
+        if (phrase.every((w, o) => words[k + o]?.word === w)) {
+          return { unit, end: words[k + phrase.length - 1]!.end, gap: k };
+        }
+      }
+    }
+    const w = words[k]!;
+    // Proper adjectives ("North Korean", "U.S.") and known modifiers may sit in between.
+    if (!(w.capitalised || MODIFIERS.has(w.word) || /^[\p{L}]+-(?:made|built|led|backed|era|class)$/u.test(w.word))) {
+      return null;
+    }
+  }
+  return null;
+}
+
+function isNotACount(text: string, n: NumberMention): boolean {
+  const after = text.slice(n.end, n.end + 24);
+  const before = text.slice(Math.max(0, n.qualifierStart - 16), n.qualifierStart);
+  if (NOT_A_COUNT_AFTER.test(after) || MONEY_BEFORE.test(before) || MONTH_BEFORE.test(before)) return true;
+  return n.yearLike && (YEAR_CONTEXT_BEFORE.test(before) || /^\s*[,.)]/.test(after));
+}
+
+function quantityOf(text: string, n: NumberMention): QuantityMention | null {
+  if (isNotACount(text, n)) return null;
+  const before = text.slice(Math.max(0, n.qualifierStart - 60), n.qualifierStart);
+  const start = n.qualifierStart;
+  const make = (unit: string, end: number): QuantityMention => ({
+    value: n.value,
+    unit,
+    qualifier: n.qualifier,
+    start,
+    end,
+  });
+
+  const verb = CASUALTY_VERB_BEFORE.exec(before);
+  if (verb) {
+    const hit = unitAfter(text, n.end);
+    return make(casualtyUnit(verb[1]!), hit && hit.unit !== 'casualties' ? hit.end : n.end);
+  }
+  if (DEATH_TOLL_BEFORE.test(before)) return make('dead', n.end);
+
+  const after = text.slice(n.end);
+  if (/^-strong\b/.test(after)) {
+    const hit = unitAfter(text, n.end + '-strong'.length);
+    return make('troops', hit ? hit.end : n.end + '-strong'.length);
+  }
+
+  const hit = unitAfter(text, n.end);
+  // A year directly followed by a unit ("2022 troops") is too ambiguous unless adjacent and unqualified.
+  if (n.yearLike && (!hit || hit.gap > 0 || n.qualifier)) return null;
+  if (hit) {
+    const state = STATE_AFTER.exec(text.slice(hit.end, hit.end + 60));
+    if (state) return make(stateUnit(state[1]!), hit.end + state.index + state[0].length);
+    return make(hit.unit, hit.end);
+  }
+  const state = STATE_AFTER.exec(after.slice(0, 60));
+  if (state && n.value > 0) return make(stateUnit(state[1]!), n.end + state.index + state[0].length);
+  if (TROOP_CONTAINER_BEFORE.test(before)) return make('troops', n.end);
+  return null;
+}
+
+export function findQuantities(sentence: string): QuantityMention[] {
+  const out: QuantityMention[] = [];
+  for (const n of findNumbers(sentence)) {
+    const q = quantityOf(sentence, n);
+    if (q) out.push(q);
+  }
+  return out;
+}

@@ -1,0 +1,131 @@
+/**
+ * Numbers as news text writes them: "12,000", "300 000", "1.5 million", "ten thousand",
+ * "two hundred and fifty", "tens of thousands", with an optional qualifier before ("about",
+ * "at least", "up to"...) normalised to a small vocabulary.
+ */
+
+export interface NumberMention {
+  value: number;
+  qualifier: string | null;
+  /** Offsets of the number itself (qualifier excluded). */
+  start: number;
+  end: number;
+  /** Offset where the qualifier begins (equals start when there is none). */
+  qualifierStart: number;
+  /** Written in digits (as opposed to words). */
+  digits: boolean;
+  /** Plain four-digit integer without separators (could be a year). */
+  yearLike: boolean;
+}
+
+const SMALL: Record<string, number> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
+  eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70,
+  eighty: 80, ninety: 90,
+};
+const SCALE: Record<string, number> = { hundred: 100, thousand: 1_000, million: 1_000_000, billion: 1_000_000_000 };
+const SUFFIX_SCALE: Record<string, number> = { ...SCALE, m: 1_000_000, mn: 1_000_000, bn: 1_000_000_000, k: 1_000 };
+
+/** Vague plurals become their smallest reading, qualified "at least". */
+const VAGUE: Record<string, number> = {
+  dozens: 24, scores: 40, hundreds: 200, thousands: 2_000, 'tens of thousands': 20_000,
+  'hundreds of thousands': 200_000, millions: 2_000_000,
+};
+
+const QUALIFIERS: Array<[RegExp, string]> = [
+  [/^(?:about|around|roughly|approximately|some|an estimated|estimated|circa|c\.|~)$/i, 'about'],
+  [/^(?:up to|as many as)$/i, 'up to'],
+  [/^(?:at least|no fewer than|no less than|a minimum of|at a minimum)$/i, 'at least'],
+  [/^(?:more than|over|upwards of|in excess of|above|well over)$/i, 'more than'],
+  [/^(?:nearly|almost|close to|just under|just shy of)$/i, 'nearly'],
+  [/^(?:fewer than|less than|under|below)$/i, 'fewer than'],
+];
+const QUALIFIER_BEFORE =
+  /(?:^|[^\w])(about|around|roughly|approximately|some|an estimated|estimated|circa|c\.|~|up to|as many as|at least|no fewer than|no less than|a minimum of|at a minimum|more than|well over|over|upwards of|in excess of|above|nearly|almost|close to|just under|just shy of|fewer than|less than|under|below)\s*$/i;
+
+export function normaliseQualifier(text: string): string | null {
+  const t = text.trim().replace(/\s+/g, ' ');
+  for (const [re, norm] of QUALIFIERS) if (re.test(t)) return norm;
+  return null;
+}
+
+const WORD = `(?:${[...Object.keys(SMALL), ...Object.keys(SCALE)].join('|')})`;
+const WORD_NUMBER = `(?:(?:a|an)\\s+(?:hundred|thousand|million|dozen)|a\\s+few\\s+(?:hundred|thousand)|several\\s+(?:hundred|thousand)|${WORD}(?:(?:\\s+and\\s+|[\\s-]+)${WORD})*)`;
+const VAGUE_NUMBER = '(?:tens of thousands|hundreds of thousands|dozens|scores|hundreds|thousands|millions)(?=\\s+of\\b)';
+const DIGIT_NUMBER = '\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d{1,3}(?:[ \\u00a0\\u202f]\\d{3})+(?![\\d.,]\\d)|\\d+(?:\\.\\d+)?';
+const NUMBER = new RegExp(
+  `(?<![\\w.,])(?:(${DIGIT_NUMBER})(?:\\s*(million|billion|thousand|hundred)\\b|(mn|bn|m|k)\\b)?|(${VAGUE_NUMBER})|(${WORD_NUMBER}))(?![\\w])`,
+  'gi',
+);
+const HAS_NUMBER_HINT = new RegExp(`\\d|\\b(?:${WORD}|dozen|dozens|scores|hundreds|thousands|millions)\\b`, 'i');
+
+function wordsValue(text: string): number | null {
+  const words = text.toLowerCase().replace(/-/g, ' ').split(/\s+/).filter((w) => w !== 'and');
+  if (words[0] === 'a' && words[1] === 'few') words.splice(0, 2, 'three');
+  else if (words[0] === 'a' || words[0] === 'an') words[0] = 'one';
+  else if (words[0] === 'several') words[0] = 'three';
+  let total = 0;
+  let current = 0;
+  let seen = false;
+  for (const w of words) {
+    if (w === 'few') continue;
+    if (w === 'dozen') {
+      current = (current || 1) * 12;
+      seen = true;
+    } else if (w in SMALL) {
+      current += SMALL[w]!;
+      seen = true;
+    } else if (w === 'hundred') {
+      current = (current || 1) * 100;
+      seen = true;
+    } else if (w in SCALE) {
+      total += (current || 1) * SCALE[w]!;
+      current = 0;
+      seen = true;
+    } else {
+      return null;
+    }
+  }
+  return seen ? total + current : null;
+}
+
+/** All numbers in the text, left to right. */
+export function findNumbers(text: string): NumberMention[] {
+  if (!HAS_NUMBER_HINT.test(text)) return [];
+  const out: NumberMention[] = [];
+  for (const m of text.matchAll(NUMBER)) {
+    const [whole, digits, wordSuffix, shortSuffix, vague, words] = m;
+    const suffix = wordSuffix ?? shortSuffix;
+    let value: number | null;
+    let qualifier: string | null = null;
+    if (digits !== undefined) {
+      value = Number(digits.replace(/[, \u00a0\u202f]/g, ''));
+      if (suffix) value *= SUFFIX_SCALE[suffix.toLowerCase()] ?? 1;
+    } else if (vague !== undefined) {
+      value = VAGUE[vague.toLowerCase()] ?? null;
+      qualifier = 'at least';
+    } else {
+      value = wordsValue(words!);
+      if (/^(?:several|a few)\b/i.test(words!)) qualifier = 'at least';
+    }
+    if (value === null || !Number.isFinite(value)) continue;
+    const before = text.slice(Math.max(0, m.index - 30), m.index);
+    const q = QUALIFIER_BEFORE.exec(before);
+    let qualifierStart = m.index;
+    if (q) {
+      qualifier = normaliseQualifier(q[1]!) ?? qualifier;
+      qualifierStart = m.index - (before.length - before.lastIndexOf(q[1]!));
+    }
+    out.push({
+      value: Math.round(value * 1000) / 1000,
+      qualifier,
+      start: m.index,
+      end: m.index + whole.length,
+      qualifierStart,
+      digits: digits !== undefined,
+      yearLike: digits !== undefined && !suffix && /^\d{4}$/.test(digits) && value >= 1900 && value <= 2100,
+    });
+  }
+  return out;
+}
