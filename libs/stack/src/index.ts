@@ -1,4 +1,5 @@
 import { loadConfig, type Config } from '@wirewatch/config';
+import { ClickhouseServerService } from './clickhouse-server.ts';
 import { KafkaService } from './kafka.ts';
 import { TemporalService } from './temporal.ts';
 import { stackPaths, type StackPaths } from './paths.ts';
@@ -31,22 +32,7 @@ function createServices(config: Config, paths: StackPaths): Record<ServiceName, 
   return {
     kafka: new KafkaService(config, paths.service('kafka')),
     temporal: new TemporalService(config, paths.service('temporal')),
-    clickhouse: notYet('clickhouse', paths),
-  };
-}
-
-function notYet(name: ServiceName, paths: StackPaths): ManagedService {
-  const fail = () => Promise.reject(new StackError(`${name}: not supported yet`));
-  return {
-    name,
-    ports: [],
-    paths: paths.service(name),
-    install: fail,
-    start: fail,
-    health: () => Promise.resolve(false),
-    isAlive: () => false,
-    stop: () => Promise.resolve(),
-    status: () => Promise.resolve({ name, state: 'stopped', endpoint: '', ports: [], logFile: paths.service(name).logFile }),
+    clickhouse: new ClickhouseServerService(config, paths.service('clickhouse')),
   };
 }
 
