@@ -60,14 +60,23 @@ export class BatchingProducer {
     return this.connected && !this.lastRequestFailed && !this.closed;
   }
 
-  /** Connects, retrying in the background with backoff until it succeeds or close() is called. */
-  async connect(onError?: (err: unknown, attempt: number) => void): Promise<void> {
+  /**
+   * Connects, then runs `prepare` (e.g. creating topics); on failure retries in the background with backoff
+   * until it succeeds or close() is called. Resolves after the first attempt either way.
+   */
+  async connect(options: { prepare?: () => Promise<void>; onError?: (err: unknown, attempt: number) => void } = {}): Promise<void> {
+    const { prepare, onError } = options;
     let attempt = 0;
     const tryConnect = async (): Promise<void> => {
       if (this.closed) return;
       attempt += 1;
       try {
         await this.producer.connect();
+        await prepare?.();
+        if (this.closed) {
+          await this.producer.disconnect().catch(() => undefined);
+          return;
+        }
         this.connected = true;
       } catch (err) {
         onError?.(err, attempt);

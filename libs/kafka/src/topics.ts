@@ -25,6 +25,12 @@ export const TOPICS = {
   },
 } as const;
 
+/**
+ * Largest message value wirewatch writes: under the broker's default message.max.bytes (1 MiB + 12 bytes)
+ * with room for key, headers and batch overhead. Larger reports are refused at the edge with a clear error.
+ */
+export const MAX_MESSAGE_BYTES = 1_000_000;
+
 export type TopicKey = keyof typeof TOPICS;
 export type TopicNames = Record<TopicKey, string>;
 
