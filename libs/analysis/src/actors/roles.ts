@@ -31,15 +31,22 @@ const MODIFIER_BEFORE = /\b(?:pro|anti|ex|non|post|pre)-$/i;
 const LOCATIVE_BEFORE =
   /\b(?:in|at|near|inside|outside|across|throughout|within|around|off|outside of|north of|south of|east of|west of)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}(?:of\s+)?$/;
 const AGENT_BEFORE = /\bby\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}$/;
-const ACCORDING_TO_BEFORE = /\baccording to\s+(?:the\s+)?(?:[\w-]+\s+){0,4}$/i;
+const ACCORDING_TO_BEFORE = /\baccording to\s+(?:the\s+|a\s+)?(?:(?!reports\b|sources\b|officials\b)[\w-]+\s+){0,2}$/i;
+/** "ethnic Albanians" are a people, not the Albanian state. */
+const ETHNIC_BEFORE = /\bethnic\s+$/i;
+/** A place named as a border ("on the Thai border") is a location, like "in Seoul". */
+const BORDER_AFTER = /^\s*(?:-\w+\s+)?(?:border|frontier)\b/;
 const MEDIA_AFTER = /^\s*(?:state\s+|official\s+)?(?:news agency|newspaper|daily|media|television|TV|radio|broadcaster|press agency|news service)\b/;
 const CONJUNCTION_ONLY = /^[\s,]*(?:(?:and|or|&|\/|as well as|along with|together with|plus)\s+)?(?:the\s+)?$/;
 const POSSESSIVE_GAP = /^['’]s?\s*$/;
+/** "Bulgarian President Todor Zhivkov": a demonym and a name joined by a title are one actor. */
+const TITLE_GAP = /^\s+(?:[A-Z][\w.-]*\s+){1,4}$/;
 
 /** Where the object region of a trigger ends: a new clause, an attribution or a relative clause. */
 const OBJECT_REGION_END = new RegExp(
   [
     ';',
+    '\\s(?:after|following|before|despite|because|while|although|unless|if|whereas)\\s',
     '\\baccording to\\b',
     ',?\\s+(?:who|which|whose|where)\\b',
     ',\\s*(?:after|while|as|but|despite|before|because|although|though|when|since|amid|following|saying|describing|becoming)\\b',
@@ -47,6 +54,12 @@ const OBJECT_REGION_END = new RegExp(
   ].join('|'),
 );
 
+/** Verbs after which a passive subject is the one acted on ("was attacked", "were sanctioned"). */
+const VICTIM_TYPES: ReadonlySet<EventType> = new Set(['ASSAULT', 'COERCE', 'ACCUSE', 'PROTEST', 'SANCTION', 'THREATEN', 'REJECT']);
+/** Complaint-like types: "protested to X over Y" targets Y, X is only the addressee. */
+const ADDRESSEE_TYPES: ReadonlySet<EventType> = new Set(['ACCUSE', 'PROTEST', 'REQUEST']);
+/** "is opposed to", "is committed to", "were sent to": adjectival or motion, not an agentless passive. */
+const NOT_PASSIVE_AFTER = /^\s*(?:to|that|about)\b/i;
 const PASSIVE_AUX_BEFORE = /\b(?:was|were|been|being|is|are|be|get|gets|got)\s+(?:\w+ly\s+)?$/i;
 const PARTICIPLE_START = /^\w+(?:ed|en|wn|t)\b/i;
 const PASSIVE_IN_TRIGGER = /^(?:(?:was|were|is|are|be|being|has been|have been|had been|been)\s+)(?:\w+ly\s+)?\w+(?:ed|en|wn)\b/i;
@@ -54,42 +67,59 @@ const PASSIVE_IN_TRIGGER = /^(?:(?:was|were|is|are|be|being|has been|have been|h
 interface Candidate {
   mention: ActorMention;
   locative: boolean;
+  /** Introduced by "by". */
   agent: boolean;
+  /** Introduced by "to". */
+  addressee: boolean;
 }
 
-function isPassive(sentence: string, trigger: Span): boolean {
+function isPassive(sentence: string, trigger: Span, hasAgent: boolean): boolean {
   const before = sentence.slice(Math.max(0, trigger.start - 30), trigger.start);
   const text = sentence.slice(trigger.start, trigger.end).trim();
-  return (
-    (PASSIVE_AUX_BEFORE.test(before) && PARTICIPLE_START.test(text)) ||
-    PASSIVE_IN_TRIGGER.test(text) ||
-    /\bby$/.test(text)
-  );
+  if (/\bby$/.test(text)) return true;
+  const passiveForm = (PASSIVE_AUX_BEFORE.test(before) && PARTICIPLE_START.test(text)) || PASSIVE_IN_TRIGGER.test(text);
+  return passiveForm && (hasAgent || !NOT_PASSIVE_AFTER.test(sentence.slice(trigger.end, trigger.end + 10)));
 }
 
-/** Mentions inside ", who/which/whose/where ... ," clauses that the trigger is not part of. */
-function relativeClauseSpans(sentence: string, trigger: Span): Span[] {
+/** Spans of parentheses and of appositives right after a mention (", a key U.S. ally in ...,"). */
+function asideSpans(sentence: string, mentions: ActorMention[]): Span[] {
   const spans: Span[] = [];
-  for (const m of sentence.matchAll(/,\s*(?:who|which|whose|where|when)\b[^,;]*(?:,|;|$)/g)) {
-    const span = { start: m.index, end: m.index + m[0].length };
-    if (trigger.start >= span.start && trigger.start < span.end) continue;
-    spans.push(span);
+  for (const m of sentence.matchAll(/\([^()]*\)/g)) spans.push({ start: m.index, end: m.index + m[0].length });
+  for (const mention of mentions) {
+    const appositive = /^,\s+(?:a|an|the)\s[^,;]*,/.exec(sentence.slice(mention.end, mention.end + 120));
+    if (appositive) spans.push({ start: mention.end, end: mention.end + appositive[0].length });
   }
   return spans;
 }
 
-function isPassing(sentence: string, m: ActorMention, trigger: Span, relatives: Span[]): boolean {
+/** Spans of ", who/which/whose/where ... ," clauses. */
+function relativeClauseSpans(sentence: string): Span[] {
+  const spans: Span[] = [];
+  for (const m of sentence.matchAll(/,\s*(?:who|which|whose|where|when)\b[^,;]*(?:,|;|$)/g)) {
+    spans.push({ start: m.index, end: m.index + m[0].length });
+  }
+  return spans;
+}
+
+function isPassing(sentence: string, m: ActorMention, trigger: Span, asides: Span[]): boolean {
   const after = sentence.slice(m.end, m.end + 40);
   const before = sentence.slice(Math.max(0, m.start - 40), m.start);
-  if (MODIFIER_AFTER.test(after) || MODIFIER_BEFORE.test(before)) return true;
+  if (MODIFIER_AFTER.test(after) || MODIFIER_BEFORE.test(before) || ETHNIC_BEFORE.test(before)) return true;
   if (ACCORDING_TO_BEFORE.test(before)) return true;
   if (m.start >= trigger.end && MEDIA_AFTER.test(after)) return true;
-  return relatives.some((r) => m.start >= r.start && m.end <= r.end);
+  const inTrigger = (r: Span) => trigger.start >= r.start && trigger.start < r.end;
+  return asides.some((r) => m.start >= r.start && m.end <= r.end && !inTrigger(r));
 }
 
 function candidate(sentence: string, m: ActorMention): Candidate {
   const before = sentence.slice(Math.max(0, m.start - 50), m.start);
-  return { mention: m, locative: LOCATIVE_BEFORE.test(before), agent: AGENT_BEFORE.test(before) };
+  const after = sentence.slice(m.end, m.end + 30);
+  return {
+    mention: m,
+    locative: LOCATIVE_BEFORE.test(before) || BORDER_AFTER.test(after),
+    agent: AGENT_BEFORE.test(before),
+    addressee: /\bto\s+(?:the\s+)?$/.test(before),
+  };
 }
 
 /** Extends the group at index `at` over neighbours joined only by "and", ",", "or"... */
@@ -98,7 +128,8 @@ function conjoinedGroup(sentence: string, list: Candidate[], at: number, directi
   for (let k = at + direction; k >= 0 && k < list.length; k += direction) {
     const [left, right] = direction === 1 ? [list[k - 1]!, list[k]!] : [list[k]!, list[k + 1]!];
     const gap = sentence.slice(left.mention.end, right.mention.start);
-    if (!CONJUNCTION_ONLY.test(gap) && !(left.mention.code === right.mention.code && POSSESSIVE_GAP.test(gap))) break;
+    const sameEntity = left.mention.code === right.mention.code && (POSSESSIVE_GAP.test(gap) || TITLE_GAP.test(gap));
+    if (!CONJUNCTION_ONLY.test(gap) && !sameEntity) break;
     group.push(list[k]!);
   }
   return direction === 1 ? group : group.reverse();
@@ -119,9 +150,14 @@ function subjectGroup(sentence: string, before: Candidate[]): Candidate[] {
 }
 
 /** The object group: first strong mention after the trigger, else the first locative one. */
-function objectGroup(sentence: string, after: Candidate[]): Candidate[] {
-  let pick = after.findIndex((c) => !c.locative && !c.agent);
-  if (pick < 0) pick = after.findIndex((c) => !c.agent);
+function objectGroup(sentence: string, after: Candidate[], skipAgents: boolean, skipAddressee: boolean): Candidate[] {
+  const usable = (c: Candidate) => !(skipAgents && c.agent);
+  let pick = after.findIndex((c) => usable(c) && !c.locative);
+  if (pick >= 0 && skipAddressee && after[pick]!.addressee) {
+    const better = after.findIndex((c, k) => k > pick && usable(c) && !c.locative && !c.addressee);
+    if (better >= 0) pick = better;
+  }
+  if (pick < 0) pick = after.findIndex(usable);
   if (pick < 0) return [];
   return conjoinedGroup(sentence, after, pick, 1);
 }
@@ -131,9 +167,9 @@ function codes(group: Candidate[]): string[] {
 }
 
 export function assignRoles(sentence: string, mentions: ActorMention[], trigger: Span, eventType: EventType): Roles {
-  const relatives = relativeClauseSpans(sentence, trigger);
+  const asides = [...relativeClauseSpans(sentence), ...asideSpans(sentence, mentions)];
   const usable = mentions
-    .filter((m) => !isPassing(sentence, m, trigger, relatives))
+    .filter((m) => !isPassing(sentence, m, trigger, asides))
     .sort((a, b) => a.start - b.start)
     .map((m) => candidate(sentence, m));
 
@@ -149,13 +185,13 @@ export function assignRoles(sentence: string, mentions: ActorMention[], trigger:
   const agentAt = after.findIndex((c) => c.agent);
   const agent = agentAt >= 0 ? conjoinedGroup(sentence, after, agentAt, 1) : [];
 
-  if (isPassive(sentence, trigger)) {
+  if (isPassive(sentence, trigger, agent.length > 0) && (agent.length > 0 || VICTIM_TYPES.has(eventType))) {
     // "A camp was attacked by militiamen": the by-agent acts, the grammatical subject is acted on.
     return { actors: codes(agent), targets: codes(subject) };
   }
 
   const actors = codes(subject.length > 0 ? subject : agent);
-  let targets = codes(objectGroup(sentence, after));
+  let targets = codes(objectGroup(sentence, after, subject.length === 0, ADDRESSEE_TYPES.has(eventType)));
   if (actors.length >= 2 && SYMMETRIC_TYPES.has(eventType)) {
     targets = targets.filter((code) => !actors.includes(code));
   }
