@@ -14,10 +14,8 @@ const CHAR_MAP: Record<string, string> = {
   // Invisible characters that split words for no visible reason.
   '\u00AD': '', '\u200B': '', '\u200C': '', '\u200D': '', '\u2060': '', '\uFEFF': '',
 };
-// eslint-disable-next-line no-control-regex
 const CHAR_RE = /[\u2018\u2019\u201A\u201B\u2032\u02BC\u201C-\u201F\u2033\u00AB\u00BB\u2010\u2011\u2212\u2012\u2015\u2026\u00AD\u200B-\u200D\u2060\uFEFF\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/g;
 // Plain printable ASCII (with tabs and line breaks) needs no work at all: the common case, tested first.
-// eslint-disable-next-line no-control-regex
 const NEEDS_CLEANING_RE = /[^\x09\x0A\x0D\x20-\x7E]/;
 
 /** NFKC plus the typographic map; control characters become spaces. */

@@ -1,0 +1,11 @@
+/**
+ * Story dedupe: which reports tell the same story. Exact repeats and new versions by key,
+ * syndicated copies by MinHash/LSH over body shingles, independent rewrites by a weighted
+ * term similarity of headline and lead.
+ */
+export { StoryIndex, bodyOf, leadOf } from './story-index.ts';
+export type { DedupeInput, StoryIndexEntry, StoryIndexOptions } from './story-index.ts';
+export { termFeatures, termSimilarity, rewriteSimilarity } from './features.ts';
+export type { TermFeatures, SimilarityBreakdown } from './features.ts';
+export { minhash, shingleHashes, estimateJaccard, bandKeys, DEFAULT_MINHASH } from './minhash.ts';
+export type { MinHashParams } from './minhash.ts';

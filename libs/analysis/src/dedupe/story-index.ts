@@ -1,0 +1,454 @@
+/**
+ * StoryIndex: groups reports into stories, in arrival order. Pure and deterministic: the same
+ * reports in the same order give the same story ids and results, and `export()`/`restore()` rebuild
+ * exactly the same state (workers rebuild a shared index from stored entries on start).
+ *
+ * Per report, in this order:
+ *   1. same source, source id and version seen   → duplicate (not stored again)
+ *   2. same source and source id, other version  → new_version of that report, same story
+ *   3. near-identical body text (MinHash + LSH)   → syndicated copy: same story, not independent
+ *   4. similar headline and lead (term similarity)→ rewrite: same story, independent source
+ *   5. otherwise                                  → new_story
+ * The index is bounded: entries older than `windowDays` (by published_at, relative to the newest
+ * report seen) and entries beyond `maxEntries` are evicted, oldest arrival first.
+ */
+import type { DedupeResult } from '../types.ts';
+import { isIndexTerm, rewriteSimilarity, termFeatures, termKey } from './features.ts';
+import type { TermFeatures } from './features.ts';
+import { hex64 } from './hash.ts';
+import { normalizeField } from '../normalize/index.ts';
+import { DEFAULT_MINHASH, bandKeys, estimateJaccard, minhash, shingleHashes } from './minhash.ts';
+
+export interface StoryIndexOptions {
+  /** Reports older than this (published_at, relative to the newest seen) are forgotten. Default 7. */
+  windowDays?: number;
+  /** At most this many reports are kept; the oldest arrivals go first. Default 200,000. */
+  maxEntries?: number;
+  /** Estimated Jaccard of body shingles from which a text is a copy. Default 0.5. */
+  syndicationThreshold?: number;
+  /** Rewrite similarity (headline + lead) from which a report joins a story. Default 0.3. */
+  rewriteThreshold?: number;
+  /** A rewrite must be published within this many hours of the report it matches. Default 72. */
+  rewriteWindowHours?: number;
+  /** MinHash permutations; must equal bands × rows. Default 64. */
+  numPerm?: number;
+  /** LSH bands and rows per band. Default 16 × 4. */
+  bands?: number;
+  rows?: number;
+  /** Words per shingle. Default 3. */
+  shingleSize?: number;
+}
+
+export interface DedupeInput {
+  id: string;
+  source: string;
+  source_id: string;
+  version?: number | undefined;
+  /** ISO-8601 time. */
+  published_at: string;
+  headline: string;
+  /**
+   * The normalised text (NormalizedReport.text): headline, summary and body. When absent it is
+   * built from `summary` and `body`; pass it when the report is normalised anyway.
+   */
+  text?: string | undefined;
+  summary?: string | undefined;
+  body?: string | undefined;
+}
+
+/** One stored report: what `export()` gives and `restore()` takes. JSON-safe. */
+export interface StoryIndexEntry {
+  id: string;
+  story_id: string;
+  source: string;
+  source_id: string;
+  version: number;
+  published_at: string;
+  /** Whether this report counts as an independent source of its story. */
+  independent: boolean;
+  /** Base64 of the little-endian MinHash signature followed by the packed terms (uint32 each). */
+  data: string;
+}
+
+interface Entry {
+  seq: number;
+  id: string;
+  storyId: string;
+  source: string;
+  sourceId: string;
+  version: number;
+  publishedAt: string;
+  publishedMs: number;
+  independent: boolean;
+  /** MinHash signature (numPerm values), then the packed terms. */
+  data: Uint32Array;
+}
+
+const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+/** Candidate lookup reads at most this many of the most recent reports per term. */
+const MAX_POSTINGS_PER_TERM = 64;
+/** Lead characters (after the headline) that feed the term features. */
+const LEAD_CHARS = 320;
+
+type Resolved = Required<StoryIndexOptions>;
+
+function resolve(opts: StoryIndexOptions = {}): Resolved {
+  const r: Resolved = {
+    windowDays: opts.windowDays ?? 7,
+    maxEntries: opts.maxEntries ?? 200_000,
+    syndicationThreshold: opts.syndicationThreshold ?? 0.5,
+    rewriteThreshold: opts.rewriteThreshold ?? 0.3,
+    rewriteWindowHours: opts.rewriteWindowHours ?? 72,
+    numPerm: opts.numPerm ?? DEFAULT_MINHASH.numPerm,
+    bands: opts.bands ?? 16,
+    rows: opts.rows ?? 4,
+    shingleSize: opts.shingleSize ?? DEFAULT_MINHASH.shingleSize,
+  };
+  if (r.bands * r.rows !== r.numPerm) throw new Error(`bands × rows (${r.bands}×${r.rows}) must equal numPerm (${r.numPerm})`);
+  if (r.maxEntries < 1 || r.windowDays <= 0) throw new Error('maxEntries and windowDays must be positive');
+  return r;
+}
+
+/** The body part of a normalised text: everything after the headline paragraph. */
+export function bodyOf(headline: string, text: string): string {
+  const cut = text.indexOf('\n\n');
+  if (cut < 0) return text === headline ? '' : text;
+  return text.slice(cut + 2);
+}
+
+/** Headline and the first characters of the body: what an independent write-up shares. */
+export function leadOf(headline: string, text: string): string {
+  const body = bodyOf(headline, text);
+  return `${headline}\n${body.length > LEAD_CHARS ? body.slice(0, LEAD_CHARS) : body}`;
+}
+
+/** The normalised text of a report given raw: the same layout as NormalizedReport.text. */
+function textOf(r: DedupeInput): string {
+  return [normalizeField(r.headline, false), normalizeField(r.summary ?? ''), normalizeField(r.body ?? '')]
+    .filter((p) => p !== '')
+    .join('\n\n');
+}
+
+function reportKey(source: string, sourceId: string): string {
+  return `${source}\u0000${sourceId}`;
+}
+
+function versionKey(source: string, sourceId: string, version: number): string {
+  return `${source}\u0000${sourceId}\u0000${version}`;
+}
+
+function parseTime(iso: string): number {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) throw new Error(`published_at is not a valid time: ${iso}`);
+  return ms;
+}
+
+function addTo<K>(map: Map<K, number[]>, key: K, seq: number): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [seq]);
+  else if (list[list.length - 1] !== seq) list.push(seq);
+}
+
+/** Removes `seq` from the front of its list: evictions happen in arrival order, lists are in arrival order. */
+function removeFrom<K>(map: Map<K, number[]>, key: K, seq: number): void {
+  const list = map.get(key);
+  if (list === undefined) return;
+  if (list[0] === seq) list.shift();
+  else {
+    const at = list.indexOf(seq);
+    if (at >= 0) list.splice(at, 1);
+  }
+  if (list.length === 0) map.delete(key);
+}
+
+function encode(data: Uint32Array): string {
+  return Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('base64');
+}
+
+function decode(b64: string): Uint32Array {
+  const bytes = Buffer.from(b64, 'base64');
+  const out = new Uint32Array(bytes.length / 4);
+  for (let i = 0; i < out.length; i++) out[i] = bytes.readUInt32LE(i * 4);
+  return out;
+}
+
+interface Match {
+  entry: Entry;
+  syndicated: boolean;
+}
+
+export class StoryIndex {
+  private readonly opts: Resolved;
+  private readonly minhashParams;
+  /** Stored reports in arrival order; entries[i].seq === headSeq + i. */
+  private entries: Entry[] = [];
+  private head = 0;
+  private nextSeq = 0;
+  private newestMs = -Infinity;
+  private readonly byVersion = new Map<string, number>();
+  private readonly byReport = new Map<string, number>();
+  private readonly buckets = new Map<number, number[]>();
+  private readonly postings = new Map<number, number[]>();
+  /** Per story: independent entries per source (the story's independent sources are the keys). */
+  private readonly stories = new Map<string, Map<string, number>>();
+
+  constructor(opts?: StoryIndexOptions) {
+    this.opts = resolve(opts);
+    this.minhashParams = { numPerm: this.opts.numPerm, shingleSize: this.opts.shingleSize, maxShingles: DEFAULT_MINHASH.maxShingles };
+  }
+
+  /** Stored reports (duplicates are not stored). */
+  get size(): number {
+    return this.entries.length - this.head;
+  }
+
+  add(r: DedupeInput): DedupeResult {
+    const version = r.version ?? 1;
+    const publishedMs = parseTime(r.published_at);
+
+    const firstOfVersion = this.lookup(this.byVersion.get(versionKey(r.source, r.source_id, version)));
+    if (firstOfVersion !== undefined) {
+      return {
+        story_id: firstOfVersion.storyId,
+        duplicate_of: firstOfVersion.id,
+        syndicated: false,
+        independent_sources: this.independentSources(firstOfVersion.storyId),
+        kind: 'duplicate',
+      };
+    }
+
+    const data = this.fingerprint(r);
+    const previousVersion = this.lookup(this.byReport.get(reportKey(r.source, r.source_id)));
+    let result: DedupeResult;
+    if (previousVersion !== undefined) {
+      // Same report, edited: same story, and it counts as the earlier version did.
+      this.store(r, version, publishedMs, previousVersion.storyId, previousVersion.independent, data);
+      result = this.result(previousVersion.storyId, false, 'new_version');
+    } else {
+      const match = this.findMatch(r.source, publishedMs, data);
+      if (match === null) {
+        const storyId = `st-${hex64(r.id)}`;
+        this.store(r, version, publishedMs, storyId, true, data);
+        result = this.result(storyId, false, 'new_story');
+      } else if (match.syndicated) {
+        this.store(r, version, publishedMs, match.entry.storyId, false, data);
+        result = this.result(match.entry.storyId, true, 'syndicated');
+      } else {
+        this.store(r, version, publishedMs, match.entry.storyId, true, data);
+        result = this.result(match.entry.storyId, false, 'rewrite');
+      }
+    }
+    this.evict();
+    return result;
+  }
+
+  /** The stored reports, oldest first. */
+  export(): StoryIndexEntry[] {
+    const out: StoryIndexEntry[] = [];
+    for (let i = this.head; i < this.entries.length; i++) {
+      const e = this.entries[i]!;
+      out.push({
+        id: e.id,
+        story_id: e.storyId,
+        source: e.source,
+        source_id: e.sourceId,
+        version: e.version,
+        published_at: e.publishedAt,
+        independent: e.independent,
+        data: encode(e.data),
+      });
+    }
+    return out;
+  }
+
+  /** Rebuilds an index from exported entries (with the options it was built with). */
+  static restore(entries: readonly StoryIndexEntry[], opts?: StoryIndexOptions): StoryIndex {
+    const index = new StoryIndex(opts);
+    for (const e of entries) {
+      const data = decode(e.data);
+      if (data.length < index.opts.numPerm) throw new Error(`entry ${e.id}: signature shorter than numPerm`);
+      index.storeEntry({
+        seq: index.nextSeq++,
+        id: e.id,
+        storyId: e.story_id,
+        source: e.source,
+        sourceId: e.source_id,
+        version: e.version,
+        publishedAt: e.published_at,
+        publishedMs: parseTime(e.published_at),
+        independent: e.independent,
+        data,
+      });
+      index.evict();
+    }
+    return index;
+  }
+
+  private fingerprint(r: DedupeInput): Uint32Array {
+    const { numPerm } = this.opts;
+    const text = r.text ?? textOf(r);
+    const body = bodyOf(r.headline, text);
+    const sig = minhash(shingleHashes(body === '' ? r.headline : body, this.minhashParams), numPerm);
+    const terms = termFeatures(leadOf(r.headline, text));
+    const data = new Uint32Array(numPerm + terms.length);
+    data.set(sig, 0);
+    data.set(terms, numPerm);
+    return data;
+  }
+
+  private signature(data: Uint32Array): Uint32Array {
+    return data.subarray(0, this.opts.numPerm);
+  }
+
+  private terms(data: Uint32Array): TermFeatures {
+    return data.subarray(this.opts.numPerm);
+  }
+
+  private lookup(seq: number | undefined): Entry | undefined {
+    if (seq === undefined) return undefined;
+    const at = seq - this.entries[this.head]!.seq + this.head;
+    return this.entries[at];
+  }
+
+  /** The best earlier report of the same story: a syndicated copy first, else the closest rewrite. */
+  private findMatch(source: string, publishedMs: number, data: Uint32Array): Match | null {
+    if (this.size === 0) return null;
+    const { syndicationThreshold, rewriteThreshold, rewriteWindowHours, bands, rows } = this.opts;
+    const sig = this.signature(data);
+    let best: Entry | null = null;
+    let bestJaccard = 0;
+    for (const key of bandKeys(sig, bands, rows)) {
+      for (const seq of this.buckets.get(key) ?? []) {
+        const e = this.lookup(seq)!;
+        const j = estimateJaccard(sig, this.signature(e.data));
+        if (j > bestJaccard || (j === bestJaccard && best !== null && e.seq < best.seq)) {
+          best = e;
+          bestJaccard = j;
+        }
+      }
+    }
+    if (best !== null && bestJaccard >= syndicationThreshold) return { entry: best, syndicated: true };
+
+    const terms = this.terms(data);
+    const seen = new Set<number>();
+    let bestRewrite: Entry | null = null;
+    let bestScore = 0;
+    for (let t = 0; t < terms.length; t++) {
+      if (!isIndexTerm(terms[t]!)) continue;
+      const list = this.postings.get(termKey(terms[t]!));
+      if (list === undefined) continue;
+      for (let k = list.length - 1; k >= 0 && k >= list.length - MAX_POSTINGS_PER_TERM; k--) {
+        const seq = list[k]!;
+        if (seen.has(seq)) continue;
+        seen.add(seq);
+        const e = this.lookup(seq)!;
+        const hoursApart = (publishedMs - e.publishedMs) / HOUR_MS;
+        if (Math.abs(hoursApart) > rewriteWindowHours) continue;
+        // A copy that the bands missed is still a copy.
+        const j = estimateJaccard(sig, this.signature(e.data));
+        if (j >= syndicationThreshold && j > bestJaccard) {
+          best = e;
+          bestJaccard = j;
+        }
+        const score = rewriteSimilarity(terms, this.terms(e.data), hoursApart);
+        if (score > bestScore || (score === bestScore && bestRewrite !== null && e.seq < bestRewrite.seq)) {
+          bestRewrite = e;
+          bestScore = score;
+        }
+      }
+    }
+    if (best !== null && bestJaccard >= syndicationThreshold) return { entry: best, syndicated: true };
+    if (bestRewrite !== null && bestScore >= rewriteThreshold) {
+      // The same outlet writing the story up again is not a copy of another outlet.
+      return { entry: bestRewrite, syndicated: false };
+    }
+    void source;
+    return null;
+  }
+
+  private store(r: DedupeInput, version: number, publishedMs: number, storyId: string, independent: boolean, data: Uint32Array): void {
+    this.storeEntry({
+      seq: this.nextSeq++,
+      id: r.id,
+      storyId,
+      source: r.source,
+      sourceId: r.source_id,
+      version,
+      publishedAt: r.published_at,
+      publishedMs,
+      independent,
+      data,
+    });
+  }
+
+  private storeEntry(e: Entry): void {
+    if (this.size === 0) {
+      this.entries = [];
+      this.head = 0;
+    }
+    this.entries.push(e);
+    this.newestMs = Math.max(this.newestMs, e.publishedMs);
+    const vKey = versionKey(e.source, e.sourceId, e.version);
+    if (!this.byVersion.has(vKey)) this.byVersion.set(vKey, e.seq);
+    this.byReport.set(reportKey(e.source, e.sourceId), e.seq);
+    for (const key of bandKeys(this.signature(e.data), this.opts.bands, this.opts.rows)) addTo(this.buckets, key, e.seq);
+    const terms = this.terms(e.data);
+    for (let t = 0; t < terms.length; t++) if (isIndexTerm(terms[t]!)) addTo(this.postings, termKey(terms[t]!), e.seq);
+    let sources = this.stories.get(e.storyId);
+    if (sources === undefined) {
+      sources = new Map();
+      this.stories.set(e.storyId, sources);
+    }
+    if (e.independent) sources.set(e.source, (sources.get(e.source) ?? 0) + 1);
+  }
+
+  private evict(): void {
+    const oldestAllowedMs = this.newestMs - this.opts.windowDays * DAY_MS;
+    while (this.size > 0) {
+      const e = this.entries[this.head]!;
+      if (this.size <= this.opts.maxEntries && e.publishedMs >= oldestAllowedMs) break;
+      this.remove(e);
+      this.entries[this.head] = undefined as unknown as Entry;
+      this.head++;
+    }
+    // Compact the array now and then so the evicted prefix does not hold memory.
+    if (this.head > 1024 && this.head * 2 > this.entries.length) {
+      this.entries = this.entries.slice(this.head);
+      this.head = 0;
+    }
+  }
+
+  private remove(e: Entry): void {
+    const vKey = versionKey(e.source, e.sourceId, e.version);
+    if (this.byVersion.get(vKey) === e.seq) this.byVersion.delete(vKey);
+    const rKey = reportKey(e.source, e.sourceId);
+    if (this.byReport.get(rKey) === e.seq) this.byReport.delete(rKey);
+    for (const key of bandKeys(this.signature(e.data), this.opts.bands, this.opts.rows)) removeFrom(this.buckets, key, e.seq);
+    const terms = this.terms(e.data);
+    for (let t = 0; t < terms.length; t++) if (isIndexTerm(terms[t]!)) removeFrom(this.postings, termKey(terms[t]!), e.seq);
+    const sources = this.stories.get(e.storyId);
+    if (sources !== undefined) {
+      if (e.independent) {
+        const n = (sources.get(e.source) ?? 1) - 1;
+        if (n <= 0) sources.delete(e.source);
+        else sources.set(e.source, n);
+      }
+      if (sources.size === 0 && !this.storyHasEntries(e)) this.stories.delete(e.storyId);
+    }
+  }
+
+  /** Whether any other stored entry still belongs to `e`'s story (cheap: only called when its source map empties). */
+  private storyHasEntries(e: Entry): boolean {
+    for (let i = this.head + 1; i < this.entries.length; i++) if (this.entries[i]!.storyId === e.storyId) return true;
+    return false;
+  }
+
+  private independentSources(storyId: string): number {
+    return this.stories.get(storyId)?.size ?? 0;
+  }
+
+  private result(storyId: string, syndicated: boolean, kind: DedupeResult['kind']): DedupeResult {
+    return { story_id: storyId, duplicate_of: null, syndicated, independent_sources: this.independentSources(storyId), kind };
+  }
+}
