@@ -22,6 +22,8 @@ interface Candidate {
   dropped: boolean;
 }
 
+/** Words of a sentence: where anchors can start (a map lookup each, instead of one regex per trigger). */
+const WORD = /[A-Za-z][A-Za-z'’-]*/g;
 const LOOK_BEHIND = 90;
 const IMMEDIATE_COMPLEMENT = /^\s*(?:to\s+)?(?:\w+ly\s+)?(?:resume\s+|launch\s+|carry\s+out\s+)?$/i;
 const LOOK_AHEAD = 90;
@@ -30,10 +32,11 @@ const CLAUSE_BOUNDARY = /[;:!?]|\s[-–—]\s|\s(?:but|while|whereas|although|th
 
 function findCandidates(sentence: string, lex: CompiledLexicon): Candidate[] {
   const found: Candidate[] = [];
-  lex.anchors.lastIndex = 0;
-  for (let hit = lex.anchors.exec(sentence); hit; hit = lex.anchors.exec(sentence)) {
+  WORD.lastIndex = 0;
+  for (let hit = WORD.exec(sentence); hit; hit = WORD.exec(sentence)) {
+    const triggers = lex.byFirstWord.get(hit[0].toLowerCase());
+    if (!triggers) continue;
     const at = hit.index;
-    const triggers = lex.byAnchor.get(hit[0].toLowerCase().replace(/\s+/g, ' ')) ?? [];
     let best: Candidate | null = null;
     for (const trigger of triggers) {
       trigger.re.lastIndex = at;
@@ -152,6 +155,17 @@ function applyIntentMarkers(sentence: string, cs: Candidate[], lex: CompiledLexi
   }
 }
 
+/** "if the other is attacked": a hypothetical act is not an event (PLOVER's hypothetical context). */
+const HYPOTHETICAL_BEFORE = /\b(?:if|unless|in case|in the event that|should)\s+(?:[\w'’-]+\s+){0,4}$/i;
+
+function dropHypothetical(sentence: string, cs: Candidate[]): void {
+  for (const c of cs) {
+    if (c.trigger.governs) continue;
+    const before = sentence.slice(Math.max(clauseStart(sentence, c.start), c.start - 50), c.start);
+    if (HYPOTHETICAL_BEFORE.test(before)) c.dropped = true;
+  }
+}
+
 /** A few acts change category with their object: sending peacekeepers is aid, not a show of force. */
 function applyReclassify(sentence: string, cs: Candidate[], lex: CompiledLexicon): void {
   for (const c of cs) {
@@ -193,6 +207,7 @@ export function classifySentence(sentence: string, lex: CompiledLexicon = defaul
   if (candidates.length === 0) return [];
   applyNonEventContexts(sentence, candidates, lex);
   applyReclassify(sentence, candidates, lex);
+  dropHypothetical(sentence, candidates);
   applyGovernors(sentence, candidates, lex);
   applyIntentMarkers(sentence, candidates, lex);
   const events: EventMention[] = [];

@@ -1,6 +1,6 @@
 import lexiconData from '../../data/events/lexicon.json' with { type: 'json' };
 import { EVENT_TYPES, type EventType } from '../types.ts';
-import { anchorSource, anchorWords, patternSource, type Inflections } from './patterns.ts';
+import { anchorWords, patternSource, type Inflections } from './patterns.ts';
 
 /** How a trigger treats the event words that follow it in its clause. */
 export type Governs = 'intent' | 'claim' | 'frame';
@@ -32,9 +32,8 @@ export interface NonEventContext {
 
 export interface CompiledLexicon {
   version: string;
-  /** Finds anchor words; group 0 is the anchor. Global: reset lastIndex before use. */
-  anchors: RegExp;
-  byAnchor: Map<string, Trigger[]>;
+  /** Triggers by the lower-cased first word of their anchor; the sticky pattern checks the rest. */
+  byFirstWord: Map<string, Trigger[]>;
   intentMarkers: RegExp;
   /** "may halt", "could impose": possibility, a threat when tied to a condition. */
   modalMarkers: RegExp;
@@ -86,7 +85,7 @@ function governs(value: string | undefined): Governs | null {
 const optional = (source: string | undefined, flags = 'i'): RegExp | null => (source ? new RegExp(source, flags) : null);
 
 export function compileLexicon(raw: RawLexicon): CompiledLexicon {
-  const byAnchor = new Map<string, Trigger[]>();
+  const byFirstWord = new Map<string, Trigger[]>();
   raw.triggers.forEach((t, index) => {
     const trigger: Trigger = {
       index,
@@ -99,21 +98,18 @@ export function compileLexicon(raw: RawLexicon): CompiledLexicon {
       requiresBefore: optional(t.requires_before),
       unlessAfter: optional(t.unless_after),
     };
-    for (const word of anchorWords(t.pattern, raw.inflections)) {
-      const list = byAnchor.get(word) ?? [];
+    const firstWords = new Set(anchorWords(t.pattern, raw.inflections).map((w) => w.split(' ')[0] ?? w));
+    for (const word of firstWords) {
+      const list = byFirstWord.get(word) ?? [];
       list.push(trigger);
-      byAnchor.set(word, list);
+      byFirstWord.set(word, list);
     }
   });
-  // Longest first so that "air strikes" wins over "air" at the same offset.
-  const words = [...byAnchor.keys()].sort((a, b) => b.length - a.length);
-  const anchors = new RegExp(`(?<![\\w'’\\-])(?:${words.map(anchorSource).join('|')})(?![\\w'’])`, 'gi');
   const rules = (list: { mode: string; pattern: string }[]): ModeRule[] =>
     list.map((r) => ({ mode: r.mode, re: new RegExp(r.pattern, 'i') }));
   return {
     version: raw.version,
-    anchors,
-    byAnchor,
+    byFirstWord,
     intentMarkers: new RegExp(raw.intent.markers, 'i'),
     modalMarkers: new RegExp(raw.intent.modal, 'i'),
     condition: new RegExp(raw.intent.condition, 'i'),

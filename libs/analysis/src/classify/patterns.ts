@@ -6,10 +6,10 @@
  *   a space        one or more whitespace characters
  *   anything else  a regular-expression fragment, matched case-insensitively
  *
- * The first token of a trigger pattern is its anchor: an `@lemma` or plain words separated by `|`.
- * A sentence is scanned once with one alternation of all anchors; only the triggers of the anchors
- * found are then tried, each as a sticky expression at the anchor's offset. That keeps classification
- * linear in the text instead of proportional to the size of the lexicon.
+ * The first token of a trigger pattern is its anchor: `@lemma`s and plain words separated by `|`
+ * (`_` for a space inside one). A sentence is split into words once; only the triggers whose anchor
+ * starts with a word found are tried, each as a sticky expression at that word. That keeps
+ * classification linear in the text instead of proportional to the size of the lexicon.
  */
 
 export interface Inflections {
@@ -127,9 +127,4 @@ export function patternSource(pattern: string, rules: Inflections): string {
 /** The literal words an anchor token stands for, lower-cased, single-spaced. */
 export function anchorWords(pattern: string, rules: Inflections): string[] {
   return anchorParts(tokens(pattern)[0] ?? '', rules).map((w) => w.toLowerCase());
-}
-
-/** Regular-expression source matching a literal anchor word (spaces match any whitespace). */
-export function anchorSource(word: string): string {
-  return escapeWord(word);
 }

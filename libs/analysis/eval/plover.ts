@@ -1,0 +1,148 @@
+/**
+ * PLOVER evaluation: event types and actor codes against the PLOVER gold-standard sentences.
+ *
+ *   npx tsx libs/analysis/eval/plover.ts
+ *
+ * Reads <repo>/../shared/data/eval/plover-gold-standard.jsonl at run time (never copied into the
+ * repository), prints a table and writes docs/eval-plover.md.
+ *
+ * The gold file predates the 16-type PLOVER used here, so its labels are mapped (see LABEL_MAP):
+ * DEMAND → REQUEST, DISAPPROVE and INVESTIGATE → ACCUSE (merged in PLOVER 0.7), FIGHT → ASSAULT (FIGHT
+ * was folded into ASSAULT), COERCE/destroy → ASSAULT/destroy (moved by PLOVER 0.7), FIGHT/deport → COERCE.
+ * Actor codes: JAP → JPN, ITL → ITA, VTN → VNM (non-ISO codes in the gold); our organisation codes
+ * (UN, EU, NATO, …) are compared as the gold's generic IGO; gold NGO/ISM/IMG/MNC codes, which the
+ * gazetteer does not produce, count as misses.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { analyzeSentence } from '../src/classify/index.ts';
+import type { AnalysedEvent, EventType } from '../src/types.ts';
+
+const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+const GOLD = join(REPO, '..', 'shared', 'data', 'eval', 'plover-gold-standard.jsonl');
+const REPORT = join(REPO, 'docs', 'eval-plover.md');
+
+/** The event types the quality target is set on. */
+const TARGET_TYPES: EventType[] = ['THREATEN', 'PROTEST', 'SANCTION', 'MOBILIZE', 'COERCE', 'ASSAULT', 'ACCUSE', 'AID', 'AGREE'];
+const ALL_TYPES: EventType[] = [
+  'AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'RETREAT', 'REQUEST',
+  'ACCUSE', 'REJECT', 'THREATEN', 'PROTEST', 'SANCTION', 'MOBILIZE', 'COERCE', 'ASSAULT',
+];
+
+const LABEL_MAP: Record<string, EventType> = { DEMAND: 'REQUEST', DISAPPROVE: 'ACCUSE', INVESTIGATE: 'ACCUSE', FIGHT: 'ASSAULT' };
+const CODE_MAP: Record<string, string> = { JAP: 'JPN', ITL: 'ITA', VTN: 'VNM' };
+const ORGANISATIONS = new Set(['UN', 'EU', 'NATO', 'AU', 'ASEAN', 'IAEA', 'OSCE', 'ARAB_LEAGUE', 'OAS', 'ECOWAS', 'WHO', 'ICC', 'IMF', 'WB', 'OPEC', 'G7', 'G20', 'APEC', 'OIC', 'GCC', 'SCO', 'CSTO', 'AL', 'ICRC', 'WFP', 'UNHCR', 'UNICEF', 'IGO']);
+
+interface GoldActor { code: string }
+interface GoldRow {
+  id: string;
+  event: string;
+  mode: string | null;
+  text: string;
+  source: GoldActor[] | null;
+  target: GoldActor[] | string | null;
+}
+
+function goldType(row: GoldRow): EventType {
+  if (row.event === 'COERCE' && row.mode === 'destroy') return 'ASSAULT';
+  if (row.event === 'FIGHT' && row.mode === 'deport') return 'COERCE';
+  return LABEL_MAP[row.event] ?? (row.event as EventType);
+}
+
+const goldCodes = (actors: GoldActor[] | string | null): Set<string> =>
+  new Set(Array.isArray(actors) ? actors.map((a) => CODE_MAP[a.code] ?? a.code) : []);
+const ourCode = (code: string): string => (ORGANISATIONS.has(code) ? 'IGO' : code);
+const ourCodes = (codes: string[]): Set<string> => new Set(codes.map(ourCode));
+
+interface Counts { tp: number; fp: number; fn: number }
+const counts = (): Counts => ({ tp: 0, fp: 0, fn: 0 });
+const prf = (c: Counts) => {
+  const p = c.tp + c.fp === 0 ? 0 : c.tp / (c.tp + c.fp);
+  const r = c.tp + c.fn === 0 ? 0 : c.tp / (c.tp + c.fn);
+  return { p, r, f1: p + r === 0 ? 0 : (2 * p * r) / (p + r) };
+};
+function addSets(c: Counts, gold: Set<string>, predicted: Set<string>): void {
+  for (const x of predicted) if (gold.has(x)) c.tp++; else c.fp++;
+  for (const x of gold) if (!predicted.has(x)) c.fn++;
+}
+
+// One sentence can carry several gold events (one row each): evaluate per sentence, multi-label.
+const rows = readFileSync(GOLD, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as GoldRow);
+const bySentence = new Map<string, GoldRow[]>();
+for (const r of rows) bySentence.set(r.text, [...(bySentence.get(r.text) ?? []), r]);
+
+const perType = new Map<EventType, Counts>(ALL_TYPES.map((t) => [t, counts()]));
+const source = counts();
+const target = counts();
+const errors: string[] = [];
+const started = performance.now();
+for (const [text, golds] of bySentence) {
+  const events = analyzeSentence(text).filter((e) => !e.negated);
+  const predicted = new Set(events.map((e) => e.type));
+  const gold = new Set(golds.map(goldType));
+  for (const t of ALL_TYPES) {
+    const c = perType.get(t)!;
+    if (predicted.has(t) && gold.has(t)) c.tp++;
+    else if (predicted.has(t)) c.fp++;
+    else if (gold.has(t)) c.fn++;
+  }
+  if (![...gold].every((t) => predicted.has(t)) || [...predicted].some((t) => !gold.has(t))) {
+    errors.push(`gold ${[...gold].join('+')} · got ${[...predicted].join('+') || '—'} · ${text.slice(0, 110)}`);
+  }
+  // Actors are scored on the events whose type the gold agrees with.
+  for (const g of golds) {
+    const e: AnalysedEvent | undefined = events.find((x) => x.type === goldType(g));
+    if (!e) continue;
+    addSets(source, goldCodes(g.source), ourCodes(e.actors));
+    addSets(target, goldCodes(g.target), ourCodes(e.targets));
+  }
+}
+const elapsedMs = performance.now() - started;
+
+const fmt = (x: number) => x.toFixed(2);
+const lines: string[] = [];
+lines.push('| type | gold | P | R | F1 |', '|---|---:|---:|---:|---:|');
+for (const t of ALL_TYPES) {
+  const c = perType.get(t)!;
+  const m = prf(c);
+  lines.push(`| ${TARGET_TYPES.includes(t) ? `**${t}**` : t} | ${c.tp + c.fn} | ${fmt(m.p)} | ${fmt(m.r)} | ${fmt(m.f1)} |`);
+}
+const macro = TARGET_TYPES.reduce((s, t) => s + prf(perType.get(t)!).f1, 0) / TARGET_TYPES.length;
+const macroAll = ALL_TYPES.reduce((s, t) => s + prf(perType.get(t)!).f1, 0) / ALL_TYPES.length;
+const src = prf(source);
+const tgt = prf(target);
+const actorF1 = prf({ tp: source.tp + target.tp, fp: source.fp + target.fp, fn: source.fn + target.fn }).f1;
+const summary = [
+  `- sentences: ${bySentence.size} (${rows.length} gold events)`,
+  `- **macro-F1 over ${TARGET_TYPES.join(', ')}: ${fmt(macro)}** (target ≥ 0.80)`,
+  `- macro-F1 over all 16 types: ${fmt(macroAll)}`,
+  `- actor codes, source: P ${fmt(src.p)} R ${fmt(src.r)} F1 ${fmt(src.f1)}; target: P ${fmt(tgt.p)} R ${fmt(tgt.r)} F1 ${fmt(tgt.f1)}; **combined F1 ${fmt(actorF1)}** (target ≥ 0.85)`,
+  `- time: ${elapsedMs.toFixed(0)} ms for all sentences`,
+];
+
+process.stdout.write(`${lines.join('\n')}\n\n${summary.join('\n')}\n`);
+if (process.argv.includes('--errors')) process.stdout.write(`\n${errors.join('\n')}\n`);
+
+writeFileSync(
+  REPORT,
+  `# PLOVER gold-standard evaluation
+
+Generated by \`npx tsx libs/analysis/eval/plover.ts\` over the PLOVER gold-standard sentences
+(openeventdata/PLOVER, CC BY-SA 4.0), read at run time from \`../shared/data/eval\`.
+
+How it is scored:
+- Per sentence, multi-label: the set of event types found (negated events excluded) against the
+  set of gold types of that sentence. A type found but not in the gold is a false positive, even
+  when the sentence does report such an event (the gold labels one event per row).
+- Gold labels are mapped to the 16-type PLOVER used here: DEMAND → REQUEST, DISAPPROVE and
+  INVESTIGATE → ACCUSE, FIGHT → ASSAULT, COERCE/destroy → ASSAULT, FIGHT/deport → COERCE.
+- Actor codes are scored on the events whose type matches the gold: source ↔ our actors, target ↔
+  our targets, as sets of codes. JAP → JPN, ITL → ITA, VTN → VNM; our organisation codes (UN, EU,
+  NATO, …) count as the gold's IGO. Gold NGO/ISM/IMG codes are never produced and count as misses.
+
+${lines.join('\n')}
+
+${summary.join('\n')}
+`,
+);

@@ -1,0 +1,114 @@
+/**
+ * The analysis pipeline for one report: normalise → dedupe → classify → actors and quantities →
+ * assertion → score. Pure and deterministic: no I/O, no clock (time comes from the report).
+ */
+import { z } from 'zod';
+import { analyzeSentence, lexicon } from './classify/index.ts';
+import { StoryIndex } from './dedupe/index.ts';
+import { normalizeReport } from './normalize/index.ts';
+import { scoreReport, scoring } from './score/index.ts';
+import assertionCues from '../data/events/assertion.json' with { type: 'json' };
+import lexiconData from '../data/events/lexicon.json' with { type: 'json' };
+import scoringData from '../data/scoring.json' with { type: 'json' };
+import { createHash } from 'node:crypto';
+import type { AnalysedEvent, AnalysisResult, DedupeResult, EventType, Quantity, ReportInput } from './types.ts';
+
+export { analyzeSentence };
+
+/**
+ * The version of the rules every output carries: the version string the rules declare, plus a digest
+ * of the rule data, so that any change to the rules changes it even if the declared version was not bumped.
+ */
+export const RULESET_VERSION: string = (() => {
+  const digest = createHash('sha256')
+    .update(JSON.stringify([lexiconData, assertionCues, scoringData]))
+    .digest('hex')
+    .slice(0, 8);
+  return `${lexicon.version}+${digest}`;
+})();
+
+/** A wire report as the analysis accepts it; the CLI and other edges validate input with this. */
+export const reportInputSchema = z.object({
+  id: z.string().min(1),
+  source: z.string().min(1),
+  source_id: z.string().min(1),
+  published_at: z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'not an ISO-8601 time'),
+  headline: z.string(),
+  summary: z.string().optional(),
+  body: z.string(),
+  language: z.string().optional(),
+  version: z.number().int().nonnegative().optional(),
+});
+
+export interface AnalyzerOptions {
+  /** Per-source reliability weights (1 = neutral) over the defaults in data/scoring.json. */
+  sourceReliability?: Record<string, number>;
+  /** Days a story stays open for new reports in the analyzer's own story index. */
+  dedupeWindowDays?: number;
+}
+
+export interface Analyzer {
+  readonly rulesetVersion: string;
+  /**
+   * Analyses one report. Pass the story it joined when a shared story index decided it (the
+   * pipeline does); otherwise the analyzer's own index assigns it, in call order.
+   */
+  analyze(report: ReportInput, story?: DedupeResult): AnalysisResult;
+}
+
+const unique = (xs: string[]): string[] => [...new Set(xs)];
+
+/** Troops a report says were (or are to be) sent: the largest count on a troop movement it does not negate. */
+function troopsOf(events: AnalysedEvent[]): number | null {
+  const counts = events
+    .filter((e) => !e.negated && (e.type === 'MOBILIZE' || (e.type === 'AID' && e.mode === 'military')))
+    .map((e) => e.quantity)
+    .filter((q): q is Quantity => q !== null && (q.unit === 'troops' || q.unit === 'personnel'))
+    .map((q) => q.value);
+  return counts.length > 0 ? Math.max(...counts) : null;
+}
+
+export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
+  const stories = new StoryIndex(options.dedupeWindowDays === undefined ? {} : { windowDays: options.dedupeWindowDays });
+  return {
+    rulesetVersion: RULESET_VERSION,
+    analyze(report, story) {
+      const normalized = normalizeReport(report);
+      const dedupe = story ?? stories.add(report);
+      const at = new Date(report.published_at);
+      const events = normalized.isEnglish
+        ? normalized.sentences.flatMap((s) => analyzeSentence(s.text, s.start, Number.isNaN(at.getTime()) ? undefined : at))
+        : [];
+      const scored = scoreReport({
+        events,
+        source: report.source,
+        independentSources: dedupe.independent_sources,
+        sourceReliability: options.sourceReliability,
+      });
+      return {
+        id: report.id,
+        ruleset_version: RULESET_VERSION,
+        language: normalized.language,
+        event_types: unique(events.filter((e) => !e.negated).map((e) => e.type)) as EventType[],
+        events,
+        actors: unique(events.flatMap((e) => [...e.actors, ...e.targets])),
+        troops: troopsOf(events),
+        hedged: scored.top !== null && scored.top.assertion !== 'asserted',
+        escalation_score: scored.score,
+        score_contributions: scored.contributions,
+        story_id: dedupe.story_id,
+        duplicate_of: dedupe.duplicate_of,
+        syndicated: dedupe.syndicated,
+        independent_sources: dedupe.independent_sources,
+        kind: dedupe.kind,
+      };
+    },
+  };
+}
+
+/** One report through a fresh analyzer: convenient for a single report; a stream needs one analyzer. */
+export function analyzeReport(report: ReportInput, options: AnalyzerOptions = {}): AnalysisResult {
+  return createAnalyzer(options).analyze(report);
+}
+
+export { scoring };

@@ -1,0 +1,158 @@
+import scoringData from '../../data/scoring.json' with { type: 'json' };
+import type { AnalysedEvent, Assertion, EventType, ScoreContribution } from '../types.ts';
+
+/**
+ * Escalation score, 0–100, of one report, with every contribution listed so that the score can be
+ * explained and audited. The scale is documented in docs/analysis.md; the weights are data
+ * (data/scoring.json).
+ *
+ *   event points = severity(type) + mode bonus + magnitude (log scale) + third-party entry
+ *   report       = top event × assertion factor + a share of the other events
+ *                  + corroboration by independent sources, × source reliability, clamped to 0..100
+ */
+
+export interface Conflict {
+  id: string;
+  sides: string[][];
+}
+
+export interface ScoringTables {
+  version: string;
+  severity: Record<EventType, number>;
+  modeBonus: Record<string, number>;
+  magnitude: { name: string; units: string[]; perDecade: number; max: number }[];
+  thirdParty: { points: number; types: Set<string> };
+  assertionFactor: Record<Assertion, number>;
+  otherEventsShare: number;
+  otherEventsMax: number;
+  corroboration: { pointsPerDoubling: number; max: number };
+  reliability: { default: number; sources: Record<string, number> };
+  conflicts: Conflict[];
+}
+
+export const scoring: ScoringTables = {
+  version: scoringData.version,
+  severity: scoringData.severity as Record<EventType, number>,
+  modeBonus: scoringData.mode_bonus as Record<string, number>,
+  magnitude: Object.entries(scoringData.magnitude).map(([name, m]) => ({ name, units: m.units, perDecade: m.per_decade, max: m.max })),
+  thirdParty: { points: scoringData.third_party_entry.points, types: new Set(scoringData.third_party_entry.types) },
+  assertionFactor: scoringData.assertion_factor as Record<Assertion, number>,
+  otherEventsShare: scoringData.other_events_share,
+  otherEventsMax: scoringData.other_events_max,
+  corroboration: { pointsPerDoubling: scoringData.corroboration.points_per_doubling, max: scoringData.corroboration.max },
+  reliability: scoringData.source_reliability as { default: number; sources: Record<string, number> },
+  conflicts: scoringData.conflicts,
+};
+
+const round1 = (x: number): number => Math.round(x * 10) / 10;
+
+function sideOf(conflict: Conflict, code: string): number {
+  return conflict.sides.findIndex((side) => side.includes(code));
+}
+
+/**
+ * The ongoing conflict an event belongs to, and whether it brings a third party into it: military
+ * support for, or force against, a belligerent by a state outside the war escalates that war.
+ */
+export function conflictOf(event: Pick<AnalysedEvent, 'actors' | 'targets'>, conflicts = scoring.conflicts): { id: string; thirdParty: boolean } | null {
+  for (const c of conflicts) {
+    const actorSides = event.actors.map((a) => sideOf(c, a));
+    const targetSides = event.targets.map((t) => sideOf(c, t));
+    const targetInWar = targetSides.some((s) => s >= 0);
+    const actorInWar = actorSides.some((s) => s >= 0);
+    if (targetInWar && event.actors.length > 0 && !actorInWar) return { id: c.id, thirdParty: true };
+    if (actorInWar && (targetInWar || event.targets.length === 0)) return { id: c.id, thirdParty: false };
+  }
+  return null;
+}
+
+function magnitudePoints(event: AnalysedEvent, tables: ScoringTables): ScoreContribution[] {
+  const out: ScoreContribution[] = [];
+  for (const m of tables.magnitude) {
+    const values = event.quantities.filter((q) => m.units.includes(q.unit)).map((q) => q.value);
+    if (values.length === 0) continue;
+    const value = Math.max(...values);
+    const points = Math.min(m.max, m.perDecade * Math.log10(1 + value));
+    out.push({ factor: `magnitude_${m.name}`, points: round1(points), detail: `${value} ${m.name}` });
+  }
+  return out;
+}
+
+/** The contributions of one event, before its assertion discount. */
+export function eventContributions(event: AnalysedEvent, tables: ScoringTables = scoring): ScoreContribution[] {
+  if (event.negated) return [];
+  const severity = tables.severity[event.type] ?? 0;
+  const modeKey = `${event.type}/${event.mode ?? ''}`;
+  const out: ScoreContribution[] = [];
+  if (severity > 0) out.push({ factor: 'severity', points: severity, detail: event.type });
+  const bonus = tables.modeBonus[modeKey];
+  if (bonus) out.push({ factor: 'mode', points: bonus, detail: modeKey });
+  if (severity > 0 || bonus) out.push(...magnitudePoints(event, tables));
+  const conflict = conflictOf(event, tables.conflicts);
+  if (conflict?.thirdParty && (tables.thirdParty.types.has(event.type) || tables.thirdParty.types.has(modeKey))) {
+    out.push({
+      factor: 'third_party_entry',
+      points: tables.thirdParty.points,
+      detail: `${event.actors.join('+')} → ${event.targets.join('+')} escalates ${conflict.id}`,
+    });
+  }
+  return out;
+}
+
+const sum = (cs: ScoreContribution[]): number => cs.reduce((s, c) => s + c.points, 0);
+
+export interface ScoreInput {
+  events: AnalysedEvent[];
+  source: string;
+  /** Independent sources of the story so far (syndicated copies do not count). */
+  independentSources: number;
+  /** Per-source reliability weights (1 = neutral), overriding the defaults in the data file. */
+  sourceReliability?: Record<string, number> | undefined;
+}
+
+export interface ScoreResult {
+  score: number;
+  contributions: ScoreContribution[];
+  /** The event that drives the score, or null when the report has none that escalates. */
+  top: AnalysedEvent | null;
+}
+
+export function scoreReport(input: ScoreInput, tables: ScoringTables = scoring): ScoreResult {
+  const scored = input.events
+    .map((event) => ({ event, parts: eventContributions(event, tables) }))
+    .map((s) => ({ ...s, points: sum(s.parts) * tables.assertionFactor[s.event.assertion] }))
+    .filter((s) => s.points > 0)
+    .sort((a, b) => b.points - a.points);
+  const top = scored[0];
+  if (!top) return { score: 0, contributions: [], top: null };
+
+  const contributions: ScoreContribution[] = [...top.parts];
+  const discount = top.points - sum(top.parts);
+  if (discount < 0) contributions.push({ factor: 'assertion', points: round1(discount), detail: top.event.assertion });
+
+  // Other escalating events add a share each, once per type, so repetition does not inflate the score.
+  const seenTypes = new Set<string>([top.event.type]);
+  let others = 0;
+  for (const s of scored.slice(1)) {
+    if (seenTypes.has(s.event.type)) continue;
+    seenTypes.add(s.event.type);
+    others += s.points * tables.otherEventsShare;
+  }
+  others = Math.min(tables.otherEventsMax, others);
+  if (others > 0) contributions.push({ factor: 'other_events', points: round1(others), detail: [...seenTypes].slice(1).join(',') });
+
+  const extraSources = Math.max(0, input.independentSources - 1);
+  if (extraSources > 0) {
+    const points = Math.min(tables.corroboration.max, tables.corroboration.pointsPerDoubling * Math.log2(1 + extraSources));
+    contributions.push({ factor: 'corroboration', points: round1(points), detail: `${input.independentSources} independent sources` });
+  }
+
+  const weight = input.sourceReliability?.[input.source] ?? tables.reliability.sources[input.source] ?? tables.reliability.default;
+  const beforeWeight = sum(contributions);
+  if (weight !== 1) contributions.push({ factor: 'source_reliability', points: round1(beforeWeight * (weight - 1)), detail: `${input.source} × ${weight}` });
+
+  const raw = sum(contributions);
+  const score = round1(Math.max(0, Math.min(100, raw)));
+  if (score !== round1(raw)) contributions.push({ factor: 'cap', points: round1(score - raw) });
+  return { score, contributions, top: top.event };
+}
