@@ -130,6 +130,8 @@ function conjoinedGroup(sentence: string, list: Candidate[], at: number, directi
     const gap = sentence.slice(left.mention.end, right.mention.start);
     const sameEntity = left.mention.code === right.mention.code && (POSSESSIVE_GAP.test(gap) || TITLE_GAP.test(gap));
     if (!CONJUNCTION_ONLY.test(gap) && !sameEntity) break;
+    // "Meeting in Seoul, Japan and the US agreed": a location does not join a group of participants.
+    if (list[k]!.locative !== list[at]!.locative) break;
     group.push(list[k]!);
   }
   return direction === 1 ? group : group.reverse();

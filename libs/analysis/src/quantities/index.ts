@@ -74,7 +74,7 @@ const NOT_A_COUNT_AFTER = /^(?:\s*(?:%|per ?cent\b|percent\b)|-year-old\b|\s*-?\
 const MONEY_BEFORE = /(?:[$€£¥]|US\$|USD|EUR|aged|age|ages|Resolution|resolution|No\.|number)\s*$/;
 const YEAR_CONTEXT_BEFORE =
   /\b(?:in|since|by|until|till|from|during|of|early|late|mid|before|after|year|January|February|March|April|May|June|July|August|September|October|November|December)\s+$/i;
-const MONTH_BEFORE = /\b(?:January|February|March|April|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+$/;
+const MONTH_BEFORE = /\b(?:(?:on|in|since|by|until|from|of|late|early|mid|last|next)\s+May|January|February|March|April|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+$/;
 
 function casualtyUnit(verb: string): string {
   return /^(?:wound|injur)/i.test(verb) ? 'injured' : 'dead';

@@ -1,0 +1,202 @@
+import { describe, expect, it } from 'vitest';
+import type { EventType } from '../types.ts';
+import { assignRoles, findActorMentions } from './index.ts';
+
+function codes(sentence: string, at?: Date): string[] {
+  return findActorMentions(sentence, at).map((m) => m.code);
+}
+
+/** Roles for the event triggered by the first occurrence of `trigger` in the sentence. */
+function roles(sentence: string, trigger: string, type: EventType, at?: Date) {
+  const start = sentence.indexOf(trigger);
+  if (start < 0) throw new Error(`trigger "${trigger}" not in sentence`);
+  return assignRoles(sentence, findActorMentions(sentence, at), { start, end: start + trigger.length }, type);
+}
+
+describe('findActorMentions', () => {
+  it('resolves country names and their common variants', () => {
+    expect(codes('The United States, the U.S. and America are one; so are Britain, the UK and Great Britain.')).toEqual([
+      'USA', 'USA', 'USA', 'GBR', 'GBR', 'GBR',
+    ]);
+    expect(codes('South Korea, the Republic of Korea, the DPRK and North Korea met.')).toEqual(['KOR', 'KOR', 'PRK', 'PRK']);
+    expect(codes('Kosovo, Taiwan and the State of Palestine.')).toEqual(['XKX', 'TWN', 'PSE']);
+  });
+
+  it('gives offsets, text and kind of each mention', () => {
+    const [m] = findActorMentions('Troops from North Korea arrived.');
+    expect(m).toEqual({ code: 'PRK', start: 12, end: 23, text: 'North Korea', kind: 'country' });
+  });
+
+  it('resolves demonyms, singular and plural', () => {
+    const found = findActorMentions('North Korean troops joined Russian units; Ukrainian soldiers and Israelis watched.');
+    expect(found.map((m) => [m.text, m.code, m.kind])).toEqual([
+      ['North Korean', 'PRK', 'demonym'],
+      ['Russian', 'RUS', 'demonym'],
+      ['Ukrainian', 'UKR', 'demonym'],
+      ['Israelis', 'ISR', 'demonym'],
+    ]);
+  });
+
+  it('resolves capitals and metonyms', () => {
+    expect(codes('Pyongyang and Moscow signed; Beijing, Washington and Tehran reacted.')).toEqual([
+      'PRK', 'RUS', 'CHN', 'USA', 'IRN',
+    ]);
+    const metonyms = findActorMentions('The Kremlin, the Pentagon, the White House and Downing Street all commented.');
+    expect(metonyms.map((m) => [m.code, m.kind])).toEqual([
+      ['RUS', 'metonym'], ['USA', 'metonym'], ['USA', 'metonym'], ['GBR', 'metonym'],
+    ]);
+  });
+
+  it('resolves organisations and the armed groups of a country', () => {
+    expect(codes('NATO, the U.N. Security Council, the EU, the African Union, ASEAN, the IAEA and the OSCE.')).toEqual([
+      'NATO', 'UN', 'EU', 'AU', 'ASEAN', 'IAEA', 'OSCE',
+    ]);
+    expect(codes('Hezbollah, Hamas, the Houthis and the Taliban.')).toEqual(['LBN', 'PSE', 'YEM', 'AFG']);
+  });
+
+  it('resolves office-holders only within their term when a date is given', () => {
+    expect(codes('Zelenskyy spoke.', new Date('2019-01-01'))).toEqual([]);
+    expect(codes('Zelenskyy spoke.', new Date('2024-01-01'))).toEqual(['UKR']);
+    expect(codes('Yoon Suk Yeol declared martial law.', new Date('2024-12-03'))).toEqual(['KOR']);
+    expect(codes('Yoon Suk Yeol spoke.', new Date('2025-06-01'))).toEqual([]);
+    expect(codes('Biden said.', new Date('2022-03-01'))).toEqual(['USA']);
+    expect(codes('Biden said.', new Date('2025-03-01'))).toEqual([]);
+    expect(codes('Putin and Kim Jong Un met.', new Date('2024-06-19'))).toEqual(['RUS', 'PRK']);
+  });
+
+  it('follows an office-holder from one office to the next', () => {
+    expect(codes('Rutte said.', new Date('2020-01-01'))).toEqual(['NLD']);
+    expect(codes('Rutte said.', new Date('2025-01-01'))).toEqual(['NATO']);
+    // Without a date, the latest term.
+    expect(codes('Rutte said.')).toEqual(['NATO']);
+  });
+
+  it('resolves titles through the demonym', () => {
+    expect(codes('The Russian president spoke to the South Korean foreign minister.')).toEqual(['RUS', 'KOR']);
+  });
+
+  it('is case-sensitive where case decides', () => {
+    expect(codes('Let us hope the US agrees.')).toEqual(['USA']);
+    expect(codes('They ate turkey in May; Turkey objected.')).toEqual(['TUR']);
+  });
+
+  it('keeps ambiguous names apart', () => {
+    expect(codes('Georgia accused Russia.')).toEqual(['GEO', 'RUS']);
+    expect(codes('Jordan Peterson and Michael Jordan visited Jordan.')).toEqual(['JOR']);
+    expect(codes('Chad Smith drummed; Chad closed its border.')).toEqual(['TCD']);
+    expect(codes("China, the People's Republic of China, Taiwan and the Republic of China.")).toEqual([
+      'CHN', 'CHN', 'TWN', 'TWN',
+    ]);
+    expect(codes('The Democratic Republic of the Congo and the Republic of the Congo; Congo-Brazzaville.')).toEqual([
+      'COD', 'COG', 'COG',
+    ]);
+    expect(codes('Guinea, Guinea-Bissau, Equatorial Guinea and Papua New Guinea.')).toEqual(['GIN', 'GNB', 'GNQ', 'PNG']);
+    expect(codes('Niger and Nigeria; Nigerien and Nigerian troops.')).toEqual(['NER', 'NGA', 'NER', 'NGA']);
+  });
+
+  it('does not take newspapers, US states or bare "Korea" for actors', () => {
+    expect(codes('The Washington Post and the New York Times reported.')).toEqual([]);
+    expect(codes('Tensions on the Korean Peninsula rose after the Korean War anniversary.')).toEqual([]);
+    expect(codes("Korea's exports rose.")).toEqual([]);
+    expect(codes('Voters in New Mexico and New Jersey.')).toEqual([]);
+  });
+
+  it('matches text with accents, curly apostrophes and in all capitals', () => {
+    expect(codes('Côte d’Ivoire and Cote d\'Ivoire.')).toEqual(['CIV', 'CIV']);
+    expect(codes('IRAN WARNS ISRAEL AND THE US')).toEqual(['IRN', 'ISR', 'USA']);
+  });
+});
+
+describe('assignRoles', () => {
+  it('takes the subject as actor and the object as target', () => {
+    expect(roles('North Korea has sent troops to Russia.', 'sent', 'MOBILIZE')).toEqual({ actors: ['PRK'], targets: ['RUS'] });
+    expect(roles('Ukrainian drones struck a refinery in Russia.', 'struck', 'ASSAULT')).toEqual({
+      actors: ['UKR'],
+      targets: ['RUS'],
+    });
+  });
+
+  it('reads possessives', () => {
+    expect(roles("Russia's invasion of Ukraine entered its third year.", 'invasion', 'ASSAULT')).toEqual({
+      actors: ['RUS'],
+      targets: ['UKR'],
+    });
+  });
+
+  it('reads the passive voice', () => {
+    expect(roles('A Ukrainian convoy was attacked by Russian drones.', 'attacked', 'ASSAULT')).toEqual({
+      actors: ['RUS'],
+      targets: ['UKR'],
+    });
+    expect(roles('Two Israeli soldiers were killed near the border.', 'killed', 'ASSAULT')).toEqual({
+      actors: [],
+      targets: ['ISR'],
+    });
+    // Motion verbs keep their subject as the actor.
+    expect(roles('North Korean troops were sent to Russia.', 'sent', 'MOBILIZE')).toEqual({
+      actors: ['PRK'],
+      targets: ['RUS'],
+    });
+  });
+
+  it('makes the summoned ambassador’s country the target of a summons', () => {
+    expect(roles('South Korea summoned the Russian ambassador on Monday.', 'summoned', 'ACCUSE')).toEqual({
+      actors: ['KOR'],
+      targets: ['RUS'],
+    });
+    expect(roles('Seoul summoned the ambassador of Russia.', 'summoned', 'ACCUSE')).toEqual({
+      actors: ['KOR'],
+      targets: ['RUS'],
+    });
+  });
+
+  it('groups conjoined subjects and objects', () => {
+    expect(roles('Russia and North Korea signed a defence pact.', 'signed', 'AGREE')).toEqual({
+      actors: ['RUS', 'PRK'],
+      targets: [],
+    });
+    expect(roles('The EU imposed sanctions on Iran, Belarus and Russia.', 'imposed', 'SANCTION')).toEqual({
+      actors: ['EU'],
+      targets: ['IRN', 'BLR', 'RUS'],
+    });
+  });
+
+  it('leaves out countries mentioned only in passing', () => {
+    // A relative clause.
+    expect(roles('Kim, whose envoy visited Beijing in June, sent troops to Russia.', 'sent', 'MOBILIZE').actors).toEqual([]);
+    // An attribution after the event.
+    expect(roles('Russia fired missiles at Kyiv, Ukrainian officials said.', 'fired', 'ASSAULT')).toEqual({
+      actors: ['RUS'],
+      targets: ['UKR'],
+    });
+    // A quoted source.
+    expect(
+      roles('According to Seoul, Pyongyang has deployed troops to Russia.', 'deployed', 'MOBILIZE'),
+    ).toEqual({ actors: ['PRK'], targets: ['RUS'] });
+    // A modifier, and a month.
+    expect(roles('Iranian-made drones launched by Russia hit Odesa in May.', 'hit', 'ASSAULT')).toEqual({
+      actors: ['RUS'],
+      targets: ['UKR'],
+    });
+    // A location that is not a participant.
+    expect(roles('Meeting in Seoul, Japan and the US agreed to share radar data.', 'agreed', 'AGREE')).toEqual({
+      actors: ['JPN', 'USA'],
+      targets: [],
+    });
+    // An ethnic group is not the state of the same name.
+    expect(roles('Ethnic Russians in Moldova demanded autonomy.', 'demanded', 'REQUEST').actors).toEqual(['MDA']);
+  });
+
+  it('names the target of a complaint, not its addressee', () => {
+    expect(roles('Lebanon complained to the UN over Israeli air strikes.', 'complained', 'ACCUSE')).toEqual({
+      actors: ['LBN'],
+      targets: ['ISR'],
+    });
+  });
+
+  it('joins a demonym, a title and a name into one actor', () => {
+    expect(
+      roles('Russian President Vladimir Putin and Iranian President Masoud Pezeshkian signed a treaty.', 'signed', 'AGREE'),
+    ).toEqual({ actors: ['RUS', 'IRN'], targets: [] });
+  });
+});

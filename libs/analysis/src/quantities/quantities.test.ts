@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { findQuantities } from './index.ts';
+
+function found(sentence: string): Array<[number, string, string | null]> {
+  return findQuantities(sentence).map((q) => [q.value, q.unit, q.qualifier]);
+}
+
+describe('findQuantities', () => {
+  it('finds troop counts with their qualifiers', () => {
+    expect(found('Pyongyang plans to send about 10,000 soldiers and has sent 1,500 special forces.')).toEqual([
+      [10_000, 'troops', 'about'],
+      [1_500, 'troops', null],
+    ]);
+    expect(found('Some 12,000 troops, up to 4,000 marines, at least 800 paratroopers and more than 300 reservists.')).toEqual([
+      [12_000, 'troops', 'about'],
+      [4_000, 'troops', 'up to'],
+      [800, 'troops', 'at least'],
+      [300, 'troops', 'more than'],
+    ]);
+    expect(found('Nearly 2,000 soldiers, roughly 500 sailors, over 90 commandos and fewer than 50 peacekeepers.')).toEqual([
+      [2_000, 'troops', 'nearly'],
+      [500, 'troops', 'about'],
+      [90, 'troops', 'more than'],
+      [50, 'troops', 'fewer than'],
+    ]);
+  });
+
+  it('gives offsets covering qualifier, number and unit', () => {
+    const s = 'Officials said around 3,000 North Korean troops had arrived.';
+    const [q] = findQuantities(s);
+    expect(s.slice(q!.start, q!.end)).toBe('around 3,000 North Korean troops');
+  });
+
+  it('reads force sizes written around the number', () => {
+    expect(found('A brigade of 3,000 crossed; a 10,000-strong force followed, with two battalions.')).toEqual([
+      [3_000, 'troops', null],
+      [10_000, 'troops', null],
+      [2, 'battalions', null],
+    ]);
+  });
+
+  it('reads numbers written in words, with scales, and with spaces as separators', () => {
+    expect(found('Ten thousand troops and 1.5 million reservists; 300 000 soldiers; two hundred and fifty marines.')).toEqual([
+      [10_000, 'troops', null],
+      [1_500_000, 'troops', null],
+      [300_000, 'troops', null],
+      [250, 'troops', null],
+    ]);
+    expect(found('Thousands of troops massed; a dozen warships sailed.')).toEqual([
+      [2_000, 'troops', 'at least'],
+      [12, 'vessels', null],
+    ]);
+  });
+
+  it('finds casualties', () => {
+    expect(found('The strike killed at least 23 people and wounded 40 others.')).toEqual([
+      [23, 'dead', 'at least'],
+      [40, 'injured', null],
+    ]);
+    expect(found('Three soldiers were killed and 12 injured; the death toll rose to 57.')).toEqual([
+      [3, 'dead', null],
+      [12, 'injured', null],
+      [57, 'dead', null],
+    ]);
+    expect(found('At least five civilians have been killed and two wounded.')).toEqual([
+      [5, 'dead', 'at least'],
+      [2, 'injured', null],
+    ]);
+  });
+
+  it('counts aircraft, vessels, missiles, drones and tanks', () => {
+    expect(found('Russia launched 40 missiles and 25 Shahed drones; China sent 12 warships and 30 fighter jets; 200 tanks.')).toEqual([
+      [40, 'missiles', null],
+      [25, 'drones', null],
+      [12, 'vessels', null],
+      [30, 'aircraft', null],
+      [200, 'tanks', null],
+    ]);
+  });
+
+  it('does not count fans, volunteers without a number, years, money, percentages or ages', () => {
+    expect(found('Some 45,000 fans filled the stadium.')).toEqual([]);
+    expect(found('An army of volunteers cleared the rubble.')).toEqual([]);
+    expect(found('In 2022 troops crossed the border; since 2014, 300 kilometres of trenches.')).toEqual([]);
+    expect(found('The package is worth $1.5 billion, 12% of the budget, for 18-year-old conscripts.')).toEqual([]);
+    expect(found('The soldier, 19, was aged 19 and had served 3 years; on May 5 troops left.')).toEqual([]);
+    expect(found('Think tanks and fuel tanks.')).toEqual([]);
+  });
+});
