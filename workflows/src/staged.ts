@@ -18,10 +18,10 @@ export interface RejectedMessage {
 }
 
 interface StagedRow {
-  offset: string;
-  report_id: string;
-  encoding: string;
-  envelope: string;
+  off: string;
+  key: string;
+  enc: string;
+  body: string;
 }
 
 export class StagingIncomplete extends Error {
@@ -31,11 +31,11 @@ export class StagingIncomplete extends Error {
 /** Reads a batch's messages back from `raw_reports` and decodes each (bodies never pass through history). */
 export async function loadBatch(ch: ClickHouse, ref: BatchRef): Promise<{ reports: StagedReport[]; rejected: RejectedMessage[] }> {
   const rows = await ch.query<StagedRow>(
-    `SELECT toString(offset) AS offset, any(report_id) AS report_id, any(encoding) AS encoding, any(envelope) AS envelope
+    `SELECT toString(offset) AS off, any(report_id) AS key, any(encoding) AS enc, any(envelope) AS body
      FROM raw_reports
      WHERE topic = {topic:String} AND partition = {partition:UInt16}
        AND offset BETWEEN {first:UInt64} AND {last:UInt64}
-     GROUP BY offset ORDER BY toUInt64(offset)`,
+     GROUP BY offset ORDER BY offset`,
     { topic: ref.topic, partition: ref.partition, first: ref.firstOffset, last: ref.lastOffset },
   );
   if (rows.length !== ref.count) {
@@ -45,14 +45,14 @@ export async function loadBatch(ch: ClickHouse, ref: BatchRef): Promise<{ report
   const reports: StagedReport[] = [];
   const rejected: RejectedMessage[] = [];
   for (const row of rows) {
-    const bytes = row.encoding === 'base64' ? Buffer.from(row.envelope, 'base64') : Buffer.from(row.envelope, 'utf8');
-    if (row.encoding === 'base64') {
-      rejected.push({ offset: row.offset, key: row.report_id, bytes, reason: 'invalid_utf8', detail: 'message is not valid UTF-8' });
+    const bytes = row.enc === 'base64' ? Buffer.from(row.body, 'base64') : Buffer.from(row.body, 'utf8');
+    if (row.enc === 'base64') {
+      rejected.push({ offset: row.off, key: row.key, bytes, reason: 'invalid_utf8', detail: 'message is not valid UTF-8' });
       continue;
     }
-    const decoded = decodeEnvelope(row.envelope);
-    if (decoded.ok) reports.push({ offset: row.offset, envelope: decoded.envelope });
-    else rejected.push({ offset: row.offset, key: row.report_id, bytes, reason: 'invalid_envelope', detail: decoded.error });
+    const decoded = decodeEnvelope(row.body);
+    if (decoded.ok) reports.push({ offset: row.off, envelope: decoded.envelope });
+    else rejected.push({ offset: row.off, key: row.key, bytes, reason: 'invalid_envelope', detail: decoded.error });
   }
   return { reports, rejected };
 }

@@ -38,6 +38,7 @@ export async function startDispatcher(deps: DispatcherDeps, options: DispatcherO
   const { kafka, clickhouse, temporal, log } = deps;
   const inFlight = new Set<Promise<unknown>>();
   let batchesStarted = 0;
+  let stopping = false;
   let reportsDispatched = 0;
 
   const consumer: Consumer = kafka.consumer({
@@ -77,7 +78,10 @@ export async function startDispatcher(deps: DispatcherDeps, options: DispatcherO
       });
       const done: Promise<unknown> = handle
         .result()
-        .catch((err: unknown) => log.error({ err, batchId: ref.batchId }, 'batch workflow failed'))
+        .catch((err: unknown) => {
+          // After stop() the client is closing; the workflow itself carries on in Temporal.
+          if (!stopping) log.error({ err, batchId: ref.batchId }, 'batch workflow failed');
+        })
         .finally(() => inFlight.delete(done));
       inFlight.add(done);
       batchesStarted += 1;
@@ -96,11 +100,13 @@ export async function startDispatcher(deps: DispatcherDeps, options: DispatcherO
     autoCommit: false,
     eachBatchAutoResolve: false,
     partitionsConsumedConcurrently: 2,
-    eachBatch: async ({ batch, heartbeat, isRunning, isStale }) => {
+    eachBatch: async ({ batch, heartbeat, isRunning, isStale, resolveOffset }) => {
       for (const messages of cutBatches(batch.messages, options)) {
         if (!isRunning() || isStale()) return;
         await waitForCapacity(heartbeat);
         const ref = await dispatch(batch.partition, messages);
+        // Temporal has the batch: move this consumer past it, then commit for the group.
+        resolveOffset(ref.lastOffset);
         const next = (BigInt(ref.lastOffset) + 1n).toString();
         await consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: next }]);
         await heartbeat();
@@ -111,6 +117,7 @@ export async function startDispatcher(deps: DispatcherDeps, options: DispatcherO
 
   return {
     async stop() {
+      stopping = true;
       await consumer.disconnect();
       log.info({ batchesStarted, reportsDispatched }, 'dispatcher stopped');
     },
