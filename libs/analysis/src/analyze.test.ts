@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { createAnalyzer, RULESET_VERSION } from './analyze.ts';
+import type { ReportInput } from './types.ts';
+
+const report = (id: string, headline: string, body: string, source = 'wire-a'): ReportInput => ({
+  id, source, source_id: id, published_at: '2026-01-15T09:00:00Z', headline, body, language: 'en',
+});
+
+// A made-up report in the shape of a third-party deployment story: hedged claims, a summons, a demand.
+const deployment = report(
+  'dep-1',
+  'Belarus Reportedly Sends Troops to Russia',
+  [
+    'Ukrainian intelligence said on Friday it has evidence that Belarus is preparing to send about 6,000 soldiers to Russia.',
+    'The wire could not independently verify the claim.',
+    'On Saturday, the Polish foreign ministry summoned the Belarusian ambassador to protest the move.',
+    'Warsaw demanded that Minsk halt any deployment.',
+  ].join('\n\n'),
+);
+
+describe('createAnalyzer', () => {
+  it('finds a hedged third-party troop deployment and a summons, and scores it above diplomacy', () => {
+    const analyzer = createAnalyzer();
+    const r = analyzer.analyze(deployment);
+    expect(r.ruleset_version).toBe(RULESET_VERSION);
+    const mobilize = r.events.find((e) => e.type === 'MOBILIZE' && e.quantity !== null);
+    expect(mobilize).toMatchObject({ mode: 'troops', actors: ['BLR'], targets: ['RUS'], quantity: { value: 6000, unit: 'troops' } });
+    expect(mobilize?.assertion).not.toBe('asserted');
+    expect(r.troops).toBe(6000);
+    expect(r.hedged).toBe(true);
+    expect(r.events.find((e) => e.type === 'ACCUSE')).toMatchObject({ actors: ['POL'], targets: ['BLR'] });
+    const diplomatic = analyzer.analyze(report('dip-1', 'Ministers hold talks', 'The foreign ministers of Chile and Peru held talks in Lima and agreed to open a new border crossing.'));
+    expect(r.escalation_score).toBeGreaterThan(diplomatic.escalation_score + 30);
+  });
+
+  it('scores non-events near zero', () => {
+    const analyzer = createAnalyzer();
+    const sport = analyzer.analyze(report('s-1', 'Derby win', 'The visitors attacked from the first whistle and the striker scored twice in the league match before 45,000 fans.'));
+    const market = analyzer.analyze(report('m-1', 'Markets slide', 'Stocks crashed on Monday and the index plunged as investors fled to bonds.'));
+    const volunteers = analyzer.analyze(report('v-1', 'Beach clean-up', 'An army of volunteers was mobilised to clean the beaches after the storm.'));
+    for (const r of [sport, market, volunteers]) expect(r.escalation_score).toBeLessThan(5);
+    expect(sport.troops).toBeNull();
+  });
+
+  it('marks a syndicated copy and does not count it as an independent source', () => {
+    const analyzer = createAnalyzer();
+    const first = analyzer.analyze(deployment);
+    const copy = analyzer.analyze({ ...deployment, id: 'dep-2', source: 'wire-b', source_id: 'dep-2' });
+    expect(copy.story_id).toBe(first.story_id);
+    expect(copy.syndicated).toBe(true);
+    expect(copy.independent_sources).toBe(1);
+  });
+
+  it('analyses no events in a text that is not English', () => {
+    const r = createAnalyzer().analyze(report('fr-1', 'Des troupes déployées', "L'armée a déployé des milliers de soldats à la frontière dimanche, selon le ministère de la défense.", 'wire-fr'));
+    expect(r.events).toEqual([]);
+  });
+});

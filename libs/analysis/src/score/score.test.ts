@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import type { AnalysedEvent } from '../types.ts';
+import { conflictOf, scoreReport } from './score.ts';
+
+const event = (over: Partial<AnalysedEvent>): AnalysedEvent => ({
+  type: 'ACCUSE', mode: null, actors: [], targets: [], quantity: null, quantities: [],
+  assertion: 'asserted', negated: false, evidence: '', span: [0, 0], ...over,
+});
+const score = (events: AnalysedEvent[], independentSources = 1, sourceReliability?: Record<string, number>) =>
+  scoreReport({ events, source: 'wire', independentSources, sourceReliability });
+const total = (r: ReturnType<typeof score>) => Math.round(r.contributions.reduce((s, c) => s + c.points, 0) * 10) / 10;
+
+const troops = event({ type: 'MOBILIZE', mode: 'troops', actors: ['PRK'], targets: ['RUS'], quantities: [{ value: 12000, unit: 'troops', qualifier: null }] });
+
+describe('scoreReport', () => {
+  it('scores a report without escalating events at zero', () => {
+    expect(score([event({ type: 'AGREE' }), event({ type: 'CONSULT' })]).score).toBe(0);
+    expect(score([]).score).toBe(0);
+  });
+  it('lists contributions that add up to the score', () => {
+    const r = score([troops, event({ type: 'ACCUSE' })]);
+    expect(Math.abs(total(r) - r.score)).toBeLessThanOrEqual(0.2);
+    expect(r.contributions.map((c) => c.factor)).toEqual(expect.arrayContaining(['severity', 'mode', 'magnitude_troops', 'third_party_entry', 'other_events']));
+  });
+  it('sees third-party troops for a belligerent as entry into that war', () => {
+    expect(conflictOf({ actors: ['PRK'], targets: ['RUS'] })).toEqual({ id: 'RUS-UKR', thirdParty: true });
+    expect(conflictOf({ actors: ['RUS'], targets: ['UKR'] })).toEqual({ id: 'RUS-UKR', thirdParty: false });
+  });
+  it('ranks a troop deployment into a war above diplomatic protest', () => {
+    expect(score([troops]).score).toBeGreaterThan(score([event({ type: 'ACCUSE' }), event({ type: 'REQUEST' })]).score + 30);
+  });
+  it('discounts alleged, unconfirmed and denied events, and ignores negated ones', () => {
+    const asserted = score([troops]).score;
+    const alleged = score([{ ...troops, assertion: 'alleged' }]).score;
+    const unconfirmed = score([{ ...troops, assertion: 'unconfirmed' }]).score;
+    const denied = score([{ ...troops, assertion: 'denied' }]).score;
+    expect(asserted).toBeGreaterThan(alleged);
+    expect(alleged).toBeGreaterThan(unconfirmed);
+    expect(unconfirmed).toBeGreaterThan(denied);
+    expect(score([{ ...troops, negated: true }]).score).toBe(0);
+  });
+  it('grows with the number of troops on a log scale', () => {
+    const small = score([{ ...troops, quantities: [{ value: 100, unit: 'troops', qualifier: null }] }]).score;
+    const large = score([troops]).score;
+    expect(large).toBeGreaterThan(small);
+    expect(large - small).toBeLessThan(10);
+  });
+  it('adds a bonus for independent corroboration and weighs by source reliability', () => {
+    const base = score([event({ type: 'ASSAULT' })]).score;
+    expect(score([event({ type: 'ASSAULT' })], 3).score).toBeGreaterThan(base);
+    expect(score([event({ type: 'ASSAULT' })], 1, { wire: 0.5 }).score).toBeCloseTo(base / 2, 0);
+  });
+  it('stays within 0..100', () => {
+    const big = event({ type: 'ASSAULT', mode: 'heavy-weapons', actors: ['BLR'], targets: ['UKR'], quantities: [{ value: 5000, unit: 'dead', qualifier: null }] });
+    const nuclear = event({ type: 'THREATEN', mode: 'nuclear' });
+    expect(score([big, nuclear, troops], 50).score).toBeLessThanOrEqual(100);
+  });
+});
