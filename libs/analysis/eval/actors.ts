@@ -95,7 +95,10 @@ class Score {
   fp = 0;
   fn = 0;
   add(predicted: string[], gold: string[]): void {
-    for (const p of predicted) (gold.includes(p) ? this.tp++ : this.fp++);
+    for (const p of predicted) {
+      if (gold.includes(p)) this.tp++;
+      else this.fp++;
+    }
     for (const g of gold) if (!predicted.includes(g)) this.fn++;
   }
   get precision(): number {

@@ -6,6 +6,7 @@
  * ages are not quantities.
  */
 import type { Quantity } from '../types.ts';
+import { findActorMentions } from '../actors/index.ts';
 import { findNumbers, type NumberMention } from './numbers.ts';
 
 export interface QuantityMention extends Quantity {
@@ -36,7 +37,11 @@ const UNIT_WORDS: Array<[string, string]> = [
   ['tanks', 'tanks'], ['armoured vehicles', 'armoured vehicles'], ['armored vehicles', 'armoured vehicles'],
   ['people', 'people'], ['persons', 'people'], ['civilians', 'people'], ['refugees', 'people'], ['protesters', 'people'],
   ['protestors', 'people'], ['demonstrators', 'people'], ['prisoners', 'people'], ['detainees', 'people'],
-  ['hostages', 'people'], ['person', 'people'], ['migrants', 'people'], ['residents', 'people'], ['villagers', 'people'],
+  ['hostages', 'people'], ['person', 'people'], ['suicide bombers', 'people'], ['workers', 'people'],
+  ['students', 'people'], ['journalists', 'people'], ['activists', 'people'], ['supporters', 'people'],
+  ['diplomats', 'people'], ['officials', 'people'], ['advisers', 'people'], ['advisors', 'people'],
+  ['settlers', 'people'], ['pilgrims', 'people'], ['children', 'people'], ['women', 'people'], ['men', 'people'],
+  ['nationals', 'people'], ['citizens', 'people'], ['passengers', 'people'], ['migrants', 'people'], ['residents', 'people'], ['villagers', 'people'],
   ['casualties', 'casualties'],
 ];
 const UNIT_BY_FIRST_WORD = new Map<string, Array<[string[], string]>>();
@@ -63,13 +68,20 @@ const MODIFIERS = new Set([
 ]);
 const MAX_GAP_WORDS = 4;
 
+const KILLED_OR_WOUNDED_BEFORE = /\b(?:killed|killing|kills|dead)\s+(?:or|and)\s+(?:wounded|wounding|injured|injuring|wounds)\s+(?:(?:at least|more than|up to|about|around|nearly|some|over)\s+)?$/i;
+/** Acts on people: "arrested 12", "deported 168 Liberians". */
+const PEOPLE_VERB_BEFORE =
+  /\b(?:arrested|arresting|detained|detaining|deported|deporting|kidnapped|kidnapping|abducted|abducting|expelled|expelling|captured|capturing|evacuated|evacuating|displaced|displacing|held|holding|freed|freeing|released|releasing)\s+(?:(?:an estimated|at least|more than|up to|about|around|nearly|some|over|roughly|approximately|as many as)\s+)?$/i;
 const CASUALTY_VERB_BEFORE =
   /\b(killed|killing|kills|kill|slew|slaying|executed|wounded|wounding|wounds|injured|injuring|injures|injure)\s+(?:(?:an estimated|at least|more than|up to|about|around|nearly|some|over|roughly|approximately|as many as)\s+)?$/i;
 const DEATH_TOLL_BEFORE = /\bdeath toll\s+(?:\w+\s+){0,3}(?:to|of|at|is|was|reached|stood at|stands at)\s+(?:\w+\s+)?$/i;
 const TROOP_CONTAINER_BEFORE =
   /\b(?:brigade|battalion|division|force|contingent|unit|corps|deployment|detachment|garrison|regiment|army)\s+of\s+(?:(?:an estimated|at least|more than|up to|about|around|nearly|some|over|roughly|approximately|as many as)\s+)?$/i;
 const STATE_AFTER =
-  /^(?:\s+(?:were|was|have been|had been|are|is|reportedly|were reported|have reportedly been|had reportedly been|also|being|been|confirmed|left))*\s+(killed|dead|died|slain|deaths|fatalities|wounded|injured|hurt|casualties)\b/i;
+  /^((?:\s+(?:were|was|have been|had been|are|is|reportedly|were reported|have reportedly been|had reportedly been|also|being|been|confirmed|left))*)\s+(killed or wounded|killed or injured|dead or wounded|killed|dead|died|slain|deaths|fatalities|wounded|injured|hurt|casualties)\b/i;
+/** "Two bombers killed 23": a state verb without auxiliary and with an object is active, not a count of victims. */
+const ACTIVE_OBJECT_AFTER =
+  /^\s+(?:\d|(?:the|a|an|at least|more than|some|about|dozens|scores|hundreds|thousands|one|two|three|four|five|six|seven|eight|nine|ten|\p{Lu})\b)/u;
 const NOT_A_COUNT_AFTER = /^(?:\s*(?:%|per ?cent\b|percent\b)|-year-old\b|\s*-?\s*years?[- ]old\b|\s*(?:years|months|weeks|days|hours|minutes|km|kilometres|kilometers|miles|metres|meters|kg|tons|tonnes|dollars|euros|pounds|yuan|rubles|roubles|shillings|won|yen)\b)/i;
 const MONEY_BEFORE = /(?:[$€£¥]|US\$|USD|EUR|aged|age|ages|Resolution|resolution|No\.|number)\s*$/;
 const YEAR_CONTEXT_BEFORE =
@@ -82,6 +94,7 @@ function casualtyUnit(verb: string): string {
 
 function stateUnit(state: string): string {
   const s = state.toLowerCase();
+  if (/ or /.test(s)) return 'casualties';
   if (s === 'wounded' || s === 'injured' || s === 'hurt') return 'injured';
   if (s === 'casualties') return 'casualties';
   return 'dead';
@@ -94,17 +107,24 @@ interface UnitHit {
   gap: number;
 }
 
+/** "Palestinians", "Liberians", "Turks": a plural demonym names people. */
+function isPeoplePlural(word: string): boolean {
+  if (!word.endsWith('s')) return false;
+  const [m] = findActorMentions(word);
+  return m !== undefined && m.kind === 'demonym' && m.text === word;
+}
+
 /** Finds the unit noun after a number, skipping up to MAX_GAP_WORDS modifiers. */
 function unitAfter(text: string, from: number): UnitHit | null {
   const re = /\s*([\p{L}][\p{L}.'’-]*)/uy;
   re.lastIndex = from;
-  const words: Array<{ word: string; end: number; capitalised: boolean }> = [];
+  const words: Array<{ word: string; original: string; end: number; capitalised: boolean }> = [];
   for (let k = 0; k < MAX_GAP_WORDS + 3; k++) {
     const m = re.exec(text);
     if (!m) break;
     // Drop a possessive and a sentence-final period (but keep "U.S.").
     const raw = m[1]!.replace(/['’]s$/, '').replace(/^([^.]+)\.$/, '$1');
-    words.push({ word: raw.toLowerCase(), end: m.index + m[0].length, capitalised: /^\p{Lu}/u.test(raw) });
+    words.push({ word: raw.toLowerCase(), original: raw, end: m.index + m[0].length, capitalised: /^\p{Lu}/u.test(raw) });
   }
   for (let k = 0; k < words.length && k <= MAX_GAP_WORDS; k++) {
     const candidates = UNIT_BY_FIRST_WORD.get(words[k]!.word);
@@ -116,6 +136,7 @@ function unitAfter(text: string, from: number): UnitHit | null {
       }
     }
     const w = words[k]!;
+    if (w.capitalised && isPeoplePlural(w.original)) return { unit: 'people', end: w.end, gap: k };
     // Proper adjectives ("North Korean", "U.S.") and known modifiers may sit in between.
     if (!(w.capitalised || MODIFIERS.has(w.word) || /^[\p{L}]+-(?:made|built|led|backed|era|class)$/u.test(w.word))) {
       return null;
@@ -143,6 +164,7 @@ function quantityOf(text: string, n: NumberMention): QuantityMention | null {
     end,
   });
 
+  if (KILLED_OR_WOUNDED_BEFORE.test(before)) return make('casualties', n.end);
   const verb = CASUALTY_VERB_BEFORE.exec(before);
   if (verb) {
     const hit = unitAfter(text, n.end);
@@ -159,14 +181,21 @@ function quantityOf(text: string, n: NumberMention): QuantityMention | null {
   const hit = unitAfter(text, n.end);
   // A year directly followed by a unit ("2022 troops") is too ambiguous unless adjacent and unqualified.
   if (n.yearLike && (!hit || hit.gap > 0 || n.qualifier)) return null;
+  const stateAt = (from: number): { unit: string; end: number } | null => {
+    const state = STATE_AFTER.exec(text.slice(from, from + 60));
+    if (!state) return null;
+    const end = from + state[0].length;
+    if (!state[1] && ACTIVE_OBJECT_AFTER.test(text.slice(end, end + 20))) return null;
+    return { unit: stateUnit(state[2]!), end };
+  };
   if (hit) {
-    const state = STATE_AFTER.exec(text.slice(hit.end, hit.end + 60));
-    if (state) return make(stateUnit(state[1]!), hit.end + state.index + state[0].length);
-    return make(hit.unit, hit.end);
+    const state = stateAt(hit.end);
+    return state ? make(state.unit, state.end) : make(hit.unit, hit.end);
   }
-  const state = STATE_AFTER.exec(after.slice(0, 60));
-  if (state && n.value > 0) return make(stateUnit(state[1]!), n.end + state.index + state[0].length);
+  const state = n.value > 0 ? stateAt(n.end) : null;
+  if (state) return make(state.unit, state.end);
   if (TROOP_CONTAINER_BEFORE.test(before)) return make('troops', n.end);
+  if (PEOPLE_VERB_BEFORE.test(before)) return make('people', n.end);
   return null;
 }
 

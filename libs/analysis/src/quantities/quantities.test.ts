@@ -68,6 +68,25 @@ describe('findQuantities', () => {
     ]);
   });
 
+  it('tells victims from perpetrators and counts mixed casualties apart', () => {
+    expect(found('Two suicide bombers killed 23 people.')).toEqual([
+      [2, 'people', null],
+      [23, 'dead', null],
+    ]);
+    expect(found('Shelling left 20 people killed or wounded; the raid, killing or wounding 50, ended.')).toEqual([
+      [20, 'casualties', null],
+      [50, 'casualties', null],
+    ]);
+  });
+
+  it('counts people acted on', () => {
+    expect(found('Police arrested more than 100 Palestinians and deported 168 Liberians, arresting 12.')).toEqual([
+      [100, 'people', 'more than'],
+      [168, 'people', null],
+      [12, 'people', null],
+    ]);
+  });
+
   it('counts aircraft, vessels, missiles, drones and tanks', () => {
     expect(found('Russia launched 40 missiles and 25 Shahed drones; China sent 12 warships and 30 fighter jets; 200 tanks.')).toEqual([
       [40, 'missiles', null],
