@@ -3,13 +3,13 @@ import { chTime, type ClickHouse } from '@wirewatch/clickhouse';
 import type { StoryAssigner, StoryCandidate } from './activities.ts';
 
 interface LogRow {
-  seq: string;
+  seq_text: string;
   key: string;
   report_id: string;
   source: string;
   source_id: string;
   version: number;
-  published_at: string;
+  published_text: string;
   headline: string;
   text: string;
   story_id: string;
@@ -145,8 +145,8 @@ export class StoryStore implements StoryAssigner {
              - INTERVAL {days:UInt32} DAY`
         : '';
     const rows = await this.ch.query<LogRow>(
-      `SELECT toString(seq) AS seq, key, report_id, source, source_id, version,
-              toString(published_at) AS published_at, headline, text, story_id, kind, syndicated,
+      `SELECT toString(seq) AS seq_text, key, report_id, source, source_id, version,
+              toString(published_at) AS published_text, headline, text, story_id, kind, syndicated,
               duplicate_of, independent_sources
        FROM story_log
        WHERE ruleset_version = {ruleset:String} AND seq > {after:UInt64} ${window}
@@ -154,7 +154,7 @@ export class StoryStore implements StoryAssigner {
       { ruleset: this.options.rulesetVersion, after: this.highWater.toString(), days: this.options.windowDays },
     );
     for (const row of rows) {
-      this.highWater = BigInt(row.seq);
+      this.highWater = BigInt(row.seq_text);
       if (this.lastSeq < this.highWater) this.lastSeq = this.highWater;
       if (this.decided.has(row.key)) continue;
       const report: ReportInput = {
@@ -162,7 +162,7 @@ export class StoryStore implements StoryAssigner {
         source: row.source,
         source_id: row.source_id,
         version: row.version,
-        published_at: new Date(row.published_at.replace(' ', 'T') + 'Z').toISOString(),
+        published_at: new Date(row.published_text.replace(' ', 'T') + 'Z').toISOString(),
         headline: row.headline,
         body: '',
       };

@@ -13,7 +13,8 @@ export class EmbeddedClickHouse implements ClickHouse {
 
   static async open(path: string, database: string): Promise<EmbeddedClickHouse> {
     mkdirSync(path, { recursive: true });
-    const session = new Session(path);
+    // Quote 64-bit integers in JSON, as a ClickHouse server does, so both adapters return the same shapes.
+    const session = new Session(path, { connectionArgs: ['--output_format_json_quote_64bit_integers=1'] });
     const db = assertIdentifier(database);
     session.query(`CREATE DATABASE IF NOT EXISTS ${db}`);
     session.query(`USE ${db}`);
