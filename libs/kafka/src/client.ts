@@ -9,11 +9,18 @@ const PINO_LEVEL: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
   [logLevel.DEBUG]: 'debug',
 };
 
+/**
+ * kafkajs warnings about choices made here on purpose (see createProducer): bounded retries on the idempotent
+ * producer. Dropped so that real warnings stand out.
+ */
+const DELIBERATE = ['Limiting retries for the idempotent producer may invalidate EoS guarantees'];
+
 /** Routes kafkajs's own logging into pino, as structured fields. */
 function pinoLogCreator(logger: Logger) {
   return () =>
     ({ level, log }: LogEntry) => {
       const { message, ...extra } = log;
+      if (DELIBERATE.includes(message)) return;
       logger[PINO_LEVEL[level] ?? 'info']({ ...extra, kafkaNamespace: extra.namespace }, message);
     };
 }
