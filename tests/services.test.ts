@@ -84,7 +84,12 @@ describe.runIf(running('kafka'))('Kafka with kafkajs 2.2.4', () => {
 
   /** A group member that commits each message's offset itself (autoCommit off) and records its assignment. */
   async function joinGroup(seen: Map<string, string>, label: string) {
-    const consumer = kafka.consumer({ groupId, sessionTimeout: 10_000, heartbeatInterval: 500, rebalanceTimeout: 10_000 });
+    const consumer = kafka.consumer({
+      groupId,
+      sessionTimeout: 10_000,
+      heartbeatInterval: 500,
+      rebalanceTimeout: 10_000,
+    });
     consumers.push(consumer);
     const member = { consumer, assigned: [] as number[] };
     consumer.on(consumer.events.GROUP_JOIN, (event) => {
@@ -95,7 +100,9 @@ describe.runIf(running('kafka'))('Kafka with kafkajs 2.2.4', () => {
     await consumer.run({
       autoCommit: false,
       eachMessage: async ({ partition, message }: EachMessagePayload) => {
-        await consumer.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }]);
+        await consumer.commitOffsets([
+          { topic, partition, offset: (BigInt(message.offset) + 1n).toString() },
+        ]);
         seen.set(message.value!.toString(), label);
       },
     });
@@ -111,7 +118,12 @@ describe.runIf(running('kafka'))('Kafka with kafkajs 2.2.4', () => {
   }
 
   it('creates a topic, produces idempotently, consumes and commits in a group, and rebalances to a second member', async () => {
-    expect(await admin.createTopics({ topics: [{ topic, numPartitions: partitions, replicationFactor: 1 }], waitForLeaders: true })).toBe(true);
+    expect(
+      await admin.createTopics({
+        topics: [{ topic, numPartitions: partitions, replicationFactor: 1 }],
+        waitForLeaders: true,
+      }),
+    ).toBe(true);
 
     const first = await produce('first', 40);
     const seen = new Map<string, string>();
@@ -122,11 +134,20 @@ describe.runIf(running('kafka'))('Kafka with kafkajs 2.2.4', () => {
     // Committed offsets are the partitions' ends: nothing is re-read after the rebalance.
     const ends = await admin.fetchTopicOffsets(topic);
     const committed = await admin.fetchOffsets({ groupId, topics: [topic] });
-    const committedByPartition = Object.fromEntries(committed[0]!.partitions.map((p) => [p.partition, p.offset]));
+    const committedByPartition = Object.fromEntries(
+      committed[0]!.partitions.map((p) => [p.partition, p.offset]),
+    );
     for (const end of ends) expect(committedByPartition[end.partition]).toBe(end.high);
 
     const b = await joinGroup(seen, 'b');
-    await until(() => a.assigned.length + b.assigned.length === partitions && b.assigned.length > 0 && a.assigned.length < partitions, 'the group to rebalance over two members', 40_000);
+    await until(
+      () =>
+        a.assigned.length + b.assigned.length === partitions &&
+        b.assigned.length > 0 &&
+        a.assigned.length < partitions,
+      'the group to rebalance over two members',
+      40_000,
+    );
     expect([...a.assigned, ...b.assigned].sort()).toEqual([0, 1, 2, 3]);
 
     const second = await produce('second', 40);
@@ -138,9 +159,14 @@ describe.runIf(running('kafka'))('Kafka with kafkajs 2.2.4', () => {
 
 describe.runIf(running('temporal'))('Temporal dev server', () => {
   it('answers the TypeScript client and has the default namespace', async () => {
-    const connection = await Connection.connect({ address: `localhost:${config.TEMPORAL_PORT}`, connectTimeout: 5_000 });
+    const connection = await Connection.connect({
+      address: `localhost:${config.TEMPORAL_PORT}`,
+      connectTimeout: 5_000,
+    });
     try {
-      const namespace = await connection.workflowService.describeNamespace({ namespace: config.TEMPORAL_NAMESPACE });
+      const namespace = await connection.workflowService.describeNamespace({
+        namespace: config.TEMPORAL_NAMESPACE,
+      });
       expect(namespace.namespaceInfo?.name).toBe(config.TEMPORAL_NAMESPACE);
     } finally {
       await connection.close();

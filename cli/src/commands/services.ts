@@ -27,20 +27,28 @@ async function reportingErrors(work: () => Promise<void>): Promise<void> {
 export function registerServices(program: Command): void {
   const services = program
     .command('services')
-    .description(`install, start and stop the local services (${SERVICE_NAMES.join(', ')}) under WIREWATCH_HOME`);
+    .description(
+      `install, start and stop the local services (${SERVICE_NAMES.join(', ')}) under WIREWATCH_HOME`,
+    );
 
   services
     .command('up')
-    .description('install what is missing, start and health-check the services (a no-op for those already running)')
+    .description(
+      'install what is missing, start and health-check the services (a no-op for those already running)',
+    )
     .option('--only <names>', `comma-separated subset of ${SERVICE_NAMES.join(',')}`)
     .option('--with-clickhouse-server', 'also start clickhouse-server (as STACK_CLICKHOUSE_SERVER=true does)')
     .action((opts: { only?: string; withClickhouseServer?: boolean }) =>
       reportingErrors(async () => {
         const config = loadConfigOrExit();
-        const names = opts.only ? parseServiceNames(opts.only) : defaultServices(config, opts.withClickhouseServer);
+        const names = opts.only
+          ? parseServiceNames(opts.only)
+          : defaultServices(config, opts.withClickhouseServer);
         const started = Date.now();
         await servicesUp(names, { config, onProgress: say });
-        say(`services up: ${names.join(', ')} ready in ${((Date.now() - started) / 1000).toFixed(1)} s; logs in ${stackPaths(config).logsDir}`);
+        say(
+          `services up: ${names.join(', ')} ready in ${((Date.now() - started) / 1000).toFixed(1)} s; logs in ${stackPaths(config).logsDir}`,
+        );
       }),
     );
 
@@ -51,7 +59,10 @@ export function registerServices(program: Command): void {
     .action((opts: { only?: string }) =>
       reportingErrors(async () => {
         const config = loadConfigOrExit();
-        await servicesDown(opts.only ? parseServiceNames(opts.only) : SERVICE_NAMES, { config, onProgress: say });
+        await servicesDown(opts.only ? parseServiceNames(opts.only) : SERVICE_NAMES, {
+          config,
+          onProgress: say,
+        });
       }),
     );
 

@@ -39,7 +39,9 @@ export class ClickhouseServerService implements ManagedService {
   async install(): Promise<'installed' | 'cached'> {
     if (existsSync(CLICKHOUSE_SERVER_BINARY)) return 'cached';
     if (process.getuid?.() !== 0) {
-      throw new StackError(`clickhouse: ${CLICKHOUSE_SERVER_BINARY} is missing; install it as root: apt-get install -y ${APT_PACKAGES.join(' ')}`);
+      throw new StackError(
+        `clickhouse: ${CLICKHOUSE_SERVER_BINARY} is missing; install it as root: apt-get install -y ${APT_PACKAGES.join(' ')}`,
+      );
     }
     const apt = (args: string[]) =>
       runLogged({
@@ -54,14 +56,21 @@ export class ClickhouseServerService implements ManagedService {
     if (!aptKnows(APT_PACKAGES[0]!)) await apt(['update', '-q']);
     await apt(['install', '-y', '-q', '--no-install-recommends', ...APT_PACKAGES]);
     if (!existsSync(CLICKHOUSE_SERVER_BINARY)) {
-      throw new StackError(`clickhouse: apt-get installed no ${CLICKHOUSE_SERVER_BINARY}`, this.paths.installLogFile);
+      throw new StackError(
+        `clickhouse: apt-get installed no ${CLICKHOUSE_SERVER_BINARY}`,
+        this.paths.installLogFile,
+      );
     }
     return 'installed';
   }
 
   async start(): Promise<void> {
     this.writeConfig();
-    await this.daemon.spawn({ command: CLICKHOUSE_SERVER_BINARY, args: [`--config-file=${this.configFile}`], cwd: this.paths.dir });
+    await this.daemon.spawn({
+      command: CLICKHOUSE_SERVER_BINARY,
+      args: [`--config-file=${this.configFile}`],
+      cwd: this.paths.dir,
+    });
   }
 
   async health(): Promise<boolean> {
@@ -78,7 +87,12 @@ export class ClickhouseServerService implements ManagedService {
   }
 
   status(): Promise<ServiceStatus> {
-    return this.daemon.status(this.name, `http://localhost:${this.config.CLICKHOUSE_HTTP_PORT}`, this.ports, () => this.health());
+    return this.daemon.status(
+      this.name,
+      `http://localhost:${this.config.CLICKHOUSE_HTTP_PORT}`,
+      this.ports,
+      () => this.health(),
+    );
   }
 
   /** Logs go to the console, which is our log file; caches are kept small for a 2-core, shared machine. */
@@ -146,7 +160,10 @@ export class ClickhouseServerService implements ManagedService {
 /** Whether apt's package lists know `name` (they are empty on a fresh machine until `apt-get update`). */
 function aptKnows(name: string): boolean {
   try {
-    const policy = execFileSync('apt-cache', ['policy', name], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const policy = execFileSync('apt-cache', ['policy', name], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     return /Candidate: (?!\(none\))/.test(policy);
   } catch {
     return false;
@@ -163,7 +180,9 @@ function httpGet(url: string, timeoutMs: number): Promise<string> {
       let body = '';
       response.setEncoding('utf8');
       response.on('data', (chunk: string) => (body += chunk));
-      response.on('end', () => (response.statusCode === 200 ? resolve(body) : reject(new Error(`HTTP ${response.statusCode}`))));
+      response.on('end', () =>
+        response.statusCode === 200 ? resolve(body) : reject(new Error(`HTTP ${response.statusCode}`)),
+      );
     });
     request.on('timeout', () => request.destroy(new Error('timeout')));
     request.on('error', reject);

@@ -4,7 +4,13 @@ import { KafkaService } from './kafka.ts';
 import { TemporalService } from './temporal.ts';
 import { stackPaths, type StackPaths } from './paths.ts';
 import { StackError, waitForPortsClosed, waitUntil, withLockFile } from './process.ts';
-import { busyPorts, SERVICE_NAMES, type ManagedService, type ServiceName, type ServiceStatus } from './service.ts';
+import {
+  busyPorts,
+  SERVICE_NAMES,
+  type ManagedService,
+  type ServiceName,
+  type ServiceStatus,
+} from './service.ts';
 
 export { StackError } from './process.ts';
 export { stackPaths, REPO_ROOT, type StackPaths } from './paths.ts';
@@ -38,12 +44,17 @@ function createServices(config: Config, paths: StackPaths): Record<ServiceName, 
 
 /** The services `services up` starts when not told which: clickhouse-server only when configured. */
 export function defaultServices(config: Config, withClickhouseServer = false): ServiceName[] {
-  return withClickhouseServer || config.STACK_CLICKHOUSE_SERVER ? ['kafka', 'temporal', 'clickhouse'] : ['kafka', 'temporal'];
+  return withClickhouseServer || config.STACK_CLICKHOUSE_SERVER
+    ? ['kafka', 'temporal', 'clickhouse']
+    : ['kafka', 'temporal'];
 }
 
 /** Parses `--only kafka,temporal`; throws on an unknown name. */
 export function parseServiceNames(list: string): ServiceName[] {
-  const names = list.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+  const names = list
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
   for (const name of names) {
     if (!(SERVICE_NAMES as readonly string[]).includes(name)) {
       throw new StackError(`unknown service "${name}" (known: ${SERVICE_NAMES.join(', ')})`);
@@ -68,7 +79,11 @@ export async function servicesUp(names: ServiceName[], opts: StackOptions = {}):
   });
 }
 
-async function bringUp(service: ManagedService, config: Config, say: (line: string) => void): Promise<UpResult> {
+async function bringUp(
+  service: ManagedService,
+  config: Config,
+  say: (line: string) => void,
+): Promise<UpResult> {
   const started = Date.now();
   const { name } = service;
   const result = (outcome: UpResult['outcome'], install: UpResult['install']): UpResult => ({
@@ -92,7 +107,9 @@ async function bringUp(service: ManagedService, config: Config, say: (line: stri
 
   const busy = await busyPorts(service.ports);
   if (busy.length > 0) {
-    throw new StackError(`${name}: port ${busy.join(', ')} already in use by a process wirewatch did not start`);
+    throw new StackError(
+      `${name}: port ${busy.join(', ')} already in use by a process wirewatch did not start`,
+    );
   }
 
   say(`${name}: installing (cached after the first time)…`);
@@ -104,16 +121,24 @@ async function bringUp(service: ManagedService, config: Config, say: (line: stri
   const outcome = await waitUntil(() => service.health(), { timeoutMs, stillAlive: () => service.isAlive() });
   if (outcome !== 'ok') {
     await service.stop();
-    const why = outcome === 'died' ? 'exited during start-up' : `not healthy after ${config.STACK_START_TIMEOUT_S} s (STACK_START_TIMEOUT_S)`;
+    const why =
+      outcome === 'died'
+        ? 'exited during start-up'
+        : `not healthy after ${config.STACK_START_TIMEOUT_S} s (STACK_START_TIMEOUT_S)`;
     throw new StackError(`${name}: ${why}`, service.paths.logFile);
   }
   const status = await service.status();
-  say(`${name}: running (pid ${status.pid}) at ${status.endpoint} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  say(
+    `${name}: running (pid ${status.pid}) at ${status.endpoint} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
   return { ...result('started', install), endpoint: status.endpoint };
 }
 
 /** Stops every named service (all by default) and checks their ports are free afterwards. */
-export async function servicesDown(names: readonly ServiceName[] = SERVICE_NAMES, opts: StackOptions = {}): Promise<void> {
+export async function servicesDown(
+  names: readonly ServiceName[] = SERVICE_NAMES,
+  opts: StackOptions = {},
+): Promise<void> {
   const config = opts.config ?? loadConfig();
   const paths = stackPaths(config);
   const services = createServices(config, paths);

@@ -45,7 +45,15 @@ export class KafkaService implements ManagedService {
     rmSync(partial, { recursive: true, force: true });
     await runLogged({
       command: 'mvn',
-      args: ['-B', '-q', '-f', KAFKA_POM, 'dependency:copy-dependencies', '-DincludeScope=runtime', `-DoutputDirectory=${partial}`],
+      args: [
+        '-B',
+        '-q',
+        '-f',
+        KAFKA_POM,
+        'dependency:copy-dependencies',
+        '-DincludeScope=runtime',
+        `-DoutputDirectory=${partial}`,
+      ],
       cwd: REPO_ROOT,
       logFile: this.paths.installLogFile,
       timeoutMs: INSTALL_TIMEOUT_MS,
@@ -102,7 +110,9 @@ export class KafkaService implements ManagedService {
   }
 
   status(): Promise<ServiceStatus> {
-    return this.daemon.status(this.name, `localhost:${this.config.KAFKA_PORT}`, this.ports, () => this.health());
+    return this.daemon.status(this.name, `localhost:${this.config.KAFKA_PORT}`, this.ports, () =>
+      this.health(),
+    );
   }
 
   isAlive(): boolean {

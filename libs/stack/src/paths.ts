@@ -31,7 +31,9 @@ export interface StackPaths {
  * so `wirewatch services` run from any sub-folder (or from vitest) finds the same services.
  */
 export function stackPaths(config: Pick<Config, 'WIREWATCH_HOME'>): StackPaths {
-  const home = isAbsolute(config.WIREWATCH_HOME) ? config.WIREWATCH_HOME : resolve(REPO_ROOT, config.WIREWATCH_HOME);
+  const home = isAbsolute(config.WIREWATCH_HOME)
+    ? config.WIREWATCH_HOME
+    : resolve(REPO_ROOT, config.WIREWATCH_HOME);
   const logsDir = join(home, 'logs');
   const runDir = join(home, 'run');
   return {

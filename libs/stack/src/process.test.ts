@@ -35,7 +35,12 @@ function groupAlive(pgid: number): boolean {
 describe('spawnDetached and killProcessGroup', () => {
   it('stops a service together with the processes it forked', async () => {
     const logFile = join(dir, 'svc.log');
-    const pid = await spawnDetached({ command: 'sh', args: ['-c', 'echo hello; sleep 30 & sleep 31'], cwd: dir, logFile });
+    const pid = await spawnDetached({
+      command: 'sh',
+      args: ['-c', 'echo hello; sleep 30 & sleep 31'],
+      cwd: dir,
+      logFile,
+    });
     await sleep(200);
     expect(isOurProcess(pid, 'sleep 31')).toBe(true);
     expect(isOurProcess(pid, 'no-such-marker')).toBe(false);
@@ -46,26 +51,45 @@ describe('spawnDetached and killProcessGroup', () => {
   });
 
   it('kills a group that ignores SIGTERM once the grace period is over', async () => {
-    const pid = await spawnDetached({ command: 'sh', args: ['-c', 'trap "" TERM; sleep 30'], cwd: dir, logFile: join(dir, 'stubborn.log') });
+    const pid = await spawnDetached({
+      command: 'sh',
+      args: ['-c', 'trap "" TERM; sleep 30'],
+      cwd: dir,
+      logFile: join(dir, 'stubborn.log'),
+    });
     await sleep(200);
     expect(await killProcessGroup(pid, 300)).toBe('killed');
     expect(groupAlive(pid)).toBe(false);
   });
 
   it('reports a command that cannot be run', async () => {
-    await expect(spawnDetached({ command: join(dir, 'missing'), args: [], cwd: dir, logFile: join(dir, 'x.log') })).rejects.toThrow(StackError);
+    await expect(
+      spawnDetached({ command: join(dir, 'missing'), args: [], cwd: dir, logFile: join(dir, 'x.log') }),
+    ).rejects.toThrow(StackError);
   });
 });
 
 describe('runLogged', () => {
   it('fails with the tail of the log, so the cause is on screen', async () => {
     const logFile = join(dir, 'install.log');
-    const run = runLogged({ command: 'sh', args: ['-c', 'echo resolving; echo "artifact not found" >&2; exit 3'], cwd: dir, logFile, timeoutMs: 5_000 });
+    const run = runLogged({
+      command: 'sh',
+      args: ['-c', 'echo resolving; echo "artifact not found" >&2; exit 3'],
+      cwd: dir,
+      logFile,
+      timeoutMs: 5_000,
+    });
     await expect(run).rejects.toThrow(/exited with 3[\s\S]*artifact not found/);
   });
 
   it('kills a step that runs past its timeout', async () => {
-    const run = runLogged({ command: 'sleep', args: ['10'], cwd: dir, logFile: join(dir, 'slow.log'), timeoutMs: 200 });
+    const run = runLogged({
+      command: 'sleep',
+      args: ['10'],
+      cwd: dir,
+      logFile: join(dir, 'slow.log'),
+      timeoutMs: 200,
+    });
     await expect(run).rejects.toThrow(/killed/);
   });
 });
@@ -84,7 +108,9 @@ describe('waitUntil', () => {
     const started = Date.now();
     expect(await waitUntil(async () => false, { timeoutMs: 10_000, stillAlive: () => false })).toBe('died');
     expect(Date.now() - started).toBeLessThan(2_000);
-    expect(await waitUntil(async () => false, { timeoutMs: 300, intervalMs: 50, stillAlive: () => true })).toBe('timeout');
+    expect(
+      await waitUntil(async () => false, { timeoutMs: 300, intervalMs: 50, stillAlive: () => true }),
+    ).toBe('timeout');
     let calls = 0;
     const flaky = async () => {
       calls += 1;
@@ -106,7 +132,9 @@ describe('withLockFile', () => {
         order.push(`${name}-`);
       });
     await Promise.all([hold('a'), hold('b')]);
-    expect([order.slice(0, 2), order.slice(2)].map((pair) => pair[0]!.charAt(0) === pair[1]!.charAt(0))).toEqual([true, true]);
+    expect(
+      [order.slice(0, 2), order.slice(2)].map((pair) => pair[0]!.charAt(0) === pair[1]!.charAt(0)),
+    ).toEqual([true, true]);
     expect(existsSync(lock)).toBe(false);
   });
 

@@ -1,6 +1,16 @@
 import { childEnv } from '@wirewatch/config';
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync, readSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  readSync,
+} from 'node:fs';
 import { createConnection } from 'node:net';
 import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -82,12 +92,16 @@ export async function runLogged(spec: SpawnSpec & { timeoutMs: number }): Promis
       timeout: spec.timeoutMs,
       killSignal: 'SIGKILL',
     });
-    const outcome = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve, reject) => {
-      child.once('error', (err) => reject(new StackError(`cannot run ${spec.command}: ${err.message}`)));
-      child.once('close', (code, signal) => resolve({ code, signal }));
-    });
+    const outcome = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>(
+      (resolve, reject) => {
+        child.once('error', (err) => reject(new StackError(`cannot run ${spec.command}: ${err.message}`)));
+        child.once('close', (code, signal) => resolve({ code, signal }));
+      },
+    );
     if (outcome.code !== 0) {
-      const why = outcome.signal ? `was killed (${outcome.signal}, timeout ${spec.timeoutMs} ms?)` : `exited with ${outcome.code}`;
+      const why = outcome.signal
+        ? `was killed (${outcome.signal}, timeout ${spec.timeoutMs} ms?)`
+        : `exited with ${outcome.code}`;
       throw new StackError(`${spec.command} ${spec.args.slice(0, 3).join(' ')} … ${why}`, spec.logFile);
     }
   } finally {
@@ -139,7 +153,10 @@ function groupAlive(pgid: number): boolean {
 }
 
 /** SIGTERM to the whole process group, then SIGKILL if it has not exited within `graceMs`. */
-export async function killProcessGroup(pgid: number, graceMs: number): Promise<'terminated' | 'killed' | 'gone'> {
+export async function killProcessGroup(
+  pgid: number,
+  graceMs: number,
+): Promise<'terminated' | 'killed' | 'gone'> {
   if (!groupAlive(pgid)) return 'gone';
   process.kill(-pgid, 'SIGTERM');
   const deadline = Date.now() + graceMs;
@@ -185,7 +202,10 @@ export interface WaitOptions {
 }
 
 /** Polls `check` until it is true; 'died' or 'timeout' otherwise. A throwing check counts as not yet. */
-export async function waitUntil(check: () => Promise<boolean>, opts: WaitOptions): Promise<'ok' | 'died' | 'timeout'> {
+export async function waitUntil(
+  check: () => Promise<boolean>,
+  opts: WaitOptions,
+): Promise<'ok' | 'died' | 'timeout'> {
   const deadline = Date.now() + opts.timeoutMs;
   while (Date.now() < deadline) {
     if (await check().catch(() => false)) return 'ok';
@@ -199,7 +219,11 @@ export async function waitUntil(check: () => Promise<boolean>, opts: WaitOptions
  * A lock file held by one `services up|down` at a time. Created exclusively; a lock left by a process that
  * no longer exists is taken over. Waits up to `timeoutMs` for a live holder.
  */
-export async function withLockFile<T>(lockFile: string, timeoutMs: number, work: () => Promise<T>): Promise<T> {
+export async function withLockFile<T>(
+  lockFile: string,
+  timeoutMs: number,
+  work: () => Promise<T>,
+): Promise<T> {
   mkdirSync(dirname(lockFile), { recursive: true });
   const deadline = Date.now() + timeoutMs;
   for (;;) {

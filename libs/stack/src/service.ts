@@ -79,7 +79,12 @@ export class DaemonProcess {
     removePidFile(this.paths.pidFile);
   }
 
-  async status(name: ServiceName, endpoint: string, ports: number[], health: () => Promise<boolean>): Promise<ServiceStatus> {
+  async status(
+    name: ServiceName,
+    endpoint: string,
+    ports: number[],
+    health: () => Promise<boolean>,
+  ): Promise<ServiceStatus> {
     const pid = this.pid();
     const base = { name, endpoint, ports, logFile: this.paths.logFile };
     if (pid === undefined) return { ...base, state: 'stopped' };

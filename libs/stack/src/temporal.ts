@@ -39,7 +39,13 @@ export class TemporalService implements ManagedService {
     // A fresh virtualenv each time, so a half-done or older install never lingers; pip's cache makes it quick.
     rmSync(this.venvDir, { recursive: true, force: true });
     const step = (command: string, args: string[]) =>
-      runLogged({ command, args, cwd: this.paths.dir, logFile: this.paths.installLogFile, timeoutMs: INSTALL_TIMEOUT_MS });
+      runLogged({
+        command,
+        args,
+        cwd: this.paths.dir,
+        logFile: this.paths.installLogFile,
+        timeoutMs: INSTALL_TIMEOUT_MS,
+      });
     mkdirSync(this.paths.dir, { recursive: true });
     await step('python3', ['-m', 'venv', this.venvDir]);
     await step(join(this.venvDir, 'bin', 'pip'), [
@@ -80,9 +86,14 @@ export class TemporalService implements ManagedService {
 
   /** Ready when the frontend answers gRPC and knows our namespace (registered at launch). */
   async health(): Promise<boolean> {
-    const connection = await Connection.connect({ address: `127.0.0.1:${this.config.TEMPORAL_PORT}`, connectTimeout: 1_000 });
+    const connection = await Connection.connect({
+      address: `127.0.0.1:${this.config.TEMPORAL_PORT}`,
+      connectTimeout: 1_000,
+    });
     try {
-      const { namespaceInfo } = await connection.workflowService.describeNamespace({ namespace: this.config.TEMPORAL_NAMESPACE });
+      const { namespaceInfo } = await connection.workflowService.describeNamespace({
+        namespace: this.config.TEMPORAL_NAMESPACE,
+      });
       return namespaceInfo?.name === this.config.TEMPORAL_NAMESPACE;
     } finally {
       await connection.close();
@@ -98,6 +109,8 @@ export class TemporalService implements ManagedService {
   }
 
   status(): Promise<ServiceStatus> {
-    return this.daemon.status(this.name, `localhost:${this.config.TEMPORAL_PORT}`, this.ports, () => this.health());
+    return this.daemon.status(this.name, `localhost:${this.config.TEMPORAL_PORT}`, this.ports, () =>
+      this.health(),
+    );
   }
 }
