@@ -232,3 +232,8 @@ export function isIndexTerm(packed: number): boolean {
 export function termKey(packed: number): number {
   return packed >>> 8;
 }
+
+/** The weight of a packed term (tenths). */
+export function termWeight(packed: number): number {
+  return packed & WEIGHT_MASK;
+}

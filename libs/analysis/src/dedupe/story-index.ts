@@ -13,7 +13,7 @@
  * report seen) and entries beyond `maxEntries` are evicted, oldest arrival first.
  */
 import type { DedupeResult } from '../types.ts';
-import { isIndexTerm, rewriteSimilarity, termFeatures, termKey } from './features.ts';
+import { isIndexTerm, rewriteSimilarity, termFeatures, termKey, termWeight } from './features.ts';
 import type { TermFeatures } from './features.ts';
 import { hex64 } from './hash.ts';
 import { normalizeField } from '../normalize/index.ts';
@@ -88,6 +88,8 @@ const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 /** Candidate lookup reads at most this many of the most recent reports per term. */
 const MAX_POSTINGS_PER_TERM = 64;
+/** Of those, only the ones sharing the most term weight are scored in full. */
+const MAX_SCORED_CANDIDATES = 16;
 /** Lead characters (after the headline) that feed the term features. */
 const LEAD_CHARS = 320;
 
@@ -226,7 +228,7 @@ export class StoryIndex {
       this.store(r, version, publishedMs, previousVersion.storyId, previousVersion.independent, data);
       result = this.result(previousVersion.storyId, false, 'new_version');
     } else {
-      const match = this.findMatch(r.source, publishedMs, data);
+      const match = this.findMatch(publishedMs, data);
       if (match === null) {
         const storyId = `st-${hex64(r.id)}`;
         this.store(r, version, publishedMs, storyId, true, data);
@@ -312,7 +314,7 @@ export class StoryIndex {
   }
 
   /** The best earlier report of the same story: a syndicated copy first, else the closest rewrite. */
-  private findMatch(source: string, publishedMs: number, data: Uint32Array): Match | null {
+  private findMatch(publishedMs: number, data: Uint32Array): Match | null {
     if (this.size === 0) return null;
     const { syndicationThreshold, rewriteThreshold, rewriteWindowHours, bands, rows } = this.opts;
     const sig = this.signature(data);
@@ -330,40 +332,41 @@ export class StoryIndex {
     }
     if (best !== null && bestJaccard >= syndicationThreshold) return { entry: best, syndicated: true };
 
+    // Rank candidates by how much index-term weight they share, then score only the best few fully.
     const terms = this.terms(data);
-    const seen = new Set<number>();
-    let bestRewrite: Entry | null = null;
-    let bestScore = 0;
+    const sharedWeight = new Map<number, number>();
     for (let t = 0; t < terms.length; t++) {
       if (!isIndexTerm(terms[t]!)) continue;
       const list = this.postings.get(termKey(terms[t]!));
       if (list === undefined) continue;
+      const w = termWeight(terms[t]!);
       for (let k = list.length - 1; k >= 0 && k >= list.length - MAX_POSTINGS_PER_TERM; k--) {
-        const seq = list[k]!;
-        if (seen.has(seq)) continue;
-        seen.add(seq);
-        const e = this.lookup(seq)!;
-        const hoursApart = (publishedMs - e.publishedMs) / HOUR_MS;
-        if (Math.abs(hoursApart) > rewriteWindowHours) continue;
-        // A copy that the bands missed is still a copy.
-        const j = estimateJaccard(sig, this.signature(e.data));
-        if (j >= syndicationThreshold && j > bestJaccard) {
-          best = e;
-          bestJaccard = j;
-        }
-        const score = rewriteSimilarity(terms, this.terms(e.data), hoursApart);
-        if (score > bestScore || (score === bestScore && bestRewrite !== null && e.seq < bestRewrite.seq)) {
-          bestRewrite = e;
-          bestScore = score;
-        }
+        sharedWeight.set(list[k]!, (sharedWeight.get(list[k]!) ?? 0) + w);
+      }
+    }
+    const ranked = [...sharedWeight].sort((x, y) => y[1] - x[1] || y[0] - x[0]).slice(0, MAX_SCORED_CANDIDATES);
+    let bestRewrite: Entry | null = null;
+    let bestScore = 0;
+    for (const [seq] of ranked) {
+      const e = this.lookup(seq)!;
+      const hoursApart = (publishedMs - e.publishedMs) / HOUR_MS;
+      if (Math.abs(hoursApart) > rewriteWindowHours) continue;
+      // A copy that the bands missed is still a copy.
+      const j = estimateJaccard(sig, this.signature(e.data));
+      if (j >= syndicationThreshold && j > bestJaccard) {
+        best = e;
+        bestJaccard = j;
+      }
+      const score = rewriteSimilarity(terms, this.terms(e.data), hoursApart);
+      if (score > bestScore || (score === bestScore && bestRewrite !== null && e.seq < bestRewrite.seq)) {
+        bestRewrite = e;
+        bestScore = score;
       }
     }
     if (best !== null && bestJaccard >= syndicationThreshold) return { entry: best, syndicated: true };
     if (bestRewrite !== null && bestScore >= rewriteThreshold) {
-      // The same outlet writing the story up again is not a copy of another outlet.
       return { entry: bestRewrite, syndicated: false };
     }
-    void source;
     return null;
   }
 
