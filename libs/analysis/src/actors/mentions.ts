@@ -3,7 +3,7 @@
  * named in a sentence, resolved to an ISO-3 or organisation code, with offsets in the sentence.
  */
 import { gazetteer, type Entry, type MentionKind, type Term, type TrieNode } from './gazetteer.ts';
-import { tokenize, type Token } from './tokens.ts';
+import { foldKey, isShouting, isWordChar, readToken, wordBefore, wordEnd, type Token } from './tokens.ts';
 
 export interface ActorMention {
   code: string;
@@ -15,22 +15,30 @@ export interface ActorMention {
 
 interface Match {
   entry: Entry;
-  /** Index of the last token of the match. */
-  last: number;
+  /** The last token of the match. */
+  last: Token;
 }
 
 function step(node: TrieNode, token: Token): TrieNode | undefined {
   return node.children.get(token.key) ?? (token.alt ? node.children.get(token.alt) : undefined);
 }
 
-/** Longest gazetteer phrase starting at token i. */
-function longestMatch(root: TrieNode, tokens: Token[], i: number): Match | null {
-  let node: TrieNode | undefined = root;
-  let best: Match | null = null;
-  for (let j = i; j < tokens.length; j++) {
-    node = step(node, tokens[j]!);
+/**
+ * Longest gazetteer phrase starting with `first`; tokens after it are read only while the trie
+ * has a branch for them, so most words cost one map lookup.
+ */
+function longestMatch(root: TrieNode, sentence: string, first: Token, shouting: boolean): Match | null {
+  let node = step(root, first);
+  if (!node) return null;
+  let best: Match | null = node.entry ? { entry: node.entry, last: first } : null;
+  let token = first;
+  while (node.children.size > 0) {
+    const next = readToken(sentence, token.end, shouting);
+    if (!next) break;
+    node = step(node, next);
     if (!node) break;
-    if (node.entry) best = { entry: node.entry, last: j };
+    token = next;
+    if (node.entry) best = { entry: node.entry, last: token };
   }
   return best;
 }
@@ -62,33 +70,44 @@ const NOT_NAME_WORDS = new Set([
  * "Jordan Peterson", "Michael Jordan", "Chad Smith": a person-like name written right next to
  * another capitalised word (not a title) is part of a person's name, not the country.
  */
-function looksLikePersonName(tokens: Token[], first: number, last: number, personLike: Set<string>): boolean {
-  if (first !== last || !personLike.has(tokens[first]!.key)) return false;
-  const next = tokens[last + 1];
+function looksLikePersonName(sentence: string, first: Token, last: Token, shouting: boolean, personLike: Set<string>): boolean {
+  if (first !== last || !personLike.has(first.key)) return false;
+  const next = readToken(sentence, last.end, shouting);
   if (next && next.isWord && next.capitalised && !NOT_NAME_WORDS.has(next.key)) return true;
-  const prev = tokens[first - 1];
-  return !!prev && prev.isWord && prev.capitalised && first - 1 > 0 && !NOT_NAME_WORDS.has(prev.key);
+  const prev = wordBefore(sentence, first.start, shouting);
+  if (!prev || !prev.capitalised || NOT_NAME_WORDS.has(prev.key)) return false;
+  // A capitalised word that opens the sentence is not a first name.
+  return sentence.slice(0, prev.start).trim().length > 0;
 }
 
 export function findActorMentions(sentence: string, at?: Date): ActorMention[] {
   const { root, personLike } = gazetteer();
-  const tokens = tokenize(sentence);
+  const shouting = isShouting(sentence);
   const mentions: ActorMention[] = [];
+  const n = sentence.length;
   let i = 0;
-  while (i < tokens.length) {
-    const token = tokens[i]!;
-    const match = token.isWord ? longestMatch(root, tokens, i) : null;
-    if (!match) {
+  while (i < n) {
+    if (!isWordChar(sentence.charCodeAt(i), sentence, i)) {
       i++;
       continue;
     }
+    // Cheap test first: most words start no gazetteer phrase.
+    const end = wordEnd(sentence, i);
+    const key = foldKey(sentence.slice(i, end));
+    if (!root.children.has(key) && !(shouting && end - i > 3)) {
+      i = end;
+      continue;
+    }
+    const first = readToken(sentence, i, shouting)!;
+    const match = longestMatch(root, sentence, first, shouting);
+    if (!match) {
+      i = first.end;
+      continue;
+    }
     const { entry, last } = match;
-    const first = i;
-    const start = token.start;
-    const end = tokens[last]!.end;
-    i = last + 1;
+    i = last.end;
     if (entry.kind === 'not_actor') continue;
-    if (looksLikePersonName(tokens, first, last, personLike)) continue;
+    if (looksLikePersonName(sentence, first, last, shouting, personLike)) continue;
     let code: string;
     if (entry.kind === 'office_holder') {
       const term = resolveTerm(entry.terms, at);
@@ -97,7 +116,7 @@ export function findActorMentions(sentence: string, at?: Date): ActorMention[] {
     } else {
       code = entry.code;
     }
-    mentions.push({ code, start, end, text: sentence.slice(start, end), kind: entry.kind });
+    mentions.push({ code, start: first.start, end: last.end, text: sentence.slice(first.start, last.end), kind: entry.kind });
   }
   return mentions;
 }

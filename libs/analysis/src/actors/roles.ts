@@ -28,10 +28,12 @@ const SYMMETRIC_TYPES: ReadonlySet<EventType> = new Set(['AGREE', 'CONSULT', 'CO
 const MODIFIER_AFTER =
   /^-(?:backed|made|built|born|based|supplied|funded|sponsored|designed|educated|owned|member|registered|flagged|trained|brokered|style|era)\b/;
 const MODIFIER_BEFORE = /\b(?:pro|anti|ex|non|post|pre)-$/i;
-const LOCATIVE_BEFORE =
-  /\b(?:in|at|near|inside|outside|across|throughout|within|around|off|outside of|north of|south of|east of|west of)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}(?:of\s+)?$/;
-const AGENT_BEFORE = /\bby\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}$/;
-const ACCORDING_TO_BEFORE = /\baccording to\s+(?:the\s+|a\s+)?(?:(?!reports\b|sources\b|officials\b)[\w-]+\s+){0,2}$/i;
+/** Prepositions that make the following place a location rather than a participant. */
+const LOCATIVE_WORDS = new Set(['in', 'at', 'near', 'inside', 'outside', 'across', 'throughout', 'within', 'around', 'off']);
+const AGENT_WORDS = new Set(['by']);
+const TO_WORD = new Set(['to']);
+/** "according to the official Russian news agency": words that make the source someone else. */
+const OTHER_SOURCE_WORDS = new Set(['reports', 'sources', 'officials']);
 /** "ethnic Albanians" are a people, not the Albanian state. */
 const ETHNIC_BEFORE = /\bethnic\s+$/i;
 /** A place named as a border ("on the Thai border") is a location, like "in Seoul". */
@@ -42,17 +44,72 @@ const POSSESSIVE_GAP = /^['’]s?\s*$/;
 /** "Bulgarian President Todor Zhivkov": a demonym and a name joined by a title are one actor. */
 const TITLE_GAP = /^\s+(?:[A-Z][\w.-]*\s+){1,4}$/;
 
-/** Where the object region of a trigger ends: a new clause, an attribution or a relative clause. */
-const OBJECT_REGION_END = new RegExp(
-  [
-    ';',
-    '\\s(?:after|following|before|despite|because|while|although|unless|if|whereas)\\s',
-    '\\baccording to\\b',
-    ',?\\s+(?:who|which|whose|where)\\b',
-    ',\\s*(?:after|while|as|but|despite|before|because|although|though|when|since|amid|following|saying|describing|becoming)\\b',
-    ',\\s*(?:[^,;]{0,80}?)\\b(?:said|says|say|told|reported|reports|announced|quoted|added|stated|claimed|confirmed|according)\\b',
-  ].join('|'),
-);
+const CLAUSE_WORDS_AFTER_COMMA = new Set([
+  'after', 'while', 'as', 'but', 'despite', 'before', 'because', 'although', 'though', 'when', 'since', 'amid',
+  'following', 'saying', 'describing', 'becoming', 'who', 'which', 'whose', 'where',
+]);
+const REPORTING_VERB = /\b(?:said|says|say|told|reported|reports|announced|quoted|added|stated|claimed|confirmed|according)\b/;
+/** Words that open a new clause even without a comma. */
+const CLAUSE_WORDS = /\s(?:after|following|before|despite|because|while|although|unless|if|whereas|who|which|whose|where|according to)\s/;
+
+/**
+ * Where the object region of a trigger ends: a new clause (";", "after", ", but"), a relative
+ * clause (", which"), or an attribution (", officials said", "according to").
+ */
+function objectRegionEnd(sentence: string, from: number): number {
+  let end = sentence.indexOf(';', from);
+  if (end < 0) end = sentence.length;
+  const clause = CLAUSE_WORDS.exec(sentence.slice(from, end));
+  if (clause) end = from + clause.index;
+  for (let comma = sentence.indexOf(',', from); comma >= 0 && comma < end; comma = sentence.indexOf(',', comma + 1)) {
+    let next = sentence.indexOf(',', comma + 1);
+    if (next < 0 || next > comma + 90) next = Math.min(sentence.length, comma + 90);
+    const segment = sentence.slice(comma + 1, next);
+    const firstWord = /^\s*([a-z]+)/.exec(segment);
+    if ((firstWord && CLAUSE_WORDS_AFTER_COMMA.has(firstWord[1]!)) || REPORTING_VERB.test(segment)) return comma;
+  }
+  return end;
+}
+
+/**
+ * Looks back from `pos` over up to `maxWords` lower-case words (no punctuation, no capitalised
+ * word in between) for one of `wanted`; returns the words passed on the way, or null.
+ */
+function findWordBefore(
+  sentence: string,
+  pos: number,
+  wanted: ReadonlySet<string>,
+  maxWords: number,
+): { passed: string[]; at: number } | null {
+  const passed: string[] = [];
+  let i = pos;
+  for (let k = 0; k <= maxWords; k++) {
+    while (i > 0 && sentence.charCodeAt(i - 1) === 32) i--;
+    let j = i;
+    while (j > 0) {
+      const c = sentence.charCodeAt(j - 1);
+      if ((c >= 97 && c <= 122) || c === 45) j--;
+      else break;
+    }
+    if (j === i || (j > 0 && sentence.charCodeAt(j - 1) !== 32)) return null;
+    const word = sentence.slice(j, i);
+    if (wanted.has(word)) return { passed, at: j };
+    passed.push(word);
+    i = j;
+  }
+  return null;
+}
+
+function isLocative(sentence: string, m: ActorMention): boolean {
+  return findWordBefore(sentence, m.start, LOCATIVE_WORDS, 4) !== null || BORDER_AFTER.test(sentence.slice(m.end, m.end + 30));
+}
+
+/** "according to Seoul", "according to the Russian defence ministry" (but not "according to reports the UK"). */
+function isAccordingTo(sentence: string, m: ActorMention): boolean {
+  const to = findWordBefore(sentence, m.start, TO_WORD, 3);
+  if (to === null || to.passed.some((w) => OTHER_SOURCE_WORDS.has(w))) return false;
+  return /\baccording\s+$/i.test(sentence.slice(Math.max(0, to.at - 12), to.at));
+}
 
 /** Verbs after which a passive subject is the one acted on ("was attacked", "were sanctioned"). */
 const VICTIM_TYPES: ReadonlySet<EventType> = new Set(['ASSAULT', 'COERCE', 'ACCUSE', 'PROTEST', 'SANCTION', 'THREATEN', 'REJECT']);
@@ -103,21 +160,23 @@ function relativeClauseSpans(sentence: string): Span[] {
 
 function isPassing(sentence: string, m: ActorMention, trigger: Span, asides: Span[]): boolean {
   const after = sentence.slice(m.end, m.end + 40);
-  const before = sentence.slice(Math.max(0, m.start - 40), m.start);
+  const before = sentence.slice(Math.max(0, m.start - 12), m.start);
   if (MODIFIER_AFTER.test(after) || MODIFIER_BEFORE.test(before) || ETHNIC_BEFORE.test(before)) return true;
-  if (ACCORDING_TO_BEFORE.test(before)) return true;
+  if (isAccordingTo(sentence, m)) return true;
   if (m.start >= trigger.end && MEDIA_AFTER.test(after)) return true;
-  const inTrigger = (r: Span) => trigger.start >= r.start && trigger.start < r.end;
-  return asides.some((r) => m.start >= r.start && m.end <= r.end && !inTrigger(r));
+  for (const r of asides) {
+    const containsTrigger = trigger.start >= r.start && trigger.start < r.end;
+    if (m.start >= r.start && m.end <= r.end && !containsTrigger) return true;
+  }
+  return false;
 }
 
 function candidate(sentence: string, m: ActorMention): Candidate {
-  const before = sentence.slice(Math.max(0, m.start - 50), m.start);
-  const after = sentence.slice(m.end, m.end + 30);
+  const before = sentence.slice(Math.max(0, m.start - 8), m.start);
   return {
     mention: m,
-    locative: LOCATIVE_BEFORE.test(before) || BORDER_AFTER.test(after),
-    agent: AGENT_BEFORE.test(before),
+    locative: isLocative(sentence, m),
+    agent: findWordBefore(sentence, m.start, AGENT_WORDS, 3) !== null,
     addressee: /\bto\s+(?:the\s+)?$/.test(before),
   };
 }
@@ -153,13 +212,19 @@ function subjectGroup(sentence: string, before: Candidate[]): Candidate[] {
 
 /** The object group: first strong mention after the trigger, else the first locative one. */
 function objectGroup(sentence: string, after: Candidate[], skipAgents: boolean, skipAddressee: boolean): Candidate[] {
-  const usable = (c: Candidate) => !(skipAgents && c.agent);
-  let pick = after.findIndex((c) => usable(c) && !c.locative);
-  if (pick >= 0 && skipAddressee && after[pick]!.addressee) {
-    const better = after.findIndex((c, k) => k > pick && usable(c) && !c.locative && !c.addressee);
-    if (better >= 0) pick = better;
+  let strong = -1;
+  let any = -1;
+  let beyondAddressee = -1;
+  for (let k = 0; k < after.length; k++) {
+    const c = after[k]!;
+    if (skipAgents && c.agent) continue;
+    if (any < 0) any = k;
+    if (c.locative) continue;
+    if (strong < 0) strong = k;
+    else if (beyondAddressee < 0 && !c.addressee) beyondAddressee = k;
   }
-  if (pick < 0) pick = after.findIndex(usable);
+  let pick = strong >= 0 ? strong : any;
+  if (strong >= 0 && skipAddressee && after[strong]!.addressee && beyondAddressee >= 0) pick = beyondAddressee;
   if (pick < 0) return [];
   return conjoinedGroup(sentence, after, pick, 1);
 }
@@ -176,9 +241,7 @@ export function assignRoles(sentence: string, mentions: ActorMention[], trigger:
     .map((m) => candidate(sentence, m));
 
   const clauseStart = sentence.lastIndexOf(';', trigger.start) + 1;
-  const tail = sentence.slice(trigger.end);
-  const endMatch = OBJECT_REGION_END.exec(tail);
-  const objectEnd = endMatch ? trigger.end + endMatch.index : sentence.length;
+  const objectEnd = objectRegionEnd(sentence, trigger.end);
 
   const before = usable.filter((c) => c.mention.start >= clauseStart && c.mention.start < trigger.start);
   const after = usable.filter((c) => c.mention.start >= trigger.start && c.mention.start < objectEnd);

@@ -152,50 +152,48 @@ function isNotACount(text: string, n: NumberMention): boolean {
   return n.yearLike && (YEAR_CONTEXT_BEFORE.test(before) || /^\s*[,.)]/.test(after));
 }
 
+function make(n: NumberMention, unit: string, end: number): QuantityMention {
+  return { value: n.value, unit, qualifier: n.qualifier, start: n.qualifierStart, end };
+}
+
+/** "were killed", "dead", "wounded" after a count, unless the verb is active ("bombers killed 23"). */
+function casualtyStateAt(text: string, from: number): { unit: string; end: number } | null {
+  const state = STATE_AFTER.exec(text.slice(from, from + 60));
+  if (!state) return null;
+  const end = from + state[0].length;
+  if (!state[1] && ACTIVE_OBJECT_AFTER.test(text.slice(end, end + 20))) return null;
+  return { unit: stateUnit(state[2]!), end };
+}
+
 function quantityOf(text: string, n: NumberMention): QuantityMention | null {
   if (isNotACount(text, n)) return null;
   const before = text.slice(Math.max(0, n.qualifierStart - 60), n.qualifierStart);
-  const start = n.qualifierStart;
-  const make = (unit: string, end: number): QuantityMention => ({
-    value: n.value,
-    unit,
-    qualifier: n.qualifier,
-    start,
-    end,
-  });
 
-  if (KILLED_OR_WOUNDED_BEFORE.test(before)) return make('casualties', n.end);
+  if (KILLED_OR_WOUNDED_BEFORE.test(before)) return make(n, 'casualties', n.end);
   const verb = CASUALTY_VERB_BEFORE.exec(before);
   if (verb) {
     const hit = unitAfter(text, n.end);
-    return make(casualtyUnit(verb[1]!), hit && hit.unit !== 'casualties' ? hit.end : n.end);
+    return make(n, casualtyUnit(verb[1]!), hit && hit.unit !== 'casualties' ? hit.end : n.end);
   }
-  if (DEATH_TOLL_BEFORE.test(before)) return make('dead', n.end);
+  if (DEATH_TOLL_BEFORE.test(before)) return make(n, 'dead', n.end);
 
   const after = text.slice(n.end);
   if (/^-strong\b/.test(after)) {
     const hit = unitAfter(text, n.end + '-strong'.length);
-    return make('troops', hit ? hit.end : n.end + '-strong'.length);
+    return make(n, 'troops', hit ? hit.end : n.end + '-strong'.length);
   }
 
   const hit = unitAfter(text, n.end);
   // A year directly followed by a unit ("2022 troops") is too ambiguous unless adjacent and unqualified.
   if (n.yearLike && (!hit || hit.gap > 0 || n.qualifier)) return null;
-  const stateAt = (from: number): { unit: string; end: number } | null => {
-    const state = STATE_AFTER.exec(text.slice(from, from + 60));
-    if (!state) return null;
-    const end = from + state[0].length;
-    if (!state[1] && ACTIVE_OBJECT_AFTER.test(text.slice(end, end + 20))) return null;
-    return { unit: stateUnit(state[2]!), end };
-  };
   if (hit) {
-    const state = stateAt(hit.end);
-    return state ? make(state.unit, state.end) : make(hit.unit, hit.end);
+    const state = casualtyStateAt(text, hit.end);
+    return state ? make(n, state.unit, state.end) : make(n, hit.unit, hit.end);
   }
-  const state = n.value > 0 ? stateAt(n.end) : null;
-  if (state) return make(state.unit, state.end);
-  if (TROOP_CONTAINER_BEFORE.test(before)) return make('troops', n.end);
-  if (PEOPLE_VERB_BEFORE.test(before)) return make('people', n.end);
+  const state = n.value > 0 ? casualtyStateAt(text, n.end) : null;
+  if (state) return make(n, state.unit, state.end);
+  if (TROOP_CONTAINER_BEFORE.test(before)) return make(n, 'troops', n.end);
+  if (PEOPLE_VERB_BEFORE.test(before)) return make(n, 'people', n.end);
   return null;
 }
 

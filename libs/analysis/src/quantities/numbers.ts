@@ -54,11 +54,25 @@ const WORD = `(?:${[...Object.keys(SMALL), ...Object.keys(SCALE)].join('|')})`;
 const WORD_NUMBER = `(?:(?:a|an)\\s+(?:hundred|thousand|million|dozen)|a\\s+few\\s+(?:hundred|thousand)|several\\s+(?:hundred|thousand)|${WORD}(?:(?:\\s+and\\s+|[\\s-]+)${WORD})*)`;
 const VAGUE_NUMBER = '(?:tens of thousands|hundreds of thousands|dozens|scores|hundreds|thousands|millions)(?=\\s+of\\b)';
 const DIGIT_NUMBER = '\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d{1,3}(?:[ \\u00a0\\u202f]\\d{3})+(?![\\d.,]\\d)|\\d+(?:\\.\\d+)?';
+// Run on lower-cased text (no 'i' flag, no look-behind: both cost on every sentence).
 const NUMBER = new RegExp(
-  `(?<![\\w.,])(?:(${DIGIT_NUMBER})(?:\\s*(million|billion|thousand|hundred)\\b|(mn|bn|m|k)\\b)?|(${VAGUE_NUMBER})|(${WORD_NUMBER}))(?![\\w])`,
-  'gi',
+  `(?:(${DIGIT_NUMBER})(?:\\s*(million|billion|thousand|hundred)\\b|(mn|bn|m|k)\\b)?|(${VAGUE_NUMBER})|(${WORD_NUMBER}))(?![\\w])`,
+  'g',
 );
-const HAS_NUMBER_HINT = new RegExp(`\\d|\\b(?:${WORD}|dozen|dozens|scores|hundreds|thousands|millions)\\b`, 'i');
+const WORD_CHAR_BEFORE = /[\w.,]/;
+const NUMBER_AT = new RegExp(NUMBER.source, 'y');
+/** Words that can open a number; the full pattern runs only where one of these (or a digit) starts a word. */
+const NUMBER_STARTS = new Set([
+  ...Object.keys(SMALL), ...Object.keys(SCALE), 'a', 'an', 'several', 'dozens', 'scores', 'hundreds', 'thousands',
+  'millions', 'tens',
+]);
+
+function isLowerLetter(c: number): boolean {
+  return c >= 97 && c <= 122;
+}
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
 
 function wordsValue(text: string): number | null {
   const words = text.toLowerCase().replace(/-/g, ' ').split(/\s+/).filter((w) => w !== 'and');
@@ -92,9 +106,39 @@ function wordsValue(text: string): number | null {
 
 /** All numbers in the text, left to right. */
 export function findNumbers(text: string): NumberMention[] {
-  if (!HAS_NUMBER_HINT.test(text)) return [];
+  const lower = text.toLowerCase();
+  // Lower-casing keeps offsets except for a few rare letters (e.g. İ); then scan the text itself.
+  const scanned = lower.length === text.length ? lower : text;
   const out: NumberMention[] = [];
-  for (const m of text.matchAll(NUMBER)) {
+  const n = scanned.length;
+  let i = 0;
+  while (i < n) {
+    const c = scanned.charCodeAt(i);
+    if (!isDigit(c) && !isLowerLetter(c)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    if (isLowerLetter(c)) {
+      while (j < n && isLowerLetter(scanned.charCodeAt(j))) j++;
+      if (!NUMBER_STARTS.has(scanned.slice(i, j))) {
+        i = j;
+        continue;
+      }
+    }
+    if (i > 0 && WORD_CHAR_BEFORE.test(scanned[i - 1]!)) {
+      while (j < n && (isDigit(scanned.charCodeAt(j)) || isLowerLetter(scanned.charCodeAt(j)))) j++;
+      i = j;
+      continue;
+    }
+    NUMBER_AT.lastIndex = i;
+    const m = NUMBER_AT.exec(scanned);
+    if (!m) {
+      while (j < n && isDigit(scanned.charCodeAt(j))) j++;
+      i = j;
+      continue;
+    }
+    i = m.index + m[0].length;
     const [whole, digits, wordSuffix, shortSuffix, vague, words] = m;
     const suffix = wordSuffix ?? shortSuffix;
     let value: number | null;
