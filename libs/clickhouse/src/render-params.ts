@@ -15,6 +15,8 @@ function literal(value: unknown, type: string, name: string): string {
     if (!Array.isArray(value)) throw new Error(`parameter ${name}: expected an array for ${t}`);
     return `[${value.map((v) => literal(v, array[1]!, name)).join(', ')}]`;
   }
+  // 64-bit values travel as decimal strings; render them digit for digit rather than through a double.
+  if (/^U?Int\d+$/.test(t) && typeof value === 'string' && /^-?\d+$/.test(value)) return value;
   if (/^(U?Int\d+|Float\d+|Decimal.*)$/.test(t)) {
     const n = Number(value);
     if (typeof value === 'boolean' || !Number.isFinite(n)) throw new Error(`parameter ${name}: ${String(value)} is not a ${t}`);
