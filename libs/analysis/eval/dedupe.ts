@@ -310,7 +310,7 @@ entries (JSON-safe, base64 fingerprints) and \`StoryIndex.restore(entries)\` reb
    numbers and content words 1, generic conflict vocabulary 0.1–0.6. Similarity = mean of weighted
    containment and weighted Jaccard, × 0.4 when both sides name places/actors and none agree, × 0.6 when
    numbers all disagree (× 0.8 partly), × 0.85 when more than 36 h apart. Candidates come from an inverted
-   index over names, numbers and content words (64 most recent reports per term, within 72 h). At or above
+   index over names, numbers and content words (the 32 most recent reports per term; the 16 sharing most weight are scored, within 72 h). At or above
    the threshold (0.3) the report joins the best match's story; its source is counted once per story.
 5. Otherwise a **new story**.
 

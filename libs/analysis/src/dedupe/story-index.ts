@@ -87,7 +87,7 @@ interface Entry {
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 /** Candidate lookup reads at most this many of the most recent reports per term. */
-const MAX_POSTINGS_PER_TERM = 64;
+const MAX_POSTINGS_PER_TERM = 32;
 /** Of those, only the ones sharing the most term weight are scored in full. */
 const MAX_SCORED_CANDIDATES = 16;
 /** Lead characters (after the headline) that feed the term features. */
@@ -162,6 +162,24 @@ function removeFrom<K>(map: Map<K, number[]>, key: K, seq: number): void {
     if (at >= 0) list.splice(at, 1);
   }
   if (list.length === 0) map.delete(key);
+}
+
+/** The `k` keys with the largest values (ties: larger key, i.e. more recent), without sorting them all. */
+function topCandidates(weights: Map<number, number>, k: number): number[] {
+  const keys: number[] = [];
+  const values: number[] = [];
+  for (const [key, value] of weights) {
+    if (keys.length === k && (value < values[k - 1]! || (value === values[k - 1]! && key < keys[k - 1]!))) continue;
+    let at = Math.min(keys.length, k - 1);
+    while (at > 0 && (values[at - 1]! < value || (values[at - 1] === value && keys[at - 1]! < key))) at--;
+    keys.splice(at, 0, key);
+    values.splice(at, 0, value);
+    if (keys.length > k) {
+      keys.pop();
+      values.pop();
+    }
+  }
+  return keys;
 }
 
 function encode(data: Uint32Array): string {
@@ -344,10 +362,9 @@ export class StoryIndex {
         sharedWeight.set(list[k]!, (sharedWeight.get(list[k]!) ?? 0) + w);
       }
     }
-    const ranked = [...sharedWeight].sort((x, y) => y[1] - x[1] || y[0] - x[0]).slice(0, MAX_SCORED_CANDIDATES);
     let bestRewrite: Entry | null = null;
     let bestScore = 0;
-    for (const [seq] of ranked) {
+    for (const seq of topCandidates(sharedWeight, MAX_SCORED_CANDIDATES)) {
       const e = this.lookup(seq)!;
       const hoursApart = (publishedMs - e.publishedMs) / HOUR_MS;
       if (Math.abs(hoursApart) > rewriteWindowHours) continue;
