@@ -103,6 +103,37 @@ function capitalsMarkNames(words: string[]): boolean {
   return lettered < 4 || caps / lettered < 0.6;
 }
 
+/** A word's term: its packed hash (top 24 bits) and code. */
+function wordTerm(w: string, lower: string, nameCandidate: boolean): number {
+  let code: number;
+  let term: string;
+  if (lower.charCodeAt(0) <= 57) {
+    term = lower.replace(/[.,](?=\d{3}\b)/g, '');
+    code = NUMBER_FLAG | (NUMBER_WEIGHT * 10);
+  } else if (NUMBER_WORDS[lower] !== undefined) {
+    term = NUMBER_WORDS[lower]!;
+    code = NUMBER_FLAG | (NUMBER_WEIGHT * 10);
+  } else if (FOLD[lower] !== undefined || GENERIC_WEIGHT[lower] !== undefined) {
+    term = FOLD[lower] ?? lower;
+    code = Math.round((GENERIC_WEIGHT[term] ?? DEFAULT_WEIGHT) * 10);
+  } else if (nameCandidate && w[0] !== lower[0] && w.length > 1) {
+    term = nameKey(lower);
+    code = ENTITY_FLAG | (ENTITY_WEIGHT * 10);
+  } else {
+    // Spelling-folded too: a name at the start of a headline is not recognisable as a name.
+    term = nameKey(stem(lower));
+    code = DEFAULT_WEIGHT * 10;
+  }
+  return ((fnv1a(term) & ~CODE_MASK) | code) >>> 0;
+}
+
+/**
+ * Words recur across reports, so their terms are memoised (a pure function of the word and of
+ * whether it may be a name). Bounded: cleared when full, which changes speed only, never results.
+ */
+const termMemo = new Map<string, number>();
+const TERM_MEMO_MAX = 100_000;
+
 /** Weighted terms of `text` (a headline and lead), at most `maxTerms` distinct terms. */
 export function termFeatures(text: string, maxTerms = 48): TermFeatures {
   const words = text.match(WORD_RE) ?? [];
@@ -112,28 +143,18 @@ export function termFeatures(text: string, maxTerms = 48): TermFeatures {
     let w = words[k]!;
     const apostrophe = w.indexOf("'");
     if (apostrophe > 0) w = w.slice(0, apostrophe);
-    const lower = w.toLowerCase();
-    if (STOPWORDS.has(lower)) continue;
-    let code: number;
-    let term: string;
-    if (lower.charCodeAt(0) <= 57) {
-      term = lower.replace(/[.,](?=\d{3}\b)/g, '');
-      code = NUMBER_FLAG | (NUMBER_WEIGHT * 10);
-    } else if (NUMBER_WORDS[lower] !== undefined) {
-      term = NUMBER_WORDS[lower]!;
-      code = NUMBER_FLAG | (NUMBER_WEIGHT * 10);
-    } else if (FOLD[lower] !== undefined || GENERIC_WEIGHT[lower] !== undefined) {
-      term = FOLD[lower] ?? lower;
-      code = Math.round((GENERIC_WEIGHT[term] ?? DEFAULT_WEIGHT) * 10);
-    } else if (namesByCapitals && k > 0 && w[0] !== lower[0] && w.length > 1) {
-      term = nameKey(lower);
-      code = ENTITY_FLAG | (ENTITY_WEIGHT * 10);
-    } else {
-      // Spelling-folded too: a name at the start of a headline is not recognisable as a name.
-      term = nameKey(stem(lower));
-      code = DEFAULT_WEIGHT * 10;
+    const nameCandidate = namesByCapitals && k > 0;
+    const memoKey = nameCandidate ? w : `\u0000${w}`;
+    let packed = termMemo.get(memoKey);
+    if (packed === undefined) {
+      const lower = w.toLowerCase();
+      packed = STOPWORDS.has(lower) ? 0 : wordTerm(w, lower, nameCandidate);
+      if (termMemo.size >= TERM_MEMO_MAX) termMemo.clear();
+      termMemo.set(memoKey, packed);
     }
-    const h = fnv1a(term) & ~CODE_MASK;
+    if (packed === 0) continue;
+    const h = packed & ~CODE_MASK;
+    const code = packed & CODE_MASK;
     const prev = byHash.get(h);
     byHash.set(h, prev === undefined ? code : Math.max(prev & WEIGHT_MASK, code & WEIGHT_MASK) | ((prev | code) & ~WEIGHT_MASK));
   }

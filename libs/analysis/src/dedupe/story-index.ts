@@ -164,24 +164,6 @@ function removeFrom<K>(map: Map<K, number[]>, key: K, seq: number): void {
   if (list.length === 0) map.delete(key);
 }
 
-/** The `k` keys with the largest values (ties: larger key, i.e. more recent), without sorting them all. */
-function topCandidates(weights: Map<number, number>, k: number): number[] {
-  const keys: number[] = [];
-  const values: number[] = [];
-  for (const [key, value] of weights) {
-    if (keys.length === k && (value < values[k - 1]! || (value === values[k - 1]! && key < keys[k - 1]!))) continue;
-    let at = Math.min(keys.length, k - 1);
-    while (at > 0 && (values[at - 1]! < value || (values[at - 1] === value && keys[at - 1]! < key))) at--;
-    keys.splice(at, 0, key);
-    values.splice(at, 0, value);
-    if (keys.length > k) {
-      keys.pop();
-      values.pop();
-    }
-  }
-  return keys;
-}
-
 function encode(data: Uint32Array): string {
   return Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('base64');
 }
@@ -212,6 +194,8 @@ export class StoryIndex {
   private readonly postings = new Map<number, number[]>();
   /** Per story: independent entries per source (the story's independent sources are the keys). */
   private readonly stories = new Map<string, Map<string, number>>();
+  /** Shared-weight accumulator for candidate ranking, indexed by position in `entries`; all zero between calls. */
+  private scratch = new Float64Array(0);
 
   constructor(opts?: StoryIndexOptions) {
     this.opts = resolve(opts);
@@ -352,19 +336,10 @@ export class StoryIndex {
 
     // Rank candidates by how much index-term weight they share, then score only the best few fully.
     const terms = this.terms(data);
-    const sharedWeight = new Map<number, number>();
-    for (let t = 0; t < terms.length; t++) {
-      if (!isIndexTerm(terms[t]!)) continue;
-      const list = this.postings.get(termKey(terms[t]!));
-      if (list === undefined) continue;
-      const w = termWeight(terms[t]!);
-      for (let k = list.length - 1; k >= 0 && k >= list.length - MAX_POSTINGS_PER_TERM; k--) {
-        sharedWeight.set(list[k]!, (sharedWeight.get(list[k]!) ?? 0) + w);
-      }
-    }
+    const touched = this.accumulateSharedWeight(terms);
     let bestRewrite: Entry | null = null;
     let bestScore = 0;
-    for (const seq of topCandidates(sharedWeight, MAX_SCORED_CANDIDATES)) {
+    for (const seq of this.topCandidates(touched, MAX_SCORED_CANDIDATES)) {
       const e = this.lookup(seq)!;
       const hoursApart = (publishedMs - e.publishedMs) / HOUR_MS;
       if (Math.abs(hoursApart) > rewriteWindowHours) continue;
@@ -385,6 +360,53 @@ export class StoryIndex {
       return { entry: bestRewrite, syndicated: false };
     }
     return null;
+  }
+
+  /**
+   * Adds up, per stored report, the weight of index terms it shares with `terms` (most recent
+   * postings only). Uses a scratch array indexed by position in the index rather than a Map: this
+   * runs for every report over up to a thousand postings. Returns the touched positions.
+   */
+  private accumulateSharedWeight(terms: TermFeatures): number[] {
+    const n = this.entries.length;
+    if (this.scratch.length < n) {
+      const grown = new Float64Array(Math.max(n, this.scratch.length * 2, 1024));
+      this.scratch = grown;
+    }
+    const touched: number[] = [];
+    const base = this.entries[this.head]!.seq - this.head;
+    for (let t = 0; t < terms.length; t++) {
+      if (!isIndexTerm(terms[t]!)) continue;
+      const list = this.postings.get(termKey(terms[t]!));
+      if (list === undefined) continue;
+      const w = termWeight(terms[t]!);
+      for (let k = list.length - 1; k >= 0 && k >= list.length - MAX_POSTINGS_PER_TERM; k--) {
+        const at = list[k]! - base;
+        if (this.scratch[at] === 0) touched.push(at);
+        this.scratch[at]! += w;
+      }
+    }
+    return touched;
+  }
+
+  /** The seqs of the `k` touched positions with the most shared weight (ties: the more recent); clears the scratch. */
+  private topCandidates(touched: number[], k: number): number[] {
+    const positions: number[] = [];
+    const values: number[] = [];
+    for (const at of touched) {
+      const value = this.scratch[at]!;
+      this.scratch[at] = 0;
+      if (positions.length === k && (value < values[k - 1]! || (value === values[k - 1]! && at < positions[k - 1]!))) continue;
+      let i = Math.min(positions.length, k - 1);
+      while (i > 0 && (values[i - 1]! < value || (values[i - 1] === value && positions[i - 1]! < at))) i--;
+      positions.splice(i, 0, at);
+      values.splice(i, 0, value);
+      if (positions.length > k) {
+        positions.pop();
+        values.pop();
+      }
+    }
+    return positions.map((at) => this.entries[at]!.seq);
   }
 
   private store(r: DedupeInput, version: number, publishedMs: number, storyId: string, independent: boolean, data: Uint32Array): void {
