@@ -69,17 +69,29 @@ function dropOverlaps(candidates: Candidate[]): Candidate[] {
   return kept;
 }
 
+/** Clause boundaries of the sentence being classified, found once: [start, end] of each boundary match. */
+let boundaryCache: { sentence: string; marks: [number, number][] } = { sentence: '', marks: [] };
+
+function boundaries(sentence: string): [number, number][] {
+  if (boundaryCache.sentence !== sentence) {
+    const marks: [number, number][] = [];
+    CLAUSE_BOUNDARY.lastIndex = 0;
+    for (let m = CLAUSE_BOUNDARY.exec(sentence); m; m = CLAUSE_BOUNDARY.exec(sentence)) marks.push([m.index, m.index + m[0].length]);
+    boundaryCache = { sentence, marks };
+  }
+  return boundaryCache.marks;
+}
+
 function clauseEnd(sentence: string, from: number): number {
-  CLAUSE_BOUNDARY.lastIndex = from;
-  const m = CLAUSE_BOUNDARY.exec(sentence);
-  return m ? m.index : sentence.length;
+  for (const [start] of boundaries(sentence)) if (start >= from) return start;
+  return sentence.length;
 }
 
 function clauseStart(sentence: string, before: number): number {
   let start = 0;
-  CLAUSE_BOUNDARY.lastIndex = 0;
-  for (let m = CLAUSE_BOUNDARY.exec(sentence); m && m.index < before; m = CLAUSE_BOUNDARY.exec(sentence)) {
-    start = m.index + m[0].length;
+  for (const [s, e] of boundaries(sentence)) {
+    if (s >= before) break;
+    start = e;
   }
   return start;
 }
