@@ -135,3 +135,27 @@ describe('ingest API on real Kafka', () => {
     expect(text).toMatch(/wirewatch_ingest_produce_duration_ms_count \d+/);
   });
 });
+
+describe('ingest API: a batch at the size limits', () => {
+  const config = ingestConfig('ingest-large', { INGEST_MAX_BODY_BYTES: String(6 * 1024 * 1024), INGEST_MAX_BATCH_LINES: '5000' });
+  let ingest: IngestHandle;
+  beforeAll(async () => {
+    ingest = await startIngest(config);
+    await ingest.waitUntilReady(60_000);
+  });
+  afterAll(async () => {
+    await ingest?.close();
+  });
+
+  it('stores a 5 MB, 3,500-line batch: split into requests Kafka accepts, all 202 after all are stored', async () => {
+    const lines = Array.from({ length: 3500 }, (_, i) => JSON.stringify(nativeReport(`large-${i}`, { body: 'z'.repeat(1400) })));
+    const body = lines.join('\n');
+    expect(Buffer.byteLength(body)).toBeGreaterThan(5_000_000);
+    const res = await fetch(`${ingest.url}/v1/reports`, { method: 'POST', body, headers: { 'content-type': 'application/x-ndjson', ...authHeader() } });
+    expect(res.status).toBe(202);
+    expect(await res.json()).toMatchObject({ accepted: 3500, rejected: 0 });
+    const messages = await readTopic(config, topicNames(config.KAFKA_TOPIC_PREFIX).raw, { expected: 3500 });
+    expect(messages).toHaveLength(3500);
+    expect(new Set(messages.map((m) => m.key)).size).toBe(3500);
+  });
+});

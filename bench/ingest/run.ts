@@ -2,7 +2,7 @@
  * Ingest throughput on this machine: HTTP (single reports and NDJSON batches) into the real Kafka, against
  * the raw kafkajs produce rate of the same messages measured in the same run.
  *
- *   npx tsx bench/ingest/run.ts [--seconds 20] [--reports 100000]
+ *   npx tsx bench/ingest/run.ts [--seconds 20] [--reports 100000] [--phases raw,single,batch] [--server-cpu-prof DIR]
  *
  * Loopback only; every phase is bounded in count and in time. Uses its own topic prefix and deletes the
  * topics afterwards. Needs Kafka (npx wirewatch services up).
@@ -22,6 +22,13 @@ const arg = (name: string, fallback: number) => {
 const SECONDS = arg('seconds', 20);
 const MAX_REPORTS = arg('reports', 100_000);
 const BATCH_LINES = 500;
+const option = (name: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : undefined;
+};
+const PHASES = new Set((option('phases') ?? 'raw,single,batch').split(','));
+/** Writes a V8 CPU profile of the ingest server into this folder (open it in Chrome DevTools). */
+const SERVER_CPU_PROF = option('server-cpu-prof');
 const TOKEN = 'bench-token';
 
 const prefix = `bench-${Date.now().toString(36)}.`;
@@ -128,7 +135,8 @@ async function httpLoad(
 }
 
 async function withServer<T>(work: (url: string) => Promise<T>): Promise<T> {
-  const server = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./server.ts', import.meta.url))], {
+  const profiling = SERVER_CPU_PROF === undefined ? [] : ['--cpu-prof', '--cpu-prof-dir', SERVER_CPU_PROF];
+  const server = spawn(process.execPath, [...profiling, '--import', 'tsx', fileURLToPath(new URL('./server.ts', import.meta.url))], {
     env: childEnv({ KAFKA_TOPIC_PREFIX: prefix, INGEST_PORT: '0', INGEST_TOKENS: `bench:${TOKEN}`, LOG_LEVEL: 'warn', INGEST_MAX_BATCH_LINES: String(BATCH_LINES) }),
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -151,12 +159,16 @@ async function main() {
   await ensureTopics(admin, prefix);
   const results: PhaseResult[] = [];
   try {
-    results.push(await rawKafka());
+    if (PHASES.has('raw')) results.push(await rawKafka());
     await withServer(async (url) => {
+      if (!PHASES.has('single')) return;
       const singleLines = Array.from({ length: Math.min(MAX_REPORTS, 50_000) }, (_, i) => JSON.stringify(report(i, 'single')));
       results.push(
         await httpLoad('HTTP single report per request (64 connections)', url, 64, singleLines.length, (i) => ({ payload: singleLines[i]!, reports: 1 }), 'application/json'),
       );
+    });
+    await withServer(async (url) => {
+      if (!PHASES.has('batch')) return;
       // Bodies are built before the clock starts, so the load generator spends its time sending.
       const batchBodies = Array.from({ length: Math.ceil(MAX_REPORTS / BATCH_LINES) }, (_, b) =>
         Array.from({ length: BATCH_LINES }, (_, i) => JSON.stringify(report(b * BATCH_LINES + i, 'batch'))).join('\n'),
@@ -176,7 +188,7 @@ async function main() {
     await admin.deleteTopics({ topics: Object.values(topics) }).catch(() => undefined);
     await admin.disconnect();
   }
-  const raw = results[0]!;
+  const raw = results.find((r) => r.phase.startsWith('raw')) ?? results[0]!;
   process.stdout.write(`${JSON.stringify({ seconds_cap: SECONDS, reports_cap: MAX_REPORTS, results }, null, 2)}\n\n`);
   process.stdout.write('| phase | reports | s | reports/s | MB/s | errors | vs raw kafkajs |\n|---|---|---|---|---|---|---|\n');
   for (const r of results) {

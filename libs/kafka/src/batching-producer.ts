@@ -18,32 +18,47 @@ export interface BatchingProducerOptions {
   timeoutMs: number;
   /** Messages waiting for Kafka beyond this are refused at once, so memory stays bounded. */
   maxPendingMessages: number;
-  /** Upper bound of one produce request; Kafka's default message.max.bytes is about 1 MiB per record batch. */
+  /**
+   * Partition of a message, as the producer's partitioner will choose it. When given, produce requests are
+   * filled up to the per-partition limit in every partition; without it, up to that limit in total.
+   */
+  partitionOf?: (topic: string, key: Message['key']) => number | undefined;
+  /** Bytes per partition in one request; Kafka's default message.max.bytes is about 1 MiB per record batch. */
+  maxPartitionBytes?: number;
+  /** Bytes in one request across all partitions (only with partitionOf). */
   maxRequestBytes?: number;
   /** Called after each acknowledged request, for metrics. */
   onAcked?: (durationMs: number, messages: number) => void;
 }
 
-interface Pending {
-  batch: TopicMessages[];
-  count: number;
-  bytes: number;
+/** One caller's write: settled once all its messages are acknowledged, or at the first failure. */
+interface Write {
+  remaining: number;
   settled: boolean;
   resolve: () => void;
   reject: (err: ProduceError) => void;
 }
 
+interface Queued {
+  topic: string;
+  message: Message;
+  bytes: number;
+  slot: string;
+  write: Write;
+}
+
 const messageBytes = (m: Message): number =>
-  (Buffer.isBuffer(m.value) ? m.value.length : Buffer.byteLength(m.value ?? '')) + (m.key ? Buffer.byteLength(m.key) : 0);
+  (Buffer.isBuffer(m.value) ? m.value.length : Buffer.byteLength(m.value ?? '')) + (m.key ? Buffer.byteLength(m.key) : 0) + 64;
 
 /**
  * Puts the writes of many concurrent callers into few produce requests: while one request is in flight,
- * new writes queue up and go out together in the next one. Each caller's promise resolves only after
- * Kafka acknowledged all of its messages (acks = all), or rejects with a ProduceError.
+ * new writes queue up and go out together in the next one, filled up to Kafka's per-partition size limit
+ * (a large write is split over several requests). Each caller's promise resolves only after Kafka
+ * acknowledged all of its messages (acks = all), or rejects with a ProduceError.
  */
 export class BatchingProducer {
-  private queue: Pending[] = [];
-  private pendingMessages = 0;
+  private queue: Queued[] = [];
+  private head = 0;
   private flushing = false;
   private connected = false;
   private lastRequestFailed = false;
@@ -55,9 +70,13 @@ export class BatchingProducer {
     private readonly options: BatchingProducerOptions,
   ) {}
 
-  /** True once connected to Kafka and the last produce request did not fail for lack of Kafka. */
+  /** True once connected to Kafka and the last produce request did not fail. */
   get ready(): boolean {
     return this.connected && !this.lastRequestFailed && !this.closed;
+  }
+
+  private get pendingMessages(): number {
+    return this.queue.length - this.head;
   }
 
   /**
@@ -87,7 +106,7 @@ export class BatchingProducer {
     await tryConnect();
   }
 
-  /** Stores the messages in Kafka; resolves when acknowledged. */
+  /** Stores the messages in Kafka; resolves when all are acknowledged. */
   send(batch: TopicMessages[]): Promise<void> {
     if (this.closed) return Promise.reject(new ProduceError('kafka_unavailable', 'producer is closed'));
     if (!this.connected) return Promise.reject(new ProduceError('kafka_unavailable', 'not connected to Kafka'));
@@ -96,10 +115,16 @@ export class BatchingProducer {
     if (this.pendingMessages + count > this.options.maxPendingMessages) {
       return Promise.reject(new ProduceError('backpressure', `more than ${this.options.maxPendingMessages} messages waiting for Kafka`));
     }
-    const bytes = batch.reduce((n, t) => n + t.messages.reduce((b, m) => b + messageBytes(m), 0), 0);
     return new Promise<void>((resolve, reject) => {
-      this.queue.push({ batch, count, bytes, settled: false, resolve, reject });
-      this.pendingMessages += count;
+      const write: Write = { remaining: count, settled: false, resolve, reject };
+      for (const { topic, messages } of batch) {
+        for (const message of messages) {
+          const partition = this.options.partitionOf?.(topic, message.key);
+          // With a known partition the message carries it, so the size accounting matches what kafkajs sends.
+          const placed = partition === undefined ? message : { ...message, partition };
+          this.queue.push({ topic, message: placed, bytes: messageBytes(message), slot: `${topic}\u0000${partition ?? '*'}`, write });
+        }
+      }
       if (!this.flushing) void this.flushLoop();
     });
   }
@@ -107,62 +132,84 @@ export class BatchingProducer {
   private async flushLoop(): Promise<void> {
     this.flushing = true;
     try {
-      while (this.queue.length > 0) await this.flushOnce(this.takeRequest());
+      while (this.pendingMessages > 0) {
+        const request = this.takeRequest();
+        if (request.length > 0) await this.flushOnce(request);
+        if (this.head > 4096 && this.head * 2 > this.queue.length) {
+          this.queue = this.queue.slice(this.head);
+          this.head = 0;
+        }
+      }
     } finally {
       this.flushing = false;
     }
   }
 
-  /** Takes queued writes up to the request size limit (always at least one, whatever its size). */
-  private takeRequest(): Pending[] {
-    const limit = this.options.maxRequestBytes ?? 900 * 1024;
-    const taken: Pending[] = [];
+  /**
+   * Takes queued messages in order while every partition stays under its limit (a single oversized message
+   * still goes alone, for Kafka to judge). Messages of writes that already failed are dropped: their
+   * callers were told nothing is known to be stored.
+   */
+  private takeRequest(): Queued[] {
+    const perPartition = this.options.maxPartitionBytes ?? 900 * 1024;
+    const total = this.options.partitionOf ? (this.options.maxRequestBytes ?? 8 * 1024 * 1024) : perPartition;
+    const slots = new Map<string, number>();
+    const taken: Queued[] = [];
     let bytes = 0;
-    while (this.queue.length > 0) {
-      const next = this.queue[0]!;
-      if (taken.length > 0 && bytes + next.bytes > limit) break;
-      taken.push(this.queue.shift()!);
+    while (this.head < this.queue.length) {
+      const next = this.queue[this.head]!;
+      if (next.write.settled) {
+        this.head += 1;
+        continue;
+      }
+      const slotBytes = slots.get(next.slot) ?? 0;
+      if (taken.length > 0 && (slotBytes + next.bytes > perPartition || bytes + next.bytes > total)) break;
+      slots.set(next.slot, slotBytes + next.bytes);
       bytes += next.bytes;
+      taken.push(next);
+      this.head += 1;
     }
     return taken;
   }
 
-  private async flushOnce(items: Pending[]): Promise<void> {
+  private async flushOnce(items: Queued[]): Promise<void> {
     const byTopic = new Map<string, Message[]>();
-    for (const item of items) {
-      for (const { topic, messages } of item.batch) {
-        const list = byTopic.get(topic) ?? [];
-        for (const m of messages) list.push(m);
-        byTopic.set(topic, list);
-      }
+    for (const { topic, message } of items) {
+      const list = byTopic.get(topic);
+      if (list) list.push(message);
+      else byTopic.set(topic, [message]);
     }
-    const count = items.reduce((n, i) => n + i.count, 0);
-    const settle = (err?: ProduceError) => {
-      for (const item of items) {
-        if (item.settled) continue;
-        item.settled = true;
-        if (err) item.reject(err);
-        else item.resolve();
+    const writes = new Set(items.map((i) => i.write));
+    const fail = (err: ProduceError) => {
+      for (const write of writes) {
+        if (write.settled) continue;
+        write.settled = true;
+        write.reject(err);
       }
     };
     // Callers get their answer at the deadline; the request itself is still awaited below so that only one
     // is ever in flight and the queue (bounded by maxPendingMessages) absorbs the wait.
     const timer = setTimeout(
-      () => settle(new ProduceError('kafka_timeout', `Kafka did not acknowledge within ${this.options.timeoutMs} ms`)),
+      () => fail(new ProduceError('kafka_timeout', `Kafka did not acknowledge within ${this.options.timeoutMs} ms`)),
       this.options.timeoutMs,
     );
     const started = performance.now();
     try {
       await sendAcked(this.producer, [...byTopic].map(([topic, messages]) => ({ topic, messages })));
-      this.options.onAcked?.(performance.now() - started, count);
+      this.options.onAcked?.(performance.now() - started, items.length);
       this.lastRequestFailed = false;
-      settle();
+      for (const { write } of items) {
+        write.remaining -= 1;
+        if (write.remaining === 0 && !write.settled) {
+          write.settled = true;
+          write.resolve();
+        }
+      }
     } catch (err) {
       this.lastRequestFailed = true;
-      settle(new ProduceError('kafka_error', `Kafka write failed: ${(err as Error).message}`, err));
+      fail(new ProduceError('kafka_error', `Kafka write failed: ${(err as Error).message}`, err));
     } finally {
       clearTimeout(timer);
-      this.pendingMessages -= count;
     }
   }
 
@@ -171,8 +218,15 @@ export class BatchingProducer {
     this.closed = true;
     clearTimeout(this.reconnectTimer);
     while (this.flushing) await new Promise((r) => setTimeout(r, 10));
-    for (const item of this.queue) item.reject(new ProduceError('kafka_unavailable', 'producer closed'));
+    for (let i = this.head; i < this.queue.length; i++) {
+      const { write } = this.queue[i]!;
+      if (!write.settled) {
+        write.settled = true;
+        write.reject(new ProduceError('kafka_unavailable', 'producer closed'));
+      }
+    }
     this.queue = [];
+    this.head = 0;
     if (this.connected) await this.producer.disconnect().catch(() => undefined);
     this.connected = false;
   }

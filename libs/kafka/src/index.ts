@@ -1,4 +1,4 @@
 export { createKafka } from './client.ts';
-export { createProducer, sendAcked, type TopicMessages } from './producer.ts';
+export { createProducer, sendAcked, keyPartitioner, type TopicMessages } from './producer.ts';
 export { TOPICS, MAX_MESSAGE_BYTES, topicNames, ensureTopics, type TopicKey, type TopicNames } from './topics.ts';
 export { BatchingProducer, ProduceError, type BatchingProducerOptions } from './batching-producer.ts';

@@ -26,3 +26,22 @@ export interface TopicMessages {
 export async function sendAcked(producer: Producer, batch: TopicMessages[]): Promise<RecordMetadata[]> {
   return producer.sendBatch({ topicMessages: batch, acks: -1 });
 }
+
+/**
+ * The partition the producer's partitioner (Java-compatible murmur2 on the key) will choose for a keyed
+ * message, given each topic's partition count; undefined for unknown topics and unkeyed messages.
+ */
+export function keyPartitioner(partitionCounts: ReadonlyMap<string, number>): (topic: string, key: Message['key']) => number | undefined {
+  const partitioner = Partitioners.DefaultPartitioner();
+  const metadata = new Map<string, { partitionId: number; leader: number }[]>();
+  return (topic, key) => {
+    const count = partitionCounts.get(topic);
+    if (count === undefined || key === null || key === undefined) return undefined;
+    let partitions = metadata.get(topic);
+    if (partitions === undefined) {
+      partitions = Array.from({ length: count }, (_, partitionId) => ({ partitionId, leader: 0 }));
+      metadata.set(topic, partitions);
+    }
+    return partitioner({ topic, partitionMetadata: partitions as never, message: { key, value: null } });
+  };
+}

@@ -1,5 +1,5 @@
 import type { Config } from '@wirewatch/config';
-import { BatchingProducer, createKafka, createProducer, ensureTopics, topicNames } from '@wirewatch/kafka';
+import { BatchingProducer, createKafka, createProducer, ensureTopics, keyPartitioner, topicNames } from '@wirewatch/kafka';
 import type { Logger } from '@wirewatch/log';
 import type { IngestMetrics } from './metrics.ts';
 import { KafkaReportSink } from './sink.ts';
@@ -28,9 +28,13 @@ export interface KafkaSinkHandle {
  */
 export function connectKafkaSink(config: KafkaSinkConfig, logger: Logger, metrics: IngestMetrics): KafkaSinkHandle {
   const kafka = createKafka(config, { logger: logger.child({ component: 'kafkajs' }) });
+  const topics = topicNames(config.KAFKA_TOPIC_PREFIX);
+  // Filled from the broker's metadata once connected, so requests can be packed per partition.
+  const partitionCounts = new Map<string, number>();
   const producer = new BatchingProducer(createProducer(kafka), {
     timeoutMs: config.INGEST_PRODUCE_TIMEOUT_MS,
     maxPendingMessages: config.INGEST_MAX_PENDING_REPORTS,
+    partitionOf: keyPartitioner(partitionCounts),
     onAcked: (durationMs) => metrics.produceDuration.observe(durationMs),
   });
   const prepare = async () => {
@@ -39,6 +43,8 @@ export function connectKafkaSink(config: KafkaSinkConfig, logger: Logger, metric
     try {
       const created = await ensureTopics(admin, config.KAFKA_TOPIC_PREFIX, config.KAFKA_REPLICATION_FACTOR);
       if (created.length > 0) logger.info({ topics: created }, 'created Kafka topics');
+      const metadata = await admin.fetchTopicMetadata({ topics: [topics.raw, topics.deadletter] });
+      for (const { name, partitions } of metadata.topics) partitionCounts.set(name, partitions.length);
     } finally {
       await admin.disconnect();
     }
@@ -47,7 +53,7 @@ export function connectKafkaSink(config: KafkaSinkConfig, logger: Logger, metric
     prepare,
     onError: (err, attempt) => logger.warn({ err: (err as Error).message, attempt }, 'Kafka not reachable; retrying'),
   });
-  const sink = new KafkaReportSink(producer, topicNames(config.KAFKA_TOPIC_PREFIX));
+  const sink = new KafkaReportSink(producer, topics);
   const waitUntilReady = async (timeoutMs: number) => {
     const deadline = Date.now() + timeoutMs;
     while (!sink.ready) {
