@@ -1,3 +1,5 @@
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Config } from '@wirewatch/config';
 import { createLogger } from '@wirewatch/log';
 import { collectDefaultMetrics } from 'prom-client';
@@ -63,8 +65,15 @@ export async function startIngest(config: Config): Promise<IngestHandle> {
   };
 }
 
-/** The feed poller's memory of seen items lives with the rest of wirewatch's local state. */
+/** The repository root (this file is services/ingest/src/server.ts). */
+const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+
+/**
+ * The feed poller's memory of seen items lives with the rest of wirewatch's local state, under WIREWATCH_HOME
+ * (relative to the repository root, as for `wirewatch services`), one file per topic prefix.
+ */
 export function feedStatePath(config: Pick<Config, 'WIREWATCH_HOME' | 'KAFKA_TOPIC_PREFIX'>): string {
+  const home = isAbsolute(config.WIREWATCH_HOME) ? config.WIREWATCH_HOME : resolve(REPO_ROOT, config.WIREWATCH_HOME);
   const suffix = config.KAFKA_TOPIC_PREFIX === '' ? '' : `-${config.KAFKA_TOPIC_PREFIX.replace(/[^A-Za-z0-9_-]/g, '_')}`;
-  return `${config.WIREWATCH_HOME}/ingest/feed-state${suffix}.json`;
+  return join(home, 'ingest', `feed-state${suffix}.json`);
 }
