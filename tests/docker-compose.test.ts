@@ -28,6 +28,13 @@ describe('docker-compose.yml', () => {
     expect(parseConfig(env).CLICKHOUSE_MODE).toBe('server');
   });
 
+  it('runs the same Kafka version as `wirewatch services up`', () => {
+    const pom = readFileSync(repoPath('libs', 'stack', 'kafka', 'pom.xml'), 'utf8');
+    const pinned = /<kafka\.version>([^<]+)<\/kafka\.version>/.exec(pom)?.[1];
+    expect(pinned).toBeDefined();
+    expect(compose.services.kafka?.image).toBe(`apache/kafka:${pinned}`);
+  });
+
   it('starts each service component with a command the CLI has', () => {
     for (const [, service] of projectServices) {
       expect(['run', 'migrate']).toContain(service.command?.[0]);
