@@ -146,22 +146,40 @@ function parseTime(iso: string): number {
   return ms;
 }
 
-function addTo<K>(map: Map<K, number[]>, key: K, seq: number): void {
-  const list = map.get(key);
-  if (list === undefined) map.set(key, [seq]);
-  else if (list[list.length - 1] !== seq) list.push(seq);
+/**
+ * Posting lists hold a bare number while they have one member (most LSH buckets never get a second),
+ * which saves an array per bucket; lists are in arrival order.
+ */
+type Postings = number | number[];
+
+function membersOf(p: Postings | undefined): readonly number[] {
+  if (p === undefined) return [];
+  return typeof p === 'number' ? [p] : p;
 }
 
-/** Removes `seq` from the front of its list: evictions happen in arrival order, lists are in arrival order. */
-function removeFrom<K>(map: Map<K, number[]>, key: K, seq: number): void {
-  const list = map.get(key);
-  if (list === undefined) return;
-  if (list[0] === seq) list.shift();
-  else {
-    const at = list.indexOf(seq);
-    if (at >= 0) list.splice(at, 1);
+function addTo(map: Map<number, Postings>, key: number, seq: number): void {
+  const p = map.get(key);
+  if (p === undefined) map.set(key, seq);
+  else if (typeof p === 'number') {
+    if (p !== seq) map.set(key, [p, seq]);
+  } else if (p[p.length - 1] !== seq) p.push(seq);
+}
+
+/** Removes `seq`; evictions happen in arrival order, so it is normally the first member. */
+function removeFrom(map: Map<number, Postings>, key: number, seq: number): void {
+  const p = map.get(key);
+  if (p === undefined) return;
+  if (typeof p === 'number') {
+    if (p === seq) map.delete(key);
+    return;
   }
-  if (list.length === 0) map.delete(key);
+  if (p[0] === seq) p.shift();
+  else {
+    const at = p.indexOf(seq);
+    if (at >= 0) p.splice(at, 1);
+  }
+  if (p.length === 1) map.set(key, p[0]!);
+  else if (p.length === 0) map.delete(key);
 }
 
 function encode(data: Uint32Array): string {
@@ -190,8 +208,8 @@ export class StoryIndex {
   private newestMs = -Infinity;
   private readonly byVersion = new Map<string, number>();
   private readonly byReport = new Map<string, number>();
-  private readonly buckets = new Map<number, number[]>();
-  private readonly postings = new Map<number, number[]>();
+  private readonly buckets = new Map<number, Postings>();
+  private readonly postings = new Map<number, Postings>();
   /** Per story: independent entries per source (the story's independent sources are the keys). */
   private readonly stories = new Map<string, Map<string, number>>();
   /** Shared-weight accumulator for candidate ranking, indexed by position in `entries`; all zero between calls. */
@@ -323,7 +341,7 @@ export class StoryIndex {
     let best: Entry | null = null;
     let bestJaccard = 0;
     for (const key of bandKeys(sig, bands, rows)) {
-      for (const seq of this.buckets.get(key) ?? []) {
+      for (const seq of membersOf(this.buckets.get(key))) {
         const e = this.lookup(seq)!;
         const j = estimateJaccard(sig, this.signature(e.data));
         if (j > bestJaccard || (j === bestJaccard && best !== null && e.seq < best.seq)) {
@@ -377,8 +395,7 @@ export class StoryIndex {
     const base = this.entries[this.head]!.seq - this.head;
     for (let t = 0; t < terms.length; t++) {
       if (!isIndexTerm(terms[t]!)) continue;
-      const list = this.postings.get(termKey(terms[t]!));
-      if (list === undefined) continue;
+      const list = membersOf(this.postings.get(termKey(terms[t]!)));
       const w = termWeight(terms[t]!);
       for (let k = list.length - 1; k >= 0 && k >= list.length - MAX_POSTINGS_PER_TERM; k--) {
         const at = list[k]! - base;
