@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { registerAnalyze } from './commands/analyze.ts';
 import { registerDemo } from './commands/demo.ts';
 import { registerIngest } from './commands/ingest.ts';
+import { registerReplay } from './commands/replay.ts';
 import { registerRun } from './commands/run.ts';
 import { registerServices } from './commands/services.ts';
 import { registerSql } from './commands/sql.ts';
@@ -16,6 +17,7 @@ registerIngest(program);
 registerAnalyze(program);
 registerRun(program);
 registerDemo(program);
+registerReplay(program);
 registerSql(program);
 
 await program.parseAsync(process.argv);
