@@ -18,10 +18,15 @@ const CHAR_RE = /[\u2018\u2019\u201A\u201B\u2032\u02BC\u201C-\u201F\u2033\u00AB\
 // Plain printable ASCII (with tabs and line breaks) needs no work at all: the common case, tested first.
 const NEEDS_CLEANING_RE = /[^\x09\x0A\x0D\x20-\x7E]/;
 
+// NFKC leaves ASCII, precomposed Latin-1 letters and the typographic punctuation mapped below
+// unchanged; only text with other characters pays for it.
+const NEEDS_NFKC_RE = /[^\x00-\x7F\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u00FF\u2013\u2014\u2018\u2019\u201C\u201D\u2026]/;
+
 /** NFKC plus the typographic map; control characters become spaces. */
 export function cleanCharacters(text: string): string {
   if (!NEEDS_CLEANING_RE.test(text)) return text;
-  return text.normalize('NFKC').replace(CHAR_RE, (c) => CHAR_MAP[c] ?? ' ');
+  const nfkc = NEEDS_NFKC_RE.test(text) ? text.normalize('NFKC') : text;
+  return nfkc.replace(CHAR_RE, (c) => CHAR_MAP[c] ?? ' ');
 }
 
 const ODD_LINE_BREAK_RE = /\r\n?|[\u2028\u2029\u0085]/g;
