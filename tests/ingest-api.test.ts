@@ -24,13 +24,20 @@ interface BadCase {
 }
 
 const MAX_BATCH_LINES = 200;
-const corpus = JSON.parse(readFileSync(repoPath('tests', 'fixtures', 'ingest', 'bad-inputs.json'), 'utf8')) as { cases: BadCase[] };
+const corpus = JSON.parse(
+  readFileSync(repoPath('tests', 'fixtures', 'ingest', 'bad-inputs.json'), 'utf8'),
+) as { cases: BadCase[] };
 
 function bodyOf(c: BadCase): Buffer {
   if (c.body_base64 !== undefined) return Buffer.from(c.body_base64, 'base64');
-  if (c.body_generate === 'ten_megabytes') return Buffer.from(JSON.stringify(nativeReport('big', { body: 'x'.repeat(10 * 1024 * 1024) })));
+  if (c.body_generate === 'ten_megabytes')
+    return Buffer.from(JSON.stringify(nativeReport('big', { body: 'x'.repeat(10 * 1024 * 1024) })));
   if (c.body_generate === 'too_many_lines') {
-    return Buffer.from(Array.from({ length: MAX_BATCH_LINES + 1 }, (_, i) => JSON.stringify(nativeReport(`over-${i}`))).join('\n'));
+    return Buffer.from(
+      Array.from({ length: MAX_BATCH_LINES + 1 }, (_, i) => JSON.stringify(nativeReport(`over-${i}`))).join(
+        '\n',
+      ),
+    );
   }
   return Buffer.from(c.body ?? '');
 }
@@ -40,8 +47,16 @@ describe('ingest API on real Kafka', () => {
   const topics = topicNames(config.KAFKA_TOPIC_PREFIX);
   let ingest: IngestHandle;
 
-  const post = (body: string | Buffer, contentType = 'application/json', headers: Record<string, string> = authHeader()) =>
-    fetch(`${ingest.url}/v1/reports`, { method: 'POST', body, headers: { 'content-type': contentType, ...headers } });
+  const post = (
+    body: string | Buffer,
+    contentType = 'application/json',
+    headers: Record<string, string> = authHeader(),
+  ) =>
+    fetch(`${ingest.url}/v1/reports`, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': contentType, ...headers },
+    });
 
   beforeAll(async () => {
     ingest = await startIngest(config);
@@ -58,13 +73,21 @@ describe('ingest API on real Kafka', () => {
   it('stores every accepted report exactly once per accepted request, whatever bad traffic runs alongside', async () => {
     const singles = Array.from({ length: 40 }, (_, i) => nativeReport(`single-${i}`));
     const batch = Array.from({ length: 60 }, (_, i) => nativeReport(`batch-${i}`));
-    const batchBody = [...batch.map((r) => JSON.stringify(r)), '{"broken', JSON.stringify({ ...nativeReport('bad'), published_at: 'soon' })].join('\n');
+    const batchBody = [
+      ...batch.map((r) => JSON.stringify(r)),
+      '{"broken',
+      JSON.stringify({ ...nativeReport('bad'), published_at: 'soon' }),
+    ].join('\n');
     const html = nativeReport('html', {
       headline: 'Strike on <b>depot</b><script>fetch("//evil")</script>',
       body: '<p>Smoke rose.</p><img src=x onerror="alert(1)"><script>alert(2)</script><p>No casualties.</p>',
     });
     const retried = nativeReport('retried');
-    const update = nativeReport('retried', { version: 2, versioncreated: '2025-05-01T09:00:00Z', headline: 'Updated headline' });
+    const update = nativeReport('retried', {
+      version: 2,
+      versioncreated: '2025-05-01T09:00:00Z',
+      headline: 'Updated headline',
+    });
 
     const goodTraffic = [
       ...singles.map((r) => post(JSON.stringify(r))),
@@ -72,7 +95,8 @@ describe('ingest API on real Kafka', () => {
       post(JSON.stringify(html)),
     ];
     const badTraffic = corpus.cases.map(async (c) => {
-      const headers: Record<string, string> = c.auth === undefined ? authHeader() : c.auth === 'none' ? {} : { authorization: c.auth };
+      const headers: Record<string, string> =
+        c.auth === undefined ? authHeader() : c.auth === 'none' ? {} : { authorization: c.auth };
       const res = await post(bodyOf(c), c.content_type, headers);
       return { c, status: res.status, json: (await res.json()) as Record<string, unknown> };
     });
@@ -81,7 +105,8 @@ describe('ingest API on real Kafka', () => {
     // Each bad input gets its answer…
     for (const { c, status, json } of bad) {
       expect({ name: c.name, status }).toEqual({ name: c.name, status: c.status });
-      if (c.error !== undefined) expect({ name: c.name, error: json.error }).toEqual({ name: c.name, error: c.error });
+      if (c.error !== undefined)
+        expect({ name: c.name, error: json.error }).toEqual({ name: c.name, error: c.error });
       if (c.path !== undefined) {
         const paths = ((json.issues as { path: string }[] | undefined) ?? []).map((i) => i.path);
         expect({ name: c.name, paths }).toEqual({ name: c.name, paths: expect.arrayContaining([c.path]) });
@@ -89,14 +114,21 @@ describe('ingest API on real Kafka', () => {
     }
     // …and the good traffic is all accepted.
     expect(good.map((r) => r.status)).toEqual(good.map(() => 202));
-    const batchJson = (await good[singles.length]!.json()) as { accepted: number; rejected: number; results: { line: number; status: string }[] };
+    const batchJson = (await good[singles.length]!.json()) as {
+      accepted: number;
+      rejected: number;
+      results: { line: number; status: string }[];
+    };
     expect(batchJson).toMatchObject({ accepted: 60, rejected: 2 });
     expect(batchJson.results.filter((r) => r.status === 'rejected').map((r) => r.line)).toEqual([61, 62]);
 
     // A retried POST gives the same id; an update the same id with version 2.
     const first = (await (await post(JSON.stringify(retried))).json()) as { report_id: string };
     const again = (await (await post(JSON.stringify(retried))).json()) as { report_id: string };
-    const updated = (await (await post(JSON.stringify(update))).json()) as { report_id: string; version: number };
+    const updated = (await (await post(JSON.stringify(update))).json()) as {
+      report_id: string;
+      version: number;
+    };
     expect(again.report_id).toBe(first.report_id);
     expect(updated).toMatchObject({ report_id: first.report_id, version: 2 });
 
@@ -110,12 +142,22 @@ describe('ingest API on real Kafka', () => {
       return decoded.envelope;
     });
     const bySourceId = new Map<string, ReportEnvelope[]>();
-    for (const e of envelopes) bySourceId.set(e.payload.source_id!, [...(bySourceId.get(e.payload.source_id!) ?? []), e]);
+    for (const e of envelopes)
+      bySourceId.set(e.payload.source_id!, [...(bySourceId.get(e.payload.source_id!) ?? []), e]);
     for (const r of [...singles, ...batch, html]) expect(bySourceId.get(r.source_id)).toHaveLength(1);
-    expect(bySourceId.get('TW-retried')!.map((e) => e.version).sort()).toEqual([1, 1, 2]);
+    expect(
+      bySourceId
+        .get('TW-retried')!
+        .map((e) => e.version)
+        .sort(),
+    ).toEqual([1, 1, 2]);
     expect(new Set(bySourceId.get('TW-retried')!.map((e) => e.report_id)).size).toBe(1);
     // Nothing from the bad corpus reached Kafka.
-    expect([...bySourceId.keys()].filter((k) => k === 'x' || k.startsWith('TW-over') || k === 'TW-big' || k === 'TW-bad')).toEqual([]);
+    expect(
+      [...bySourceId.keys()].filter(
+        (k) => k === 'x' || k.startsWith('TW-over') || k === 'TW-big' || k === 'TW-bad',
+      ),
+    ).toEqual([]);
 
     // Markup arrived as text, scripts gone.
     const stored = bySourceId.get('TW-html')![0]!.payload;
@@ -131,13 +173,18 @@ describe('ingest API on real Kafka', () => {
     const text = await (await fetch(`${ingest.url}/metrics`)).text();
     expect(text).toMatch(/wirewatch_ingest_reports_accepted_total\{channel="api"\} (\d+)/);
     expect(text).toContain('wirewatch_ingest_reports_rejected_total{channel="api",reason="unauthorized"} 4');
-    expect(text).toContain('wirewatch_ingest_reports_rejected_total{channel="api",reason="body_too_large"} 1');
+    expect(text).toContain(
+      'wirewatch_ingest_reports_rejected_total{channel="api",reason="body_too_large"} 1',
+    );
     expect(text).toMatch(/wirewatch_ingest_produce_duration_ms_count \d+/);
   });
 });
 
 describe('ingest API: a batch at the size limits', () => {
-  const config = ingestConfig('ingest-large', { INGEST_MAX_BODY_BYTES: String(6 * 1024 * 1024), INGEST_MAX_BATCH_LINES: '5000' });
+  const config = ingestConfig('ingest-large', {
+    INGEST_MAX_BODY_BYTES: String(6 * 1024 * 1024),
+    INGEST_MAX_BATCH_LINES: '5000',
+  });
   let ingest: IngestHandle;
   beforeAll(async () => {
     ingest = await startIngest(config);
@@ -148,10 +195,16 @@ describe('ingest API: a batch at the size limits', () => {
   });
 
   it('stores a 5 MB, 3,500-line batch: split into requests Kafka accepts, all 202 after all are stored', async () => {
-    const lines = Array.from({ length: 3500 }, (_, i) => JSON.stringify(nativeReport(`large-${i}`, { body: 'z'.repeat(1400) })));
+    const lines = Array.from({ length: 3500 }, (_, i) =>
+      JSON.stringify(nativeReport(`large-${i}`, { body: 'z'.repeat(1400) })),
+    );
     const body = lines.join('\n');
     expect(Buffer.byteLength(body)).toBeGreaterThan(5_000_000);
-    const res = await fetch(`${ingest.url}/v1/reports`, { method: 'POST', body, headers: { 'content-type': 'application/x-ndjson', ...authHeader() } });
+    const res = await fetch(`${ingest.url}/v1/reports`, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/x-ndjson', ...authHeader() },
+    });
     expect(res.status).toBe(202);
     expect(await res.json()).toMatchObject({ accepted: 3500, rejected: 0 });
     const messages = await readTopic(config, topicNames(config.KAFKA_TOPIC_PREFIX).raw, { expected: 3500 });

@@ -9,7 +9,15 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { topicNames } from '@wirewatch/kafka';
 import { createLogger } from '@wirewatch/log';
-import { connectKafkaSink, createIngestMetrics, feedStatePath, startFeedPoller, type FeedPollerHandle, type FeedSpec, type KafkaSinkHandle } from '@wirewatch/ingest';
+import {
+  connectKafkaSink,
+  createIngestMetrics,
+  feedStatePath,
+  startFeedPoller,
+  type FeedPollerHandle,
+  type FeedSpec,
+  type KafkaSinkHandle,
+} from '@wirewatch/ingest';
 import { DeadLetterSchema, decodeEnvelope, type ReportEnvelope } from '@wirewatch/schemas';
 import { eventually, sleep } from './helpers/config.ts';
 import { repoPath } from './helpers/paths.ts';
@@ -44,14 +52,18 @@ class FeedServer {
           return res.writeHead(304).end();
         }
         this.count('rss 200');
-        return res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8', etag }).end(this.rss);
+        return res
+          .writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8', etag })
+          .end(this.rss);
       case '/atom':
         if (req.headers['if-modified-since'] === this.atomModified) {
           this.count('atom 304');
           return res.writeHead(304).end();
         }
         this.count('atom 200');
-        return res.writeHead(200, { 'content-type': 'application/atom+xml', 'last-modified': this.atomModified }).end(this.atom);
+        return res
+          .writeHead(200, { 'content-type': 'application/atom+xml', 'last-modified': this.atomModified })
+          .end(this.atom);
       case '/hang':
         this.count('hang');
         res.writeHead(200, { 'content-type': 'application/rss+xml' });
@@ -98,7 +110,9 @@ describe('feed poller on real Kafka', () => {
     });
   };
   const polls = async (feed: string, outcome: string) => {
-    const metric = (await metrics.feedPolls.get()).values.find((v) => v.labels.feed === feed && v.labels.outcome === outcome);
+    const metric = (await metrics.feedPolls.get()).values.find(
+      (v) => v.labels.feed === feed && v.labels.outcome === outcome,
+    );
     return metric?.value ?? 0;
   };
   const rawEnvelopes = async (expected: number): Promise<ReportEnvelope[]> =>
@@ -128,7 +142,11 @@ describe('feed poller on real Kafka', () => {
 
   it('ingests valid items, dead-letters the invalid one, and keeps polling healthy feeds while others hang or fail', async () => {
     start();
-    await eventually(() => polls('wire', 'not_modified'), (n) => n >= 3, 20_000);
+    await eventually(
+      () => polls('wire', 'not_modified'),
+      (n) => n >= 3,
+      20_000,
+    );
     expect(await polls('hanging', 'timeout')).toBeGreaterThanOrEqual(1);
     expect(await polls('failing', 'http_error')).toBeGreaterThanOrEqual(1);
     expect(await polls('garbage', 'malformed')).toBeGreaterThanOrEqual(1);
@@ -139,14 +157,23 @@ describe('feed poller on real Kafka', () => {
 
     const envelopes = await rawEnvelopes(4);
     expect(envelopes.map((e) => e.payload.source_id).sort()).toEqual(
-      ['ew-2025-03-04-0001', 'https://wire.example.org/world/2025/03/04/talks-resume', 'urn:example:ministry:press:2025-030', 'urn:example:ministry:press:2025-031'].sort(),
+      [
+        'ew-2025-03-04-0001',
+        'https://wire.example.org/world/2025/03/04/talks-resume',
+        'urn:example:ministry:press:2025-030',
+        'urn:example:ministry:press:2025-031',
+      ].sort(),
     );
     expect(envelopes.every((e) => e.origin?.channel === 'feed' && e.version === 1)).toBe(true);
 
     const letters = await readTopic(config, topics.deadletter, { expected: 1, settleMs: 1000 });
     expect(letters).toHaveLength(1);
     const letter = DeadLetterSchema.parse(JSON.parse(letters[0]!.value.toString()));
-    expect(letter).toMatchObject({ reason: 'invalid_feed_item', step: 'feed.map', origin: `${server.url}/rss` });
+    expect(letter).toMatchObject({
+      reason: 'invalid_feed_item',
+      step: 'feed.map',
+      origin: `${server.url}/rss`,
+    });
     expect(Buffer.from(letter.original_base64, 'base64').toString()).toContain('ew-2025-03-04-0003');
     expect(letters[0]!.headers['wirewatch-reason']).toBe('invalid_feed_item');
 
@@ -185,6 +212,15 @@ describe('feed poller on real Kafka', () => {
     expect(server.served['rss 200']).toBe(rssDownloads);
     // The invalid item is not dead-lettered a second time.
     expect(await readTopic(config, topics.deadletter, { expected: 1, settleMs: 1000 })).toHaveLength(1);
-    expect(readFileSync(join(config.WIREWATCH_HOME, 'ingest', `feed-state-${config.KAFKA_TOPIC_PREFIX.replace(/[^A-Za-z0-9_-]/g, '_')}.json`), 'utf8')).toContain('"etag"');
+    expect(
+      readFileSync(
+        join(
+          config.WIREWATCH_HOME,
+          'ingest',
+          `feed-state-${config.KAFKA_TOPIC_PREFIX.replace(/[^A-Za-z0-9_-]/g, '_')}.json`,
+        ),
+        'utf8',
+      ),
+    ).toContain('"etag"');
   });
 });

@@ -43,8 +43,15 @@ export async function readTopic(
     await consumer.run({
       eachMessage: async ({ message, partition }) => {
         const headers: Record<string, string> = {};
-        for (const [k, v] of Object.entries(message.headers ?? {})) if (v !== undefined) headers[k] = String(v);
-        messages.push({ key: message.key?.toString('utf8') ?? null, value: message.value ?? Buffer.alloc(0), partition, offset: message.offset, headers });
+        for (const [k, v] of Object.entries(message.headers ?? {}))
+          if (v !== undefined) headers[k] = String(v);
+        messages.push({
+          key: message.key?.toString('utf8') ?? null,
+          value: message.value ?? Buffer.alloc(0),
+          partition,
+          offset: message.offset,
+          headers,
+        });
         lastArrival = Date.now();
       },
     });

@@ -25,7 +25,10 @@ describe('ingest when Kafka does not acknowledge', () => {
 
   it('answers 503 with Retry-After when no broker listens, and is not ready', async () => {
     // LOG_LEVEL fatal: kafkajs logs every refused connection as an error, which is the point here.
-    const config = ingestConfig('ingest-down', { KAFKA_BROKERS: `127.0.0.1:${await deadPort()}`, LOG_LEVEL: 'fatal' });
+    const config = ingestConfig('ingest-down', {
+      KAFKA_BROKERS: `127.0.0.1:${await deadPort()}`,
+      LOG_LEVEL: 'fatal',
+    });
     const ingest = await startIngest(config);
     handles.push(ingest);
     const ready = await fetch(`${ingest.url}/readyz`);
@@ -54,7 +57,9 @@ describe('ingest when Kafka does not acknowledge', () => {
     await ingest.waitUntilReady(60_000);
     // Several large batches at once: each needs more than a millisecond to be acknowledged.
     const batches = Array.from({ length: 4 }, (_, b) =>
-      Array.from({ length: 500 }, (_, i) => JSON.stringify(nativeReport(`slow-${b}-${i}`, { body: 'y'.repeat(1500) }))).join('\n'),
+      Array.from({ length: 500 }, (_, i) =>
+        JSON.stringify(nativeReport(`slow-${b}-${i}`, { body: 'y'.repeat(1500) })),
+      ).join('\n'),
     );
     const answers = await Promise.all(
       batches.map(async (body) => {
@@ -63,19 +68,30 @@ describe('ingest when Kafka does not acknowledge', () => {
           headers: { 'content-type': 'application/x-ndjson', ...authHeader() },
           body,
         });
-        return { status: res.status, retryAfter: res.headers.get('retry-after'), json: (await res.json()) as { results?: { report_id?: string }[] } };
+        return {
+          status: res.status,
+          retryAfter: res.headers.get('retry-after'),
+          json: (await res.json()) as { results?: { report_id?: string }[] },
+        };
       }),
     );
     expect(answers.some((a) => a.status === 503)).toBe(true);
     for (const a of answers) expect([202, 503]).toContain(a.status);
     for (const a of answers.filter((x) => x.status === 503)) expect(a.retryAfter).toBe('5');
     // Whatever was answered 202 is on the topic (503s may or may not have been stored: the client retries).
-    const acceptedIds = answers.filter((a) => a.status === 202).flatMap((a) => a.json.results!.map((r) => r.report_id!));
-    const messages = await readTopic(config, topicNames(config.KAFKA_TOPIC_PREFIX).raw, { expected: acceptedIds.length, settleMs: 3000 });
-    const stored = new Set(messages.map((m) => {
-      const d = decodeEnvelope(m.value);
-      return d.ok ? d.envelope.report_id : '';
-    }));
+    const acceptedIds = answers
+      .filter((a) => a.status === 202)
+      .flatMap((a) => a.json.results!.map((r) => r.report_id!));
+    const messages = await readTopic(config, topicNames(config.KAFKA_TOPIC_PREFIX).raw, {
+      expected: acceptedIds.length,
+      settleMs: 3000,
+    });
+    const stored = new Set(
+      messages.map((m) => {
+        const d = decodeEnvelope(m.value);
+        return d.ok ? d.envelope.report_id : '';
+      }),
+    );
     for (const id of acceptedIds) expect(stored.has(id)).toBe(true);
   });
 });

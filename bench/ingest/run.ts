@@ -136,10 +136,20 @@ async function httpLoad(
 
 async function withServer<T>(work: (url: string) => Promise<T>): Promise<T> {
   const profiling = SERVER_CPU_PROF === undefined ? [] : ['--cpu-prof', '--cpu-prof-dir', SERVER_CPU_PROF];
-  const server = spawn(process.execPath, [...profiling, '--import', 'tsx', fileURLToPath(new URL('./server.ts', import.meta.url))], {
-    env: childEnv({ KAFKA_TOPIC_PREFIX: prefix, INGEST_PORT: '0', INGEST_TOKENS: `bench:${TOKEN}`, LOG_LEVEL: 'warn', INGEST_MAX_BATCH_LINES: String(BATCH_LINES) }),
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const server = spawn(
+    process.execPath,
+    [...profiling, '--import', 'tsx', fileURLToPath(new URL('./server.ts', import.meta.url))],
+    {
+      env: childEnv({
+        KAFKA_TOPIC_PREFIX: prefix,
+        INGEST_PORT: '0',
+        INGEST_TOKENS: `bench:${TOKEN}`,
+        LOG_LEVEL: 'warn',
+        INGEST_MAX_BATCH_LINES: String(BATCH_LINES),
+      }),
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   try {
     const line = await new Promise<string>((resolve, reject) => {
       createInterface({ input: server.stdout }).once('line', resolve);
@@ -162,16 +172,27 @@ async function main() {
     if (PHASES.has('raw')) results.push(await rawKafka());
     await withServer(async (url) => {
       if (!PHASES.has('single')) return;
-      const singleLines = Array.from({ length: Math.min(MAX_REPORTS, 50_000) }, (_, i) => JSON.stringify(report(i, 'single')));
+      const singleLines = Array.from({ length: Math.min(MAX_REPORTS, 50_000) }, (_, i) =>
+        JSON.stringify(report(i, 'single')),
+      );
       results.push(
-        await httpLoad('HTTP single report per request (64 connections)', url, 64, singleLines.length, (i) => ({ payload: singleLines[i]!, reports: 1 }), 'application/json'),
+        await httpLoad(
+          'HTTP single report per request (64 connections)',
+          url,
+          64,
+          singleLines.length,
+          (i) => ({ payload: singleLines[i]!, reports: 1 }),
+          'application/json',
+        ),
       );
     });
     await withServer(async (url) => {
       if (!PHASES.has('batch')) return;
       // Bodies are built before the clock starts, so the load generator spends its time sending.
       const batchBodies = Array.from({ length: Math.ceil(MAX_REPORTS / BATCH_LINES) }, (_, b) =>
-        Array.from({ length: BATCH_LINES }, (_, i) => JSON.stringify(report(b * BATCH_LINES + i, 'batch'))).join('\n'),
+        Array.from({ length: BATCH_LINES }, (_, i) =>
+          JSON.stringify(report(b * BATCH_LINES + i, 'batch')),
+        ).join('\n'),
       );
       results.push(
         await httpLoad(
@@ -189,10 +210,16 @@ async function main() {
     await admin.disconnect();
   }
   const raw = results.find((r) => r.phase.startsWith('raw')) ?? results[0]!;
-  process.stdout.write(`${JSON.stringify({ seconds_cap: SECONDS, reports_cap: MAX_REPORTS, results }, null, 2)}\n\n`);
-  process.stdout.write('| phase | reports | s | reports/s | MB/s | errors | vs raw kafkajs |\n|---|---|---|---|---|---|---|\n');
+  process.stdout.write(
+    `${JSON.stringify({ seconds_cap: SECONDS, reports_cap: MAX_REPORTS, results }, null, 2)}\n\n`,
+  );
+  process.stdout.write(
+    '| phase | reports | s | reports/s | MB/s | errors | vs raw kafkajs |\n|---|---|---|---|---|---|---|\n',
+  );
   for (const r of results) {
-    process.stdout.write(`| ${r.phase} | ${r.reports} | ${r.seconds} | ${r.reportsPerS} | ${r.mbPerS} | ${r.errors} | ${(r.reportsPerS / raw.reportsPerS).toFixed(2)} |\n`);
+    process.stdout.write(
+      `| ${r.phase} | ${r.reports} | ${r.seconds} | ${r.reportsPerS} | ${r.mbPerS} | ${r.errors} | ${(r.reportsPerS / raw.reportsPerS).toFixed(2)} |\n`,
+    );
   }
 }
 

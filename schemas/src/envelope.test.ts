@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { buildDeadLetter, buildEnvelope, DeadLetterSchema, decodeEnvelope, encodeEnvelope } from './envelope.ts';
+import {
+  buildDeadLetter,
+  buildEnvelope,
+  DeadLetterSchema,
+  decodeEnvelope,
+  encodeEnvelope,
+} from './envelope.ts';
 import { reportId } from './identity.ts';
 import { parseNativeReport } from './report.ts';
 
@@ -15,7 +21,10 @@ const report = parseNativeReport({
 describe('report envelope', () => {
   it('round-trips through bytes', () => {
     if (!report.ok) throw new Error('fixture invalid');
-    const envelope = buildEnvelope(report.value, new Date('2025-03-01T10:16:00Z'), { channel: 'api', name: 'dev' });
+    const envelope = buildEnvelope(report.value, new Date('2025-03-01T10:16:00Z'), {
+      channel: 'api',
+      name: 'dev',
+    });
     expect(envelope.report_id).toBe(reportId({ source: 'example-wire', source_id: 'EW-7' }));
     expect(envelope.version).toBe(2);
     expect(decodeEnvelope(encodeEnvelope(envelope))).toEqual({ ok: true, envelope });
@@ -34,7 +43,12 @@ describe('dead letter', () => {
       reason: 'invalid_envelope',
       step: 'dispatcher.decode',
       time: new Date('2025-03-01T00:00:00Z'),
-      kafka: { key: Buffer.from('r_0123456789abcdef'), topic: 'reports.raw', partition: 3, offset: '9007199254740993' },
+      kafka: {
+        key: Buffer.from('r_0123456789abcdef'),
+        topic: 'reports.raw',
+        partition: 3,
+        offset: '9007199254740993',
+      },
     });
     expect(DeadLetterSchema.parse(letter)).toEqual(letter);
     expect(Buffer.from(letter.original_base64, 'base64')).toEqual(Buffer.from([0xff, 0xfe, 0x00]));

@@ -43,7 +43,8 @@ export function buildEnvelope(report: NativeReport, receivedAt: Date, origin?: O
   return envelope;
 }
 
-export const encodeEnvelope = (envelope: ReportEnvelope): Buffer => Buffer.from(JSON.stringify(envelope), 'utf8');
+export const encodeEnvelope = (envelope: ReportEnvelope): Buffer =>
+  Buffer.from(JSON.stringify(envelope), 'utf8');
 
 /** Parses a `reports.raw` message value; failures are returned for the consumer to dead-letter. */
 export function decodeEnvelope(

@@ -41,13 +41,20 @@ describe('RSS 2.0', () => {
     const result = feedItemToNative(parsed.value.items[1]!, 'example-wire');
     expect(result).toMatchObject({
       ok: true,
-      value: { headline: 'Talks resume in neutral capital', body: 'Delegations met for a second day.', published_at: '2025-03-04T06:40:00.000Z' },
+      value: {
+        headline: 'Talks resume in neutral capital',
+        body: 'Delegations met for a second day.',
+        published_at: '2025-03-04T06:40:00.000Z',
+      },
     });
   });
 
   it('refuses an item without a date', () => {
     if (!parsed.ok) throw new Error('fixture');
-    expect(feedItemToNative(parsed.value.items[2]!, 'example-wire')).toMatchObject({ ok: false, issues: [{ path: '$.published' }] });
+    expect(feedItemToNative(parsed.value.items[2]!, 'example-wire')).toMatchObject({
+      ok: false,
+      issues: [{ path: '$.published' }],
+    });
   });
 });
 
@@ -75,14 +82,20 @@ describe('Atom', () => {
       },
     });
     const second = feedItemToNative(parsed.value.items[1]!, 'ministry');
-    expect(second).toMatchObject({ ok: true, value: { published_at: '2025-03-03T18:00:00.000Z', url: 'https://ministry.example.gov/press/2025-030' } });
+    expect(second).toMatchObject({
+      ok: true,
+      value: { published_at: '2025-03-03T18:00:00.000Z', url: 'https://ministry.example.gov/press/2025-030' },
+    });
   });
 });
 
 describe('bad feeds', () => {
   it('reports malformed XML with a line', () => {
     const result = parseFeed(fixture('malformed.xml'));
-    expect(result).toMatchObject({ ok: false, issues: [{ message: expect.stringMatching(/malformed XML/) }] });
+    expect(result).toMatchObject({
+      ok: false,
+      issues: [{ message: expect.stringMatching(/malformed XML/) }],
+    });
   });
 
   it('refuses XML that is neither RSS nor Atom', () => {

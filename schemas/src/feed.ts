@@ -64,8 +64,10 @@ function decodeXmlEntities(value: string): string {
   });
 }
 
-const nonEmpty = (s: string | undefined): string | undefined => (s !== undefined && s.trim() !== '' ? s : undefined);
-const list = (value: unknown): unknown[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+const nonEmpty = (s: string | undefined): string | undefined =>
+  s !== undefined && s.trim() !== '' ? s : undefined;
+const list = (value: unknown): unknown[] =>
+  value === undefined ? [] : Array.isArray(value) ? value : [value];
 
 function rssItem(node: Node): FeedItem {
   const item: FeedItem = { kind: 'rss', categories: [], raw: node };
@@ -79,7 +81,9 @@ function rssItem(node: Node): FeedItem {
   set('content', nonEmpty(textOf(node['content:encoded'])));
   set('published', nonEmpty(textOf(node.pubDate) ?? textOf(node['dc:date'])));
   set('author', nonEmpty(textOf(node['dc:creator']) ?? textOf(node.author)));
-  item.categories = list(node.category).map(textOf).filter((c): c is string => nonEmpty(c) !== undefined);
+  item.categories = list(node.category)
+    .map(textOf)
+    .filter((c): c is string => nonEmpty(c) !== undefined);
   return item;
 }
 
@@ -102,7 +106,10 @@ function atomItem(node: Node): FeedItem {
   set('content', nonEmpty(textOf(node.content)));
   set('published', nonEmpty(textOf(node.published)));
   set('updated', nonEmpty(textOf(node.updated)));
-  const authors = list(node.author).filter(isNode).map((a) => textOf(a.name)).filter((a) => a !== undefined);
+  const authors = list(node.author)
+    .filter(isNode)
+    .map((a) => textOf(a.name))
+    .filter((a) => a !== undefined);
   set('author', nonEmpty(authors.join(', ')));
   item.categories = list(node.category)
     .filter(isNode)
@@ -150,14 +157,21 @@ function feedDate(value: string | undefined): string | undefined {
 
 /** Language codes in feeds are often `en-us`; keep only well-formed tags. */
 function feedLanguage(value: string | undefined): string | undefined {
-  return value !== undefined && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(value.trim()) ? value.trim() : undefined;
+  return value !== undefined && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(value.trim())
+    ? value.trim()
+    : undefined;
 }
 
 /** Maps one feed item to a native report of the feed's configured source. */
-export function feedItemToNative(item: FeedItem, source: string, feedLanguageTag?: string): Result<NativeReport> {
+export function feedItemToNative(
+  item: FeedItem,
+  source: string,
+  feedLanguageTag?: string,
+): Result<NativeReport> {
   const issues: Issue[] = [];
   const published = feedDate(item.published) ?? feedDate(item.updated);
-  if (published === undefined) issues.push({ path: '$.published', message: 'item has no readable publication date' });
+  if (published === undefined)
+    issues.push({ path: '$.published', message: 'item has no readable publication date' });
   if (item.title === undefined) issues.push({ path: '$.title', message: 'item has no title' });
   if (item.id === undefined && item.link === undefined) {
     issues.push({ path: '$.id', message: 'item has neither an id (guid/id) nor a link' });
@@ -170,7 +184,8 @@ export function feedItemToNative(item: FeedItem, source: string, feedLanguageTag
     published_at: published,
     headline: toPlainLine(item.title ?? ''),
     body: toPlainBlock(item.content ?? item.summary ?? ''),
-    summary: item.content !== undefined && item.summary !== undefined ? toPlainBlock(item.summary) : undefined,
+    summary:
+      item.content !== undefined && item.summary !== undefined ? toPlainBlock(item.summary) : undefined,
     versioncreated: item.kind === 'atom' ? feedDate(item.updated) : undefined,
     byline: item.author,
     language: feedLanguage(feedLanguageTag),

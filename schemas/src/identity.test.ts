@@ -3,9 +3,9 @@ import { canonicalUrl, reportId } from './identity.ts';
 
 describe('canonicalUrl', () => {
   it('lowercases the host, drops fragment, tracking parameters and trailing slash', () => {
-    expect(canonicalUrl('HTTPS://News.Example.ORG:443/World/Story-1/?utm_source=x&b=2&a=1&utm_medium=y#top')).toBe(
-      'https://news.example.org/World/Story-1?a=1&b=2',
-    );
+    expect(
+      canonicalUrl('HTTPS://News.Example.ORG:443/World/Story-1/?utm_source=x&b=2&a=1&utm_medium=y#top'),
+    ).toBe('https://news.example.org/World/Story-1?a=1&b=2');
     expect(canonicalUrl('http://example.org/')).toBe('http://example.org');
   });
 });
@@ -29,6 +29,8 @@ describe('reportId', () => {
   });
 
   it('prefers source_id over url', () => {
-    expect(reportId({ source: 'a', source_id: '1', url: 'https://example.org/x' })).toBe(reportId({ source: 'a', source_id: '1' }));
+    expect(reportId({ source: 'a', source_id: '1', url: 'https://example.org/x' })).toBe(
+      reportId({ source: 'a', source_id: '1' }),
+    );
   });
 });

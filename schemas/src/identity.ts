@@ -21,8 +21,13 @@ export function canonicalUrl(raw: string): string {
 }
 
 /** The identity key of a report: its source's id when it has one, otherwise its canonical URL. */
-export function identityKey(report: { source: string; source_id?: string | undefined; url?: string | undefined }): string {
-  if (report.source_id !== undefined) return `id\u0000${report.source.trim().toLowerCase()}\u0000${report.source_id.trim()}`;
+export function identityKey(report: {
+  source: string;
+  source_id?: string | undefined;
+  url?: string | undefined;
+}): string {
+  if (report.source_id !== undefined)
+    return `id\u0000${report.source.trim().toLowerCase()}\u0000${report.source_id.trim()}`;
   if (report.url !== undefined) return `url\u0000${canonicalUrl(report.url)}`;
   throw new Error('a report needs source_id or url to have an identity');
 }
@@ -31,6 +36,10 @@ export function identityKey(report: { source: string; source_id?: string | undef
  * Stable report id `r_<16 hex>`: the same story always gets the same id, across retries, restarts and
  * versions, so downstream stages can dedupe and an update replaces its earlier version.
  */
-export function reportId(report: { source: string; source_id?: string | undefined; url?: string | undefined }): string {
+export function reportId(report: {
+  source: string;
+  source_id?: string | undefined;
+  url?: string | undefined;
+}): string {
   return `r_${createHash('sha256').update(identityKey(report)).digest('hex').slice(0, 16)}`;
 }

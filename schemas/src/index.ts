@@ -1,4 +1,10 @@
-export { NativeReportSchema, normaliseReport, parseNativeReport, type NativeReport, type NativeReportInput } from './report.ts';
+export {
+  NativeReportSchema,
+  normaliseReport,
+  parseNativeReport,
+  type NativeReport,
+  type NativeReportInput,
+} from './report.ts';
 export { canonicalUrl, identityKey, reportId } from './identity.ts';
 export { NinjsSchema, looksLikeNinjs, ninjsToNative, type Ninjs } from './ninjs.ts';
 export { parseFeed, feedItemToNative, type FeedItem, type ParsedFeed } from './feed.ts';

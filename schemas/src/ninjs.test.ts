@@ -12,7 +12,13 @@ const ninjs2 = {
     { role: 'short', value: 'Drills' },
     { role: 'main', value: 'Naval drills announced near the strait' },
   ],
-  bodies: [{ role: 'main', contenttype: 'text/html', value: '<p>The ministry said <em>live fire</em>.</p><script>x()</script>' }],
+  bodies: [
+    {
+      role: 'main',
+      contenttype: 'text/html',
+      value: '<p>The ministry said <em>live fire</em>.</p><script>x()</script>',
+    },
+  ],
   descriptions: [{ role: 'summary', value: 'Drills start Monday.' }],
   subjects: [{ name: 'defence', code: 'medtop:11000000' }, { code: 'medtop:16000000' }],
   by: 'Wire staff',
@@ -61,19 +67,43 @@ describe('ninjs → native', () => {
     );
     expect(result).toMatchObject({
       ok: true,
-      value: { source: 'Example Wire', headline: 'Old style', body: 'Body html', byline: 'A. Writer', subjects: ['conflict'], version: 1 },
+      value: {
+        source: 'Example Wire',
+        headline: 'Old style',
+        body: 'Body html',
+        byline: 'A. Writer',
+        subjects: ['conflict'],
+        version: 1,
+      },
     });
   });
 
   it('prefers body_text over body_html', () => {
-    const result = ninjsToNative({ uri: 'u', versioncreated: '2025-01-01T00:00:00Z', headline: 'h', body_text: 'plain', body_html: '<p>html</p>' }, 's');
+    const result = ninjsToNative(
+      {
+        uri: 'u',
+        versioncreated: '2025-01-01T00:00:00Z',
+        headline: 'h',
+        body_text: 'plain',
+        body_html: '<p>html</p>',
+      },
+      's',
+    );
     expect(result.ok && result.value.body).toBe('plain');
   });
 
   it('rejects an item without a date or headline, or with a wrong type', () => {
-    expect(ninjsToNative({ uri: 'u', headline: 'h' }, 's')).toMatchObject({ ok: false, issues: [{ path: '$.versioncreated' }] });
-    expect(ninjsToNative({ uri: 'u', versioncreated: '2025-01-01T00:00:00Z' }, 's')).toMatchObject({ ok: false, issues: [{ path: '$.headlines' }] });
-    expect(ninjsToNative({ uri: 'u', versioncreated: '2025-01-01T00:00:00Z', headlines: 'h' }, 's')).toMatchObject({
+    expect(ninjsToNative({ uri: 'u', headline: 'h' }, 's')).toMatchObject({
+      ok: false,
+      issues: [{ path: '$.versioncreated' }],
+    });
+    expect(ninjsToNative({ uri: 'u', versioncreated: '2025-01-01T00:00:00Z' }, 's')).toMatchObject({
+      ok: false,
+      issues: [{ path: '$.headlines' }],
+    });
+    expect(
+      ninjsToNative({ uri: 'u', versioncreated: '2025-01-01T00:00:00Z', headlines: 'h' }, 's'),
+    ).toMatchObject({
       ok: false,
       issues: [{ path: '$.headlines' }],
     });

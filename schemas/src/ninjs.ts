@@ -4,9 +4,21 @@ import { parseNativeReport, type NativeReport } from './report.ts';
 import { toPlainBlock } from './text.ts';
 
 const text = z.string();
-const headlineEntry = z.looseObject({ value: text, role: z.string().optional(), contenttype: z.string().optional() });
-const bodyEntry = z.looseObject({ value: text, role: z.string().optional(), contenttype: z.string().optional() });
-const subjectEntry = z.looseObject({ name: z.string().optional(), code: z.string().optional(), uri: z.string().optional() });
+const headlineEntry = z.looseObject({
+  value: text,
+  role: z.string().optional(),
+  contenttype: z.string().optional(),
+});
+const bodyEntry = z.looseObject({
+  value: text,
+  role: z.string().optional(),
+  contenttype: z.string().optional(),
+});
+const subjectEntry = z.looseObject({
+  name: z.string().optional(),
+  code: z.string().optional(),
+  uri: z.string().optional(),
+});
 
 /**
  * The IPTC ninjs fields wirewatch reads (2.x, plus the 1.x names still common on the wire). Other ninjs
@@ -45,8 +57,10 @@ export function looksLikeNinjs(value: unknown): boolean {
   return typeof record.uri === 'string' && !('published_at' in record);
 }
 
-const byRole = <T extends { role?: string | undefined }>(entries: T[] | undefined, preferred: string): T | undefined =>
-  entries?.find((e) => e.role === preferred) ?? entries?.[0];
+const byRole = <T extends { role?: string | undefined }>(
+  entries: T[] | undefined,
+  preferred: string,
+): T | undefined => entries?.find((e) => e.role === preferred) ?? entries?.[0];
 
 function ninjsBody(item: Ninjs): string {
   if (item.body_text !== undefined) return item.body_text;
@@ -96,7 +110,9 @@ export function ninjsToNative(input: unknown, defaultSource: string): Result<Nat
     return fail([{ path: '$.versioncreated', message: 'ninjs item needs firstcreated or versioncreated' }]);
   }
   if (headline === undefined) {
-    return fail([{ path: '$.headlines', message: 'ninjs item needs a headline (headlines[].value or headline)' }]);
+    return fail([
+      { path: '$.headlines', message: 'ninjs item needs a headline (headlines[].value or headline)' },
+    ]);
   }
   return parseNativeReport(native);
 }

@@ -23,13 +23,21 @@ describe('native report', () => {
     const result = parseNativeReport(noId);
     expect(result).toEqual({
       ok: false,
-      issues: [{ path: '$.source_id', message: 'either source_id or url is required to identify the report' }],
+      issues: [
+        { path: '$.source_id', message: 'either source_id or url is required to identify the report' },
+      ],
     });
     expect(parseNativeReport({ ...noId, url: 'https://example.org/a' }).ok).toBe(true);
   });
 
   it('names every wrong field by JSON path', () => {
-    const result = parseNativeReport({ ...valid, published_at: 'yesterday', version: 0, subjects: ['ok', 3], headlin: 'x' });
+    const result = parseNativeReport({
+      ...valid,
+      published_at: 'yesterday',
+      version: 0,
+      subjects: ['ok', 3],
+      headlin: 'x',
+    });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     const paths = result.issues.map((i) => i.path).sort();

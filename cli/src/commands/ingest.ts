@@ -4,7 +4,13 @@ import type { Readable } from 'node:stream';
 import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { loadConfigOrExit } from '@wirewatch/config';
-import { connectKafkaSink, createIngestMetrics, replayNdjson, type DocumentFormat, type ReplaySummary } from '@wirewatch/ingest';
+import {
+  connectKafkaSink,
+  createIngestMetrics,
+  replayNdjson,
+  type DocumentFormat,
+  type ReplaySummary,
+} from '@wirewatch/ingest';
 import { ProduceError, topicNames } from '@wirewatch/kafka';
 import { createLogger } from '@wirewatch/log';
 
@@ -22,7 +28,9 @@ interface IngestOptions {
 export function registerIngest(program: Command): void {
   program
     .command('ingest')
-    .description('replay an NDJSON file (or - for stdin) of reports straight onto Kafka, validated as the HTTP API does')
+    .description(
+      'replay an NDJSON file (or - for stdin) of reports straight onto Kafka, validated as the HTTP API does',
+    )
     .argument('<file>', 'NDJSON file, one native report or ninjs item per line; - reads stdin')
     .option('--format <format>', 'how to read each line: native, ninjs, or auto (by shape)', 'auto')
     .option('--source <name>', 'source name for ninjs lines that carry none (default: the file name)')
@@ -56,7 +64,9 @@ async function replay(file: string, opts: IngestOptions): Promise<void> {
   try {
     await kafka.waitUntilReady(30_000);
   } catch (err) {
-    process.stderr.write(`wirewatch ingest: ${(err as Error).message}; is it running? (npx wirewatch services up)\n`);
+    process.stderr.write(
+      `wirewatch ingest: ${(err as Error).message}; is it running? (npx wirewatch services up)\n`,
+    );
     process.exitCode = 3;
     await kafka.close();
     return;
@@ -96,14 +106,21 @@ function progressBar(totalBytes: number | undefined) {
     totalBytes === undefined
       ? 'replaying {value} bytes | {lines} lines | {accepted} accepted | {rejected} rejected'
       : 'replaying [{bar}] {percentage}% | {lines} lines | {accepted} accepted | {rejected} rejected';
-  const bar = new cliProgress.SingleBar({ format, stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic);
+  const bar = new cliProgress.SingleBar(
+    { format, stream: process.stderr, hideCursor: true },
+    cliProgress.Presets.shades_classic,
+  );
   bar.start(totalBytes ?? 0, 0, { lines: 0, accepted: 0, rejected: 0 });
   return bar;
 }
 
 function printSummary(name: string, summary: ReplaySummary, elapsedMs: number, topic: string): void {
   const rate = summary.accepted / Math.max(elapsedMs / 1000, 0.001);
-  say(`${name}: ${summary.lines} lines, ${summary.accepted} accepted onto ${topic}, ${summary.rejected.length} rejected (${rate.toFixed(0)} reports/s)`);
-  for (const r of summary.rejected.slice(0, LISTED_REJECTIONS)) say(`  line ${r.line}: ${r.reason}: ${r.message}`);
-  if (summary.rejected.length > LISTED_REJECTIONS) say(`  … and ${summary.rejected.length - LISTED_REJECTIONS} more rejected lines`);
+  say(
+    `${name}: ${summary.lines} lines, ${summary.accepted} accepted onto ${topic}, ${summary.rejected.length} rejected (${rate.toFixed(0)} reports/s)`,
+  );
+  for (const r of summary.rejected.slice(0, LISTED_REJECTIONS))
+    say(`  line ${r.line}: ${r.reason}: ${r.message}`);
+  if (summary.rejected.length > LISTED_REJECTIONS)
+    say(`  … and ${summary.rejected.length - LISTED_REJECTIONS} more rejected lines`);
 }

@@ -48,7 +48,9 @@ interface Queued {
 }
 
 const messageBytes = (m: Message): number =>
-  (Buffer.isBuffer(m.value) ? m.value.length : Buffer.byteLength(m.value ?? '')) + (m.key ? Buffer.byteLength(m.key) : 0) + 64;
+  (Buffer.isBuffer(m.value) ? m.value.length : Buffer.byteLength(m.value ?? '')) +
+  (m.key ? Buffer.byteLength(m.key) : 0) +
+  64;
 
 /**
  * Puts the writes of many concurrent callers into few produce requests: while one request is in flight,
@@ -83,7 +85,9 @@ export class BatchingProducer {
    * Connects, then runs `prepare` (e.g. creating topics); on failure retries in the background with backoff
    * until it succeeds or close() is called. Resolves after the first attempt either way.
    */
-  async connect(options: { prepare?: () => Promise<void>; onError?: (err: unknown, attempt: number) => void } = {}): Promise<void> {
+  async connect(
+    options: { prepare?: () => Promise<void>; onError?: (err: unknown, attempt: number) => void } = {},
+  ): Promise<void> {
     const { prepare, onError } = options;
     let attempt = 0;
     const tryConnect = async (): Promise<void> => {
@@ -109,11 +113,17 @@ export class BatchingProducer {
   /** Stores the messages in Kafka; resolves when all are acknowledged. */
   send(batch: TopicMessages[]): Promise<void> {
     if (this.closed) return Promise.reject(new ProduceError('kafka_unavailable', 'producer is closed'));
-    if (!this.connected) return Promise.reject(new ProduceError('kafka_unavailable', 'not connected to Kafka'));
+    if (!this.connected)
+      return Promise.reject(new ProduceError('kafka_unavailable', 'not connected to Kafka'));
     const count = batch.reduce((n, t) => n + t.messages.length, 0);
     if (count === 0) return Promise.resolve();
     if (this.pendingMessages + count > this.options.maxPendingMessages) {
-      return Promise.reject(new ProduceError('backpressure', `more than ${this.options.maxPendingMessages} messages waiting for Kafka`));
+      return Promise.reject(
+        new ProduceError(
+          'backpressure',
+          `more than ${this.options.maxPendingMessages} messages waiting for Kafka`,
+        ),
+      );
     }
     return new Promise<void>((resolve, reject) => {
       const write: Write = { remaining: count, settled: false, resolve, reject };
@@ -122,7 +132,13 @@ export class BatchingProducer {
           const partition = this.options.partitionOf?.(topic, message.key);
           // With a known partition the message carries it, so the size accounting matches what kafkajs sends.
           const placed = partition === undefined ? message : { ...message, partition };
-          this.queue.push({ topic, message: placed, bytes: messageBytes(message), slot: `${topic}\u0000${partition ?? '*'}`, write });
+          this.queue.push({
+            topic,
+            message: placed,
+            bytes: messageBytes(message),
+            slot: `${topic}\u0000${partition ?? '*'}`,
+            write,
+          });
         }
       }
       if (!this.flushing) void this.flushLoop();
@@ -190,12 +206,18 @@ export class BatchingProducer {
     // Callers get their answer at the deadline; the request itself is still awaited below so that only one
     // is ever in flight and the queue (bounded by maxPendingMessages) absorbs the wait.
     const timer = setTimeout(
-      () => fail(new ProduceError('kafka_timeout', `Kafka did not acknowledge within ${this.options.timeoutMs} ms`)),
+      () =>
+        fail(
+          new ProduceError('kafka_timeout', `Kafka did not acknowledge within ${this.options.timeoutMs} ms`),
+        ),
       this.options.timeoutMs,
     );
     const started = performance.now();
     try {
-      await sendAcked(this.producer, [...byTopic].map(([topic, messages]) => ({ topic, messages })));
+      await sendAcked(
+        this.producer,
+        [...byTopic].map(([topic, messages]) => ({ topic, messages })),
+      );
       this.options.onAcked?.(performance.now() - started, items.length);
       this.lastRequestFailed = false;
       for (const { write } of items) {

@@ -1,4 +1,11 @@
-import { Partitioners, type Kafka, type Message, type Producer, type ProducerConfig, type RecordMetadata } from 'kafkajs';
+import {
+  Partitioners,
+  type Kafka,
+  type Message,
+  type Producer,
+  type ProducerConfig,
+  type RecordMetadata,
+} from 'kafkajs';
 
 /**
  * A producer that cannot lose or reorder acknowledged writes: idempotent, one request in flight (kafkajs
@@ -31,7 +38,9 @@ export async function sendAcked(producer: Producer, batch: TopicMessages[]): Pro
  * The partition the producer's partitioner (Java-compatible murmur2 on the key) will choose for a keyed
  * message, given each topic's partition count; undefined for unknown topics and unkeyed messages.
  */
-export function keyPartitioner(partitionCounts: ReadonlyMap<string, number>): (topic: string, key: Message['key']) => number | undefined {
+export function keyPartitioner(
+  partitionCounts: ReadonlyMap<string, number>,
+): (topic: string, key: Message['key']) => number | undefined {
   const partitioner = Partitioners.DefaultPartitioner();
   const metadata = new Map<string, { partitionId: number; leader: number }[]>();
   return (topic, key) => {

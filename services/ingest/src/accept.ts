@@ -26,7 +26,9 @@ export type Outcome = { ok: true; value: Accepted } | { ok: false; rejection: Re
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
-export function decodeUtf8(bytes: Uint8Array): { ok: true; text: string } | { ok: false; rejection: Rejection } {
+export function decodeUtf8(
+  bytes: Uint8Array,
+): { ok: true; text: string } | { ok: false; rejection: Rejection } {
   try {
     return { ok: true, text: utf8.decode(bytes) };
   } catch {
@@ -38,12 +40,19 @@ export function parseJson(text: string): { ok: true; value: unknown } | { ok: fa
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch (err) {
-    return { ok: false, rejection: { reason: 'invalid_json', message: `malformed JSON: ${(err as Error).message}` } };
+    return {
+      ok: false,
+      rejection: { reason: 'invalid_json', message: `malformed JSON: ${(err as Error).message}` },
+    };
   }
 }
 
 /** Validates a parsed JSON value as a report in the given format. */
-export function toNative(value: unknown, format: DocumentFormat, defaultSource: string): { ok: true; report: NativeReport } | { ok: false; rejection: Rejection } {
+export function toNative(
+  value: unknown,
+  format: DocumentFormat,
+  defaultSource: string,
+): { ok: true; report: NativeReport } | { ok: false; rejection: Rejection } {
   const asNinjs = format === 'ninjs' || (format === 'auto' && looksLikeNinjs(value));
   const result = asNinjs ? ninjsToNative(value, defaultSource) : parseNativeReport(value);
   if (result.ok) return { ok: true, report: result.value };
@@ -59,7 +68,10 @@ export function toEnvelope(report: NativeReport, receivedAt: Date, origin: Origi
   if (bytes.length > MAX_MESSAGE_BYTES) {
     return {
       ok: false,
-      rejection: { reason: 'report_too_large', message: `report is ${bytes.length} bytes encoded; the limit is ${MAX_MESSAGE_BYTES}` },
+      rejection: {
+        reason: 'report_too_large',
+        message: `report is ${bytes.length} bytes encoded; the limit is ${MAX_MESSAGE_BYTES}`,
+      },
     };
   }
   return { ok: true, value: { envelope, bytes } };

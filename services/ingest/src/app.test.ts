@@ -44,17 +44,34 @@ function setup(overrides: { maxBodyBytes?: number; maxBatchLines?: number } = {}
   return { app, sink };
 }
 
-const post = (app: ReturnType<typeof setup>['app'], payload: string | Buffer, contentType = 'application/json', headers = AUTH) =>
-  app.inject({ method: 'POST', url: '/v1/reports', payload, headers: { ...headers, 'content-type': contentType } });
+const post = (
+  app: ReturnType<typeof setup>['app'],
+  payload: string | Buffer,
+  contentType = 'application/json',
+  headers = AUTH,
+) =>
+  app.inject({
+    method: 'POST',
+    url: '/v1/reports',
+    payload,
+    headers: { ...headers, 'content-type': contentType },
+  });
 
 describe('POST /v1/reports: single', () => {
   it('accepts a native report with 202 and its id, after the sink stored it', async () => {
     const { app, sink } = setup();
     const res = await post(app, JSON.stringify(report(1)));
     expect(res.statusCode).toBe(202);
-    expect(res.json()).toEqual({ status: 'accepted', report_id: expect.stringMatching(/^r_[0-9a-f]{16}$/), version: 1 });
+    expect(res.json()).toEqual({
+      status: 'accepted',
+      report_id: expect.stringMatching(/^r_[0-9a-f]{16}$/),
+      version: 1,
+    });
     expect(sink.reports).toHaveLength(1);
-    expect(sink.reports[0]!.envelope).toMatchObject({ origin: { channel: 'api', name: 'acme' }, received_at: '2025-03-01T12:00:00.000Z' });
+    expect(sink.reports[0]!.envelope).toMatchObject({
+      origin: { channel: 'api', name: 'acme' },
+      received_at: '2025-03-01T12:00:00.000Z',
+    });
   });
 
   it('gives a retried report the same id, and an update the same id with a higher version', async () => {
@@ -68,9 +85,17 @@ describe('POST /v1/reports: single', () => {
 
   it('accepts ninjs by content type and by shape, naming the source after the token unless ?source= says', async () => {
     const { app, sink } = setup();
-    const ninjs = { uri: 'urn:x:1', versioncreated: '2025-03-01T09:00:00Z', headlines: [{ value: 'Hello' }], body_text: 'b' };
+    const ninjs = {
+      uri: 'urn:x:1',
+      versioncreated: '2025-03-01T09:00:00Z',
+      headlines: [{ value: 'Hello' }],
+      body_text: 'b',
+    };
     expect((await post(app, JSON.stringify(ninjs), 'application/vnd.iptc.ninjs+json')).statusCode).toBe(202);
-    expect((await app.inject({ method: 'POST', url: '/v1/reports?source=wire-x', payload: ninjs, headers: AUTH })).statusCode).toBe(202);
+    expect(
+      (await app.inject({ method: 'POST', url: '/v1/reports?source=wire-x', payload: ninjs, headers: AUTH }))
+        .statusCode,
+    ).toBe(202);
     expect(sink.reports.map((r) => r.envelope.source)).toEqual(['acme', 'wire-x']);
   });
 
@@ -78,14 +103,24 @@ describe('POST /v1/reports: single', () => {
     const { app, sink } = setup();
     const res = await post(app, JSON.stringify(report(1, { published_at: 42, subjects: [1] })));
     expect(res.statusCode).toBe(400);
-    expect(res.json()).toMatchObject({ error: 'invalid_report', issues: expect.arrayContaining([{ path: '$.published_at', message: expect.any(String) }, expect.objectContaining({ path: '$.subjects[0]' })]) });
+    expect(res.json()).toMatchObject({
+      error: 'invalid_report',
+      issues: expect.arrayContaining([
+        { path: '$.published_at', message: expect.any(String) },
+        expect.objectContaining({ path: '$.subjects[0]' }),
+      ]),
+    });
     expect(sink.reports).toHaveLength(0);
   });
 
   it('answers 400 for malformed JSON, invalid UTF-8 and an empty body; 415 for other media types', async () => {
     const { app } = setup();
     expect((await post(app, '{"source": ')).json()).toMatchObject({ error: 'invalid_json' });
-    const bad = Buffer.concat([Buffer.from('{"source":"x","headline":"'), Buffer.from([0xc3, 0x28]), Buffer.from('"}')]);
+    const bad = Buffer.concat([
+      Buffer.from('{"source":"x","headline":"'),
+      Buffer.from([0xc3, 0x28]),
+      Buffer.from('"}'),
+    ]);
     const utf = await post(app, bad);
     expect([utf.statusCode, utf.json().error]).toEqual([400, 'invalid_utf8']);
     expect((await post(app, '')).statusCode).toBe(400);
@@ -105,7 +140,13 @@ describe('POST /v1/reports: single', () => {
 describe('POST /v1/reports: NDJSON batch', () => {
   it('accepts the good lines and reports the bad ones by line number and path', async () => {
     const { app, sink } = setup();
-    const body = [JSON.stringify(report(1)), '{broken', '', JSON.stringify(report(3, { headline: '' })), JSON.stringify(report(4))].join('\n');
+    const body = [
+      JSON.stringify(report(1)),
+      '{broken',
+      '',
+      JSON.stringify(report(3, { headline: '' })),
+      JSON.stringify(report(4)),
+    ].join('\n');
     const res = await post(app, body, 'application/x-ndjson');
     expect(res.statusCode).toBe(202);
     const json = res.json();
@@ -122,9 +163,17 @@ describe('POST /v1/reports: NDJSON batch', () => {
 
   it('rejects only the line with invalid UTF-8', async () => {
     const { app, sink } = setup();
-    const body = Buffer.concat([Buffer.from(`${JSON.stringify(report(1))}\n{"x":"`), Buffer.from([0xff]), Buffer.from(`"}\n${JSON.stringify(report(2))}\n`)]);
+    const body = Buffer.concat([
+      Buffer.from(`${JSON.stringify(report(1))}\n{"x":"`),
+      Buffer.from([0xff]),
+      Buffer.from(`"}\n${JSON.stringify(report(2))}\n`),
+    ]);
     const json = (await post(app, body, 'application/x-ndjson')).json();
-    expect(json).toMatchObject({ accepted: 2, rejected: 1, results: [{ line: 1 }, { line: 2, reason: 'invalid_utf8' }, { line: 3 }] });
+    expect(json).toMatchObject({
+      accepted: 2,
+      rejected: 1,
+      results: [{ line: 1 }, { line: 2, reason: 'invalid_utf8' }, { line: 3 }],
+    });
     expect(sink.reports).toHaveLength(2);
   });
 
@@ -142,7 +191,12 @@ describe('POST /v1/reports: NDJSON batch', () => {
 describe('auth', () => {
   it('answers 401 without a token, with a wrong one, and with a malformed header', async () => {
     const { app, sink } = setup();
-    for (const headers of [{}, { authorization: 'Bearer nope' }, { authorization: 's3cret' }, { authorization: 'Basic s3cret' }]) {
+    for (const headers of [
+      {},
+      { authorization: 'Bearer nope' },
+      { authorization: 's3cret' },
+      { authorization: 'Basic s3cret' },
+    ]) {
       const res = await post(app, JSON.stringify(report(1)), 'application/json', headers as typeof AUTH);
       expect(res.statusCode).toBe(401);
       expect(res.headers['www-authenticate']).toMatch(/^Bearer/);
@@ -166,7 +220,11 @@ describe('Kafka unavailable', () => {
     expect((await app.inject('/readyz')).statusCode).toBe(503);
     sink.ready = true;
     sink.failWith = new ProduceError('kafka_timeout', 'Kafka did not acknowledge within 5 ms');
-    const slow = await post(app, [JSON.stringify(report(1)), JSON.stringify(report(2))].join('\n'), 'application/x-ndjson');
+    const slow = await post(
+      app,
+      [JSON.stringify(report(1)), JSON.stringify(report(2))].join('\n'),
+      'application/x-ndjson',
+    );
     expect([slow.statusCode, slow.json().error]).toEqual([503, 'kafka_timeout']);
   });
 });
@@ -184,7 +242,11 @@ describe('operational endpoints', () => {
     await post(app, JSON.stringify(report(1)), 'application/json', { authorization: 'Bearer x' });
     const metrics = (await app.inject('/metrics')).body;
     expect(metrics).toContain('wirewatch_ingest_reports_accepted_total{channel="api"} 1');
-    expect(metrics).toContain('wirewatch_ingest_reports_rejected_total{channel="api",reason="invalid_json"} 1');
-    expect(metrics).toContain('wirewatch_ingest_reports_rejected_total{channel="api",reason="unauthorized"} 1');
+    expect(metrics).toContain(
+      'wirewatch_ingest_reports_rejected_total{channel="api",reason="invalid_json"} 1',
+    );
+    expect(metrics).toContain(
+      'wirewatch_ingest_reports_rejected_total{channel="api",reason="unauthorized"} 1',
+    );
   });
 });

@@ -1,8 +1,23 @@
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, {
+  LogController,
+  type FastifyBaseLogger,
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+} from 'fastify';
 import type { Logger } from '@wirewatch/log';
 import { ProduceError } from '@wirewatch/kafka';
 import type { Issue, Origin } from '@wirewatch/schemas';
-import { acceptLine, acceptText, splitNdjson, decodeUtf8, type Accepted, type DocumentFormat, type Outcome, type RejectReason } from './accept.ts';
+import {
+  acceptLine,
+  acceptText,
+  splitNdjson,
+  decodeUtf8,
+  type Accepted,
+  type DocumentFormat,
+  type Outcome,
+  type RejectReason,
+} from './accept.ts';
 import { TokenRegistry } from './auth.ts';
 import { createIngestMetrics, type IngestMetrics } from './metrics.ts';
 import { openApiDocument } from './openapi.ts';
@@ -71,17 +86,26 @@ export function buildIngestApp(deps: IngestAppDeps): FastifyInstance {
     return reply.code(status).send({ error: code, message: error.message } satisfies ErrorBody);
   });
   app.setNotFoundHandler((request, reply) =>
-    reply.code(404).send({ error: 'not_found', message: `no route ${request.method} ${request.url}` } satisfies ErrorBody),
+    reply
+      .code(404)
+      .send({ error: 'not_found', message: `no route ${request.method} ${request.url}` } satisfies ErrorBody),
   );
   app.addHook('onResponse', async (request, reply) => {
-    metrics.httpRequests.inc({ route: request.routeOptions.url ?? 'unknown', status: String(reply.statusCode) });
+    metrics.httpRequests.inc({
+      route: request.routeOptions.url ?? 'unknown',
+      status: String(reply.statusCode),
+    });
   });
 
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) =>
-    deps.sink.ready ? { status: 'ready' } : reply.code(503).header('retry-after', RETRY_AFTER_S).send({ status: 'kafka_unavailable' }),
+    deps.sink.ready
+      ? { status: 'ready' }
+      : reply.code(503).header('retry-after', RETRY_AFTER_S).send({ status: 'kafka_unavailable' }),
   );
-  app.get('/metrics', async (_request, reply) => reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()));
+  app.get('/metrics', async (_request, reply) =>
+    reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()),
+  );
   app.get('/openapi.json', async () => openApiDocument(deps.maxBodyBytes, deps.maxBatchLines));
 
   app.post<{ Querystring: { source?: string } }>('/v1/reports', {
@@ -100,7 +124,9 @@ export function buildIngestApp(deps: IngestAppDeps): FastifyInstance {
       const body = request.body;
       if (!Buffer.isBuffer(body) || body.length === 0) {
         metrics.rejected.inc({ channel: 'api', reason: 'empty_body' });
-        return reply.code(400).send({ error: 'empty_body', message: 'the request has no body' } satisfies ErrorBody);
+        return reply
+          .code(400)
+          .send({ error: 'empty_body', message: 'the request has no body' } satisfies ErrorBody);
       }
       const contentType = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
       const context = {
@@ -120,7 +146,9 @@ export function buildIngestApp(deps: IngestAppDeps): FastifyInstance {
     if (!outcome.ok) {
       metrics.rejected.inc({ channel: 'api', reason: outcome.rejection.reason });
       const { reason, message, issues } = outcome.rejection;
-      return reply.code(STATUS_OF_REASON[reason]).send({ error: reason, message, ...(issues ? { issues } : {}) } satisfies ErrorBody);
+      return reply
+        .code(STATUS_OF_REASON[reason])
+        .send({ error: reason, message, ...(issues ? { issues } : {}) } satisfies ErrorBody);
     }
     if (!(await store([outcome.value], reply))) return reply;
     const { report_id, version } = outcome.value.envelope;
@@ -131,7 +159,9 @@ export function buildIngestApp(deps: IngestAppDeps): FastifyInstance {
     const lines = splitNdjson(body);
     if (lines.length === 0) {
       metrics.rejected.inc({ channel: 'api', reason: 'empty_batch' });
-      return reply.code(400).send({ error: 'empty_batch', message: 'the NDJSON body has no lines' } satisfies ErrorBody);
+      return reply
+        .code(400)
+        .send({ error: 'empty_batch', message: 'the NDJSON body has no lines' } satisfies ErrorBody);
     }
     if (lines.length > deps.maxBatchLines) {
       metrics.rejected.inc({ channel: 'api', reason: 'batch_too_large' });
@@ -180,7 +210,10 @@ export function buildIngestApp(deps: IngestAppDeps): FastifyInstance {
 
   function unavailable(reply: FastifyReply, count: number, reason: string, message: string): void {
     metrics.rejected.inc({ channel: 'api', reason }, count);
-    void reply.code(503).header('retry-after', RETRY_AFTER_S).send({ error: reason, message } satisfies ErrorBody);
+    void reply
+      .code(503)
+      .header('retry-after', RETRY_AFTER_S)
+      .send({ error: reason, message } satisfies ErrorBody);
   }
 
   return app;

@@ -9,7 +9,8 @@ export class TokenRegistry {
       const colon = pair.indexOf(':');
       const name = pair.slice(0, colon).trim();
       const token = pair.slice(colon + 1).trim();
-      if (colon <= 0 || name === '' || token === '') throw new Error(`INGEST_TOKENS: expected name:token, got "${pair.slice(0, 40)}"`);
+      if (colon <= 0 || name === '' || token === '')
+        throw new Error(`INGEST_TOKENS: expected name:token, got "${pair.slice(0, 40)}"`);
       return { name, digest: digest(token) };
     });
   }

@@ -1,5 +1,12 @@
 import type { Config } from '@wirewatch/config';
-import { BatchingProducer, createKafka, createProducer, ensureTopics, keyPartitioner, topicNames } from '@wirewatch/kafka';
+import {
+  BatchingProducer,
+  createKafka,
+  createProducer,
+  ensureTopics,
+  keyPartitioner,
+  topicNames,
+} from '@wirewatch/kafka';
 import type { Logger } from '@wirewatch/log';
 import type { IngestMetrics } from './metrics.ts';
 import { KafkaReportSink } from './sink.ts';
@@ -26,7 +33,11 @@ export interface KafkaSinkHandle {
  * Connects the ingest sink to Kafka in the background: an idempotent producer, topics created if missing.
  * Until that succeeds (it retries with backoff) the sink is not ready and the API answers 503.
  */
-export function connectKafkaSink(config: KafkaSinkConfig, logger: Logger, metrics: IngestMetrics): KafkaSinkHandle {
+export function connectKafkaSink(
+  config: KafkaSinkConfig,
+  logger: Logger,
+  metrics: IngestMetrics,
+): KafkaSinkHandle {
   const kafka = createKafka(config, { logger: logger.child({ component: 'kafkajs' }) });
   const topics = topicNames(config.KAFKA_TOPIC_PREFIX);
   // Filled from the broker's metadata once connected, so requests can be packed per partition.
@@ -51,13 +62,15 @@ export function connectKafkaSink(config: KafkaSinkConfig, logger: Logger, metric
   };
   void producer.connect({
     prepare,
-    onError: (err, attempt) => logger.warn({ err: (err as Error).message, attempt }, 'Kafka not reachable; retrying'),
+    onError: (err, attempt) =>
+      logger.warn({ err: (err as Error).message, attempt }, 'Kafka not reachable; retrying'),
   });
   const sink = new KafkaReportSink(producer, topics);
   const waitUntilReady = async (timeoutMs: number) => {
     const deadline = Date.now() + timeoutMs;
     while (!sink.ready) {
-      if (Date.now() > deadline) throw new Error(`Kafka not ready within ${timeoutMs} ms (${config.KAFKA_BROKERS.join(',')})`);
+      if (Date.now() > deadline)
+        throw new Error(`Kafka not ready within ${timeoutMs} ms (${config.KAFKA_BROKERS.join(',')})`);
       await new Promise((r) => setTimeout(r, 50));
     }
   };

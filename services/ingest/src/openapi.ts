@@ -33,7 +33,10 @@ export function openApiDocument(maxBodyBytes: number, maxBatchLines: number): ob
           type: 'object',
           required: ['error', 'message'],
           properties: {
-            error: { type: 'string', description: 'machine-readable code, e.g. invalid_report, body_too_large, kafka_unavailable' },
+            error: {
+              type: 'string',
+              description: 'machine-readable code, e.g. invalid_report, body_too_large, kafka_unavailable',
+            },
             message: { type: 'string' },
             issues: { type: 'array', items: { $ref: '#/components/schemas/Issue' } },
           },
@@ -41,12 +44,19 @@ export function openApiDocument(maxBodyBytes: number, maxBatchLines: number): ob
         Issue: {
           type: 'object',
           required: ['path', 'message'],
-          properties: { path: { type: 'string', description: 'JSON path into the document, e.g. $.subjects[1]' }, message: { type: 'string' } },
+          properties: {
+            path: { type: 'string', description: 'JSON path into the document, e.g. $.subjects[1]' },
+            message: { type: 'string' },
+          },
         },
         Accepted: {
           type: 'object',
           required: ['status', 'report_id', 'version'],
-          properties: { status: { const: 'accepted' }, report_id: { type: 'string', pattern: '^r_[0-9a-f]{16}$' }, version: { type: 'integer' } },
+          properties: {
+            status: { const: 'accepted' },
+            report_id: { type: 'string', pattern: '^r_[0-9a-f]{16}$' },
+            version: { type: 'integer' },
+          },
         },
         BatchResult: {
           type: 'object',
@@ -93,7 +103,12 @@ export function openApiDocument(maxBodyBytes: number, maxBatchLines: number): ob
             description: `At most ${maxBodyBytes} bytes; an NDJSON batch at most ${maxBatchLines} lines.`,
             content: {
               'application/json': {
-                schema: { oneOf: [{ $ref: '#/components/schemas/NativeReport' }, { $ref: '#/components/schemas/Ninjs' }] },
+                schema: {
+                  oneOf: [
+                    { $ref: '#/components/schemas/NativeReport' },
+                    { $ref: '#/components/schemas/Ninjs' },
+                  ],
+                },
               },
               'application/vnd.iptc.ninjs+json': { schema: { $ref: '#/components/schemas/Ninjs' } },
               'application/x-ndjson': {
@@ -103,29 +118,50 @@ export function openApiDocument(maxBodyBytes: number, maxBatchLines: number): ob
           },
           responses: {
             '202': {
-              description: 'Stored on Kafka. For a batch: per-line results, good lines stored even when others were rejected.',
+              description:
+                'Stored on Kafka. For a batch: per-line results, good lines stored even when others were rejected.',
               content: {
                 'application/json': {
-                  schema: { oneOf: [{ $ref: '#/components/schemas/Accepted' }, { $ref: '#/components/schemas/BatchResult' }] },
+                  schema: {
+                    oneOf: [
+                      { $ref: '#/components/schemas/Accepted' },
+                      { $ref: '#/components/schemas/BatchResult' },
+                    ],
+                  },
                 },
               },
             },
-            '400': error('Invalid report, JSON or UTF-8; for a batch in which no line was valid, a BatchResult'),
+            '400': error(
+              'Invalid report, JSON or UTF-8; for a batch in which no line was valid, a BatchResult',
+            ),
             '401': error('Missing or unknown bearer token'),
-            '413': error(`Body over ${maxBodyBytes} bytes, batch over ${maxBatchLines} lines, or a report too large for Kafka`),
-            '415': error('Content type other than application/json, application/vnd.iptc.ninjs+json, application/x-ndjson'),
-            '503': error('Kafka unavailable or too slow; nothing is known to be stored. Retry after Retry-After seconds.'),
+            '413': error(
+              `Body over ${maxBodyBytes} bytes, batch over ${maxBatchLines} lines, or a report too large for Kafka`,
+            ),
+            '415': error(
+              'Content type other than application/json, application/vnd.iptc.ninjs+json, application/x-ndjson',
+            ),
+            '503': error(
+              'Kafka unavailable or too slow; nothing is known to be stored. Retry after Retry-After seconds.',
+            ),
           },
         },
       },
-      '/healthz': { get: { summary: 'Liveness', responses: { '200': { description: 'The process is up' } } } },
+      '/healthz': {
+        get: { summary: 'Liveness', responses: { '200': { description: 'The process is up' } } },
+      },
       '/readyz': {
         get: {
           summary: 'Readiness: connected to Kafka',
           responses: { '200': { description: 'Ready' }, '503': { description: 'Not connected to Kafka' } },
         },
       },
-      '/metrics': { get: { summary: 'Prometheus metrics', responses: { '200': { description: 'text exposition format' } } } },
+      '/metrics': {
+        get: {
+          summary: 'Prometheus metrics',
+          responses: { '200': { description: 'text exposition format' } },
+        },
+      },
     },
   };
 }

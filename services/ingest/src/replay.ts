@@ -47,7 +47,13 @@ export async function replayNdjson(input: Readable, options: ReplayOptions): Pro
   let failure: unknown;
   let batch: Accepted[] = [];
 
-  const progress = () => options.onProgress?.({ bytes: summary.bytes, lines: summary.lines, accepted: summary.accepted, rejected: summary.rejected.length });
+  const progress = () =>
+    options.onProgress?.({
+      bytes: summary.bytes,
+      lines: summary.lines,
+      accepted: summary.accepted,
+      rejected: summary.rejected.length,
+    });
 
   const flush = async () => {
     if (batch.length === 0) return;
@@ -80,7 +86,11 @@ export async function replayNdjson(input: Readable, options: ReplayOptions): Pro
       batch.push(outcome.value);
       if (batch.length >= batchSize) await flush();
     } else {
-      summary.rejected.push({ line: lineNumber, reason: outcome.rejection.reason, message: outcome.rejection.message });
+      summary.rejected.push({
+        line: lineNumber,
+        reason: outcome.rejection.reason,
+        message: outcome.rejection.message,
+      });
     }
   };
 
@@ -105,7 +115,11 @@ export async function replayNdjson(input: Readable, options: ReplayOptions): Pro
     if (!skippingLongLine) pending = Buffer.concat([pending, data.subarray(start)]);
     if (pending.length > MAX_LINE_BYTES) {
       summary.lines += 1;
-      summary.rejected.push({ line: summary.lines, reason: 'line_too_long', message: `line longer than ${MAX_LINE_BYTES} bytes` });
+      summary.rejected.push({
+        line: summary.lines,
+        reason: 'line_too_long',
+        message: `line longer than ${MAX_LINE_BYTES} bytes`,
+      });
       pending = Buffer.alloc(0);
       skippingLongLine = true;
     }

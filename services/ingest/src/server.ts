@@ -73,7 +73,10 @@ const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
  * (relative to the repository root, as for `wirewatch services`), one file per topic prefix.
  */
 export function feedStatePath(config: Pick<Config, 'WIREWATCH_HOME' | 'KAFKA_TOPIC_PREFIX'>): string {
-  const home = isAbsolute(config.WIREWATCH_HOME) ? config.WIREWATCH_HOME : resolve(REPO_ROOT, config.WIREWATCH_HOME);
-  const suffix = config.KAFKA_TOPIC_PREFIX === '' ? '' : `-${config.KAFKA_TOPIC_PREFIX.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+  const home = isAbsolute(config.WIREWATCH_HOME)
+    ? config.WIREWATCH_HOME
+    : resolve(REPO_ROOT, config.WIREWATCH_HOME);
+  const suffix =
+    config.KAFKA_TOPIC_PREFIX === '' ? '' : `-${config.KAFKA_TOPIC_PREFIX.replace(/[^A-Za-z0-9_-]/g, '_')}`;
   return join(home, 'ingest', `feed-state${suffix}.json`);
 }

@@ -12,7 +12,10 @@ export interface ReportSink {
   deadLetter(letters: DeadLetter[]): Promise<void>;
 }
 
-const REPORT_HEADERS: Record<string, string> = { 'content-type': 'application/json', 'wirewatch-schema': 'report-envelope/1' };
+const REPORT_HEADERS: Record<string, string> = {
+  'content-type': 'application/json',
+  'wirewatch-schema': 'report-envelope/1',
+};
 
 /** Writes reports to `reports.raw` keyed by report_id, and dead letters to `reports.deadletter`. */
 export class KafkaReportSink implements ReportSink {
@@ -26,7 +29,11 @@ export class KafkaReportSink implements ReportSink {
   }
 
   publish(reports: Accepted[]): Promise<void> {
-    const messages = reports.map(({ envelope, bytes }) => ({ key: envelope.report_id, value: bytes, headers: REPORT_HEADERS }));
+    const messages = reports.map(({ envelope, bytes }) => ({
+      key: envelope.report_id,
+      value: bytes,
+      headers: REPORT_HEADERS,
+    }));
     return this.producer.send([{ topic: this.topics.raw, messages }]);
   }
 
@@ -35,7 +42,11 @@ export class KafkaReportSink implements ReportSink {
       // The original Kafka key when there was one, so a repaired item lands on the same partition.
       key: letter.original_key ?? letter.report_id ?? null,
       value: encodeDeadLetter(letter),
-      headers: { 'content-type': 'application/json', 'wirewatch-reason': letter.reason, 'wirewatch-step': letter.step },
+      headers: {
+        'content-type': 'application/json',
+        'wirewatch-reason': letter.reason,
+        'wirewatch-step': letter.step,
+      },
     }));
     return this.producer.send([{ topic: this.topics.deadletter, messages }]);
   }

@@ -22,7 +22,8 @@ export function parseFeedList(text: string, origin = 'feed list'): FeedSpec[] {
   const specs = feeds.map((f) => ({ ...f, name: f.name ?? f.source }));
   const names = new Set<string>();
   for (const spec of specs) {
-    if (names.has(spec.name)) throw new Error(`${origin}: two feeds are named "${spec.name}"; give them distinct names`);
+    if (names.has(spec.name))
+      throw new Error(`${origin}: two feeds are named "${spec.name}"; give them distinct names`);
     names.add(spec.name);
   }
   return specs;

@@ -7,7 +7,12 @@ import { parseFeedList } from './feed-list.ts';
 import { planItems } from './poller.ts';
 import { FeedStateStore } from './state.ts';
 
-const feed = { name: 'ministry', source: 'ministry', url: 'https://ministry.example.gov/press.atom', interval_s: 60 };
+const feed = {
+  name: 'ministry',
+  source: 'ministry',
+  url: 'https://ministry.example.gov/press.atom',
+  interval_s: 60,
+};
 const at = new Date('2025-03-04T12:00:00Z');
 const atom = (entries: string) => {
   const parsed = parseFeed(`<feed xmlns="http://www.w3.org/2005/Atom"><title>t</title>${entries}</feed>`);
@@ -20,7 +25,13 @@ const empty = { items: {}, dead: {} };
 
 describe('planItems', () => {
   it('accepts new items and remembers them', () => {
-    const plan = planItems(feed, atom(entry('a', '2025-03-04T10:00:00Z') + entry('b', '2025-03-04T11:00:00Z')), 'en', empty, at);
+    const plan = planItems(
+      feed,
+      atom(entry('a', '2025-03-04T10:00:00Z') + entry('b', '2025-03-04T11:00:00Z')),
+      'en',
+      empty,
+      at,
+    );
     expect(plan.accepted.map((a) => a.envelope.version)).toEqual([1, 1]);
     expect(Object.keys(plan.state.items)).toHaveLength(2);
     expect(plan.accepted[0]!.envelope.origin).toEqual({ channel: 'feed', name: 'ministry' });
@@ -30,8 +41,16 @@ describe('planItems', () => {
     const first = planItems(feed, atom(entry('a', '2025-03-04T10:00:00Z')), undefined, empty, at);
     const again = planItems(feed, atom(entry('a', '2025-03-04T10:00:00Z')), undefined, first.state, at);
     expect([again.accepted.length, again.seen]).toEqual([0, 1]);
-    const updated = planItems(feed, atom(entry('a', '2025-03-04T11:30:00Z', 'Corrected')), undefined, again.state, at);
-    expect(updated.accepted.map((a) => [a.envelope.version, a.envelope.payload.headline])).toEqual([[2, 'Corrected']]);
+    const updated = planItems(
+      feed,
+      atom(entry('a', '2025-03-04T11:30:00Z', 'Corrected')),
+      undefined,
+      again.state,
+      at,
+    );
+    expect(updated.accepted.map((a) => [a.envelope.version, a.envelope.payload.headline])).toEqual([
+      [2, 'Corrected'],
+    ]);
     expect(updated.accepted[0]!.envelope.report_id).toBe(first.accepted[0]!.envelope.report_id);
   });
 
@@ -39,14 +58,26 @@ describe('planItems', () => {
     const items: FeedItem[] = atom('<entry><title>No id, no link, no date</title></entry>');
     const plan = planItems(feed, items, undefined, empty, at);
     expect(plan.deadLetters).toHaveLength(1);
-    expect(plan.deadLetters[0]).toMatchObject({ reason: 'invalid_feed_item', step: 'feed.map', origin: feed.url });
-    expect(Buffer.from(plan.deadLetters[0]!.original_base64, 'base64').toString()).toContain('No id, no link, no date');
+    expect(plan.deadLetters[0]).toMatchObject({
+      reason: 'invalid_feed_item',
+      step: 'feed.map',
+      origin: feed.url,
+    });
+    expect(Buffer.from(plan.deadLetters[0]!.original_base64, 'base64').toString()).toContain(
+      'No id, no link, no date',
+    );
     const again = planItems(feed, items, undefined, plan.state, at);
     expect([again.deadLetters.length, again.seen]).toEqual([0, 1]);
   });
 
   it('counts a duplicate inside one document once', () => {
-    const plan = planItems(feed, atom(entry('a', '2025-03-04T10:00:00Z') + entry('a', '2025-03-04T10:00:00Z')), undefined, empty, at);
+    const plan = planItems(
+      feed,
+      atom(entry('a', '2025-03-04T10:00:00Z') + entry('a', '2025-03-04T10:00:00Z')),
+      undefined,
+      empty,
+      at,
+    );
     expect([plan.accepted.length, plan.seen]).toEqual([1, 1]);
   });
 });
@@ -56,9 +87,16 @@ describe('FeedStateStore', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ww-state-'));
     const path = join(dir, 'sub', 'state.json');
     const store = new FeedStateStore(path);
-    await store.put(feed.url, { etag: '"v1"', items: { r_0000000000000001: { version: 1, versioncreated: null, at: 1 } }, dead: {} });
+    await store.put(feed.url, {
+      etag: '"v1"',
+      items: { r_0000000000000001: { version: 1, versioncreated: null, at: 1 } },
+      dead: {},
+    });
     const reopened = new FeedStateStore(path);
-    expect(reopened.get(feed.url)).toMatchObject({ etag: '"v1"', items: { r_0000000000000001: { version: 1 } } });
+    expect(reopened.get(feed.url)).toMatchObject({
+      etag: '"v1"',
+      items: { r_0000000000000001: { version: 1 } },
+    });
     expect(reopened.get('https://other.example/feed')).toEqual({ items: {}, dead: {} });
     expect(JSON.parse(readFileSync(path, 'utf8')).schema_version).toBe(1);
   });
@@ -73,12 +111,21 @@ describe('FeedStateStore', () => {
 
 describe('feed list', () => {
   it('reads YAML with defaults, and names problems', () => {
-    const feeds = parseFeedList('feeds:\n  - url: https://wire.example.org/rss\n    source: example-wire\n    interval_s: 120\n  - url: https://ministry.example.gov/press.atom\n    source: ministry\n');
+    const feeds = parseFeedList(
+      'feeds:\n  - url: https://wire.example.org/rss\n    source: example-wire\n    interval_s: 120\n  - url: https://ministry.example.gov/press.atom\n    source: ministry\n',
+    );
     expect(feeds).toEqual([
       { url: 'https://wire.example.org/rss', source: 'example-wire', name: 'example-wire', interval_s: 120 },
-      { url: 'https://ministry.example.gov/press.atom', source: 'ministry', name: 'ministry', interval_s: 300 },
+      {
+        url: 'https://ministry.example.gov/press.atom',
+        source: 'ministry',
+        name: 'ministry',
+        interval_s: 300,
+      },
     ]);
     expect(() => parseFeedList('feeds:\n  - url: ftp://x\n    source: s\n')).toThrow(/url/);
-    expect(() => parseFeedList('[{"url":"https://a.example/","source":"s"},{"url":"https://b.example/","source":"s"}]')).toThrow(/two feeds are named "s"/);
+    expect(() =>
+      parseFeedList('[{"url":"https://a.example/","source":"s"},{"url":"https://b.example/","source":"s"}]'),
+    ).toThrow(/two feeds are named "s"/);
   });
 });

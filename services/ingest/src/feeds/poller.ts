@@ -1,7 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { Logger } from '@wirewatch/log';
 import { ProduceError } from '@wirewatch/kafka';
-import { buildDeadLetter, feedItemToNative, parseFeed, reportId, type DeadLetter, type FeedItem } from '@wirewatch/schemas';
+import {
+  buildDeadLetter,
+  feedItemToNative,
+  parseFeed,
+  reportId,
+  type DeadLetter,
+  type FeedItem,
+} from '@wirewatch/schemas';
 import { toEnvelope, type Accepted } from '../accept.ts';
 import type { IngestMetrics } from '../metrics.ts';
 import type { ReportSink } from '../sink.ts';
@@ -32,7 +39,11 @@ export interface FeedPollerHandle {
 export type PollOutcome =
   | { feed: string; outcome: 'ok'; accepted: number; seen: number; deadLettered: number }
   | { feed: string; outcome: 'not_modified' }
-  | { feed: string; outcome: 'http_error' | 'timeout' | 'malformed' | 'too_large' | 'kafka_error' | 'error'; error: string };
+  | {
+      feed: string;
+      outcome: 'http_error' | 'timeout' | 'malformed' | 'too_large' | 'kafka_error' | 'error';
+      error: string;
+    };
 
 const USER_AGENT = 'wirewatch-feed-poller/1';
 
@@ -54,7 +65,11 @@ export function startFeedPoller(options: FeedPollerOptions): FeedPollerHandle {
     const running = inFlight.get(feed.name);
     if (running) return running;
     const poll = pollOnce(feed, { ...options, store, now, signal: closing.signal })
-      .catch((err: unknown): PollOutcome => ({ feed: feed.name, outcome: 'error', error: (err as Error).message }))
+      .catch((err: unknown): PollOutcome => ({
+        feed: feed.name,
+        outcome: 'error',
+        error: (err as Error).message,
+      }))
       .then((outcome) => record(feed, outcome))
       .finally(() => inFlight.delete(feed.name));
     inFlight.set(feed.name, poll);
@@ -68,12 +83,16 @@ export function startFeedPoller(options: FeedPollerOptions): FeedPollerHandle {
       failures.set(feed.name, 0);
       metrics.feedConsecutiveFailures.set({ feed: feed.name }, 0);
       metrics.feedLastSuccess.set({ feed: feed.name }, now().getTime() / 1000);
-      if (result.outcome === 'ok' && result.accepted + result.deadLettered > 0) logger.info(result, 'feed polled');
+      if (result.outcome === 'ok' && result.accepted + result.deadLettered > 0)
+        logger.info(result, 'feed polled');
     } else {
       const n = (failures.get(feed.name) ?? 0) + 1;
       failures.set(feed.name, n);
       metrics.feedConsecutiveFailures.set({ feed: feed.name }, n);
-      logger.warn({ ...result, url: feed.url, consecutiveFailures: n, retryInMs: delayFor(feed) }, 'feed poll failed');
+      logger.warn(
+        { ...result, url: feed.url, consecutiveFailures: n, retryInMs: delayFor(feed) },
+        'feed poll failed',
+      );
     }
     return result;
   };
@@ -136,7 +155,11 @@ async function pollOnce(feed: FeedSpec, ctx: PollContext): Promise<PollOutcome> 
 
   const parsed = parseFeed(fetched.body);
   if (!parsed.ok) {
-    return { feed: feed.name, outcome: 'malformed', error: parsed.issues.map((i) => `${i.path}: ${i.message}`).join('; ') };
+    return {
+      feed: feed.name,
+      outcome: 'malformed',
+      error: parsed.issues.map((i) => `${i.path}: ${i.message}`).join('; '),
+    };
   }
 
   const plan = planItems(feed, parsed.value.items, parsed.value.language, previous, ctx.now());
@@ -165,7 +188,13 @@ async function pollOnce(feed: FeedSpec, ctx: PollContext): Promise<PollOutcome> 
     metrics.rejected.inc({ channel: 'feed', reason: letter.reason });
     metrics.deadLettered.inc({ reason: letter.reason });
   }
-  return { feed: feed.name, outcome: 'ok', accepted: plan.accepted.length, seen: plan.seen, deadLettered: plan.deadLetters.length };
+  return {
+    feed: feed.name,
+    outcome: 'ok',
+    accepted: plan.accepted.length,
+    seen: plan.seen,
+    deadLettered: plan.deadLetters.length,
+  };
 }
 
 async function fetchFeed(feed: FeedSpec, previous: FeedState, ctx: PollContext) {
@@ -197,7 +226,8 @@ async function fetchFeed(feed: FeedSpec, previous: FeedState, ctx: PollContext) 
     return result;
   } catch (err) {
     if (err instanceof PollFailure) throw err;
-    if (timeout.aborted) throw new PollFailure('timeout', `no complete answer within ${ctx.fetchTimeoutMs} ms`);
+    if (timeout.aborted)
+      throw new PollFailure('timeout', `no complete answer within ${ctx.fetchTimeoutMs} ms`);
     if (ctx.signal.aborted) throw new PollFailure('timeout', 'poller closing');
     throw new PollFailure('http_error', `fetch failed: ${(err as Error).message}${causeOf(err)}`);
   } finally {
@@ -236,7 +266,13 @@ interface ItemPlan {
  * Decides, purely, what each item of a fetched document becomes: a new report, a new version of one already
  * ingested (its `updated` time changed), nothing (already ingested), or a dead letter (invalid, once).
  */
-export function planItems(feed: FeedSpec, items: FeedItem[], language: string | undefined, previous: FeedState, at: Date): ItemPlan {
+export function planItems(
+  feed: FeedSpec,
+  items: FeedItem[],
+  language: string | undefined,
+  previous: FeedState,
+  at: Date,
+): ItemPlan {
   const state: FeedState = { ...previous, items: { ...previous.items }, dead: { ...previous.dead } };
   const plan: ItemPlan = { accepted: [], deadLetters: [], seen: 0, state };
   const origin = { channel: 'feed' as const, name: feed.name };
@@ -276,7 +312,15 @@ export function planItems(feed: FeedSpec, items: FeedItem[], language: string | 
     if (!outcome.ok) {
       const { reason, message } = outcome.rejection;
       plan.deadLetters.push(
-        buildDeadLetter({ original: JSON.stringify(item.raw), reason, step: 'feed.envelope', time: at, origin: feed.url, detail: message, report_id: id }),
+        buildDeadLetter({
+          original: JSON.stringify(item.raw),
+          reason,
+          step: 'feed.envelope',
+          time: at,
+          origin: feed.url,
+          detail: message,
+          report_id: id,
+        }),
       );
       continue;
     }

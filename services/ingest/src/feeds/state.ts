@@ -4,7 +4,11 @@ import { dirname } from 'node:path';
 import { z } from 'zod';
 
 /** What the poller remembers about one item it has ingested (or dead-lettered). */
-const SeenSchema = z.object({ version: z.number().int(), versioncreated: z.string().nullable(), at: z.number() });
+const SeenSchema = z.object({
+  version: z.number().int(),
+  versioncreated: z.string().nullable(),
+  at: z.number(),
+});
 const FeedStateSchema = z.object({
   etag: z.string().optional(),
   last_modified: z.string().optional(),
@@ -13,7 +17,10 @@ const FeedStateSchema = z.object({
   /** Dead-lettered items by a hash of their content, so a bad item is dead-lettered once, not every poll. */
   dead: z.record(z.string(), z.number()).default({}),
 });
-const StateFileSchema = z.object({ schema_version: z.literal(1), feeds: z.record(z.string(), FeedStateSchema) });
+const StateFileSchema = z.object({
+  schema_version: z.literal(1),
+  feeds: z.record(z.string(), FeedStateSchema),
+});
 
 export type FeedState = z.infer<typeof FeedStateSchema>;
 export type Seen = z.infer<typeof SeenSchema>;
@@ -63,7 +70,9 @@ export class FeedStateStore {
 
 function trim(feed: FeedState): FeedState {
   const oldestFirst = <T>(entries: [string, T][], at: (v: T) => number) =>
-    entries.length <= MAX_REMEMBERED ? entries : entries.sort((a, b) => at(a[1]) - at(b[1])).slice(-MAX_REMEMBERED);
+    entries.length <= MAX_REMEMBERED
+      ? entries
+      : entries.sort((a, b) => at(a[1]) - at(b[1])).slice(-MAX_REMEMBERED);
   return {
     ...feed,
     items: Object.fromEntries(oldestFirst(Object.entries(feed.items), (s) => s.at)),
