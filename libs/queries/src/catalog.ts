@@ -1,0 +1,395 @@
+import { currentRuleset, hoursAgo, now, TIME, value, type NamedQuery, type ParamSpec } from './query.ts';
+
+// Parameters most queries share. Times are UTC; windows are [since, until].
+const ruleset: ParamSpec = { type: 'String', description: 'ruleset version whose rows to read', default: currentRuleset };
+const since = (hours: number, what = 'publication time'): ParamSpec => ({
+  type: TIME,
+  description: `start of the window (${what})`,
+  default: hoursAgo(hours),
+});
+const until = (what = 'publication time'): ParamSpec => ({ type: TIME, description: `end of the window (${what})`, default: now });
+const limit = (n: number): ParamSpec => ({ type: 'UInt32', description: 'rows to return at most', default: value(n) });
+
+const DAY = 24;
+const MONTH = 30 * DAY;
+
+/**
+ * The named questions wirewatch answers from its ClickHouse read models. The dashboard API runs these
+ * and docs/analyst-queries.md is generated from them, so an analyst reads the exact SQL the dashboard runs.
+ * Every query is plain ClickHouse SQL with `{name:Type}` parameters: it runs on the embedded engine and
+ * on a ClickHouse server alike.
+ */
+export const QUERIES = [
+  {
+    name: 'top_escalating_pairs',
+    question: 'Which actor pairs escalated most in the last 24 hours, and is it more than in the 24 hours before?',
+    notes:
+      'Reads the hourly pair roll-up (AggregatingMergeTree), so it finishes the aggregates with -Merge combinators; ' +
+      '`-MergeIf` splits the window from the one before it. Negated events are not counted.',
+    sql: `WITH
+    {until:${TIME}} AS window_end,
+    toStartOfHour(window_end - toIntervalHour({hours:UInt32})) AS window_start,
+    window_start - toIntervalHour({hours:UInt32}) AS previous_start
+SELECT
+    actor,
+    target,
+    uniqMergeIf(events, hour >= window_start) AS events_in_window,
+    uniqMergeIf(events, hour < window_start) AS events_before,
+    uniqMergeIf(reports, hour >= window_start) AS reports_in_window,
+    round(maxMergeIf(max_score, hour >= window_start), 1) AS top_score
+FROM pair_escalation_hourly
+WHERE ruleset_version = {ruleset_version:String}
+  AND hour >= previous_start AND hour <= window_end
+GROUP BY actor, target
+HAVING events_in_window > 0
+ORDER BY top_score DESC, events_in_window - events_before DESC, events_in_window DESC, actor, target
+LIMIT {limit:UInt32}`,
+    params: {
+      ruleset_version: ruleset,
+      until: until(),
+      hours: { type: 'UInt32', description: 'length of the window in hours', default: value(24) },
+      limit: limit(20),
+    },
+  },
+  {
+    name: 'troop_deployment_claims',
+    question: 'Which troop deployments are claimed, by whom against whom, with what evidence, and is the claim asserted or only alleged?',
+    notes: 'Latest version of each report only. `assertion` is asserted, alleged, denied or unconfirmed.',
+    sql: `SELECT
+    published_at,
+    source,
+    report_id,
+    version,
+    arrayStringConcat(actors, ',') AS actors,
+    arrayStringConcat(targets, ',') AS targets,
+    troops,
+    quantity_qualifier AS qualifier,
+    assertion,
+    evidence,
+    story_id
+FROM report_events FINAL
+WHERE ruleset_version = {ruleset_version:String}
+  AND type = 'MOBILIZE' AND troops IS NOT NULL AND NOT negated
+  AND published_at BETWEEN {since:${TIME}} AND {until:${TIME}}
+  AND (report_id, version) IN (
+      SELECT report_id, max(version) FROM reports
+      WHERE ruleset_version = {ruleset_version:String} AND published_at BETWEEN {since:${TIME}} AND {until:${TIME}}
+      GROUP BY report_id)
+ORDER BY published_at DESC, report_id, event_index
+LIMIT {limit:UInt32}`,
+    params: { ruleset_version: ruleset, since: since(MONTH), until: until(), limit: limit(100) },
+  },
+  {
+    name: 'stories_by_independent_sources',
+    question: 'Which stories are reported by the most independent sources (syndicated copies not counted), and when were they first seen and last updated?',
+    notes:
+      'Independent sources are the distinct sources of a story that are neither syndicated copies nor repeats. ' +
+      'Stories are picked by a report published in the window, then counted whole.',
+    sql: `SELECT
+    story_id,
+    argMin(headline, published_at) AS headline,
+    uniqExactIf(source, kind NOT IN ('syndicated', 'duplicate')) AS independent_sources,
+    countIf(kind = 'syndicated') AS syndicated_copies,
+    uniqExact(report_id) AS reports,
+    groupUniqArray(source) AS sources,
+    min(published_at) AS first_seen,
+    max(processed_at) AS last_updated
+FROM stories FINAL
+WHERE ruleset_version = {ruleset_version:String}
+  AND story_id IN (
+      SELECT story_id FROM stories
+      WHERE ruleset_version = {ruleset_version:String} AND published_at BETWEEN {since:${TIME}} AND {until:${TIME}})
+GROUP BY story_id
+ORDER BY independent_sources DESC, reports DESC, last_updated DESC, story_id
+LIMIT {limit:UInt32}`,
+    params: { ruleset_version: ruleset, since: since(7 * DAY), until: until(), limit: limit(50) },
+  },
+  {
+    name: 'story_reports',
+    question: 'Which reports make up a story, and which of them are syndicated copies, rewrites or new versions?',
+    sql: `SELECT
+    report_id,
+    version,
+    source,
+    headline,
+    kind,
+    syndicated,
+    duplicate_of,
+    published_at,
+    processed_at
+FROM stories FINAL
+WHERE ruleset_version = {ruleset_version:String} AND story_id = {story_id:String}
+ORDER BY published_at, report_id, version`,
+    params: { ruleset_version: ruleset, story_id: { type: 'String', description: 'the story', default: value('') } },
+  },
+  {
+    name: 'ingest_to_visible_lag',
+    question: 'How long does a report take from being accepted by ingest to being visible in the read models (percentiles)?',
+    notes: 'processed_at − received_at of each report row written in the window; a replay shows up as long lags.',
+    sql: `SELECT
+    count() AS reports,
+    round(quantileExact(0.5)(lag_ms)) AS p50_ms,
+    round(quantileExact(0.9)(lag_ms)) AS p90_ms,
+    round(quantileExact(0.95)(lag_ms)) AS p95_ms,
+    round(quantileExact(0.99)(lag_ms)) AS p99_ms,
+    max(lag_ms) AS max_ms
+FROM (
+    SELECT toUnixTimestamp64Milli(processed_at) - toUnixTimestamp64Milli(received_at) AS lag_ms
+    FROM reports FINAL
+    WHERE ruleset_version = {ruleset_version:String}
+      AND processed_at BETWEEN {since:${TIME}} AND {until:${TIME}})`,
+    params: { ruleset_version: ruleset, since: since(DAY, 'processing time'), until: until('processing time') },
+  },
+  {
+    name: 'dead_letters_by_reason',
+    question: 'What could not be processed, at which step and why, and how often?',
+    sql: `SELECT
+    reason,
+    step,
+    count() AS letters,
+    min(dead_lettered_at) AS first_at,
+    max(dead_lettered_at) AS last_at,
+    any(detail) AS example_detail
+FROM dead_letters FINAL
+WHERE dead_lettered_at BETWEEN {since:${TIME}} AND {until:${TIME}}
+GROUP BY reason, step
+ORDER BY letters DESC, reason, step`,
+    params: { since: since(MONTH, 'dead-letter time'), until: until('dead-letter time') },
+  },
+  {
+    name: 'recent_dead_letters',
+    question: 'Which messages were dead-lettered most recently, and where are they in the log?',
+    sql: `SELECT
+    dead_lettered_at,
+    topic,
+    partition,
+    offset,
+    step,
+    reason,
+    detail,
+    report_id
+FROM dead_letters FINAL
+WHERE dead_lettered_at BETWEEN {since:${TIME}} AND {until:${TIME}}
+ORDER BY dead_lettered_at DESC, topic, partition, offset
+LIMIT {limit:UInt32}`,
+    params: { since: since(MONTH, 'dead-letter time'), until: until('dead-letter time'), limit: limit(20) },
+  },
+  {
+    name: 'conflict_escalation_per_hour',
+    question: 'How did escalation evolve hour by hour in each named conflict?',
+    notes: "Reads the hourly conflict roll-up with uniqMerge/maxMerge. `conflict` = '' means every conflict.",
+    sql: `SELECT
+    hour,
+    conflict,
+    uniqMerge(events) AS events,
+    uniqMerge(reports) AS reports,
+    round(maxMerge(max_score), 1) AS max_score
+FROM conflict_escalation_hourly
+WHERE ruleset_version = {ruleset_version:String}
+  AND hour BETWEEN toStartOfHour({since:${TIME}}) AND {until:${TIME}}
+  AND ({conflict:String} = '' OR conflict = {conflict:String})
+GROUP BY hour, conflict
+ORDER BY conflict, hour`,
+    params: {
+      ruleset_version: ruleset,
+      since: since(7 * DAY),
+      until: until(),
+      conflict: { type: 'String', description: "conflict code, e.g. RUS-UKR ('' for all)", default: value('') },
+    },
+  },
+  {
+    name: 'pair_escalation_per_hour',
+    question: 'How did escalation between two actors (or every pair) evolve hour by hour?',
+    notes: "Reads the hourly pair roll-up with uniqMerge/maxMerge. '' for actor or target means any.",
+    sql: `SELECT
+    hour,
+    actor,
+    target,
+    uniqMerge(events) AS events,
+    uniqMerge(reports) AS reports,
+    round(maxMerge(max_score), 1) AS max_score
+FROM pair_escalation_hourly
+WHERE ruleset_version = {ruleset_version:String}
+  AND hour BETWEEN toStartOfHour({since:${TIME}}) AND {until:${TIME}}
+  AND ({actor:String} = '' OR actor = {actor:String})
+  AND ({target:String} = '' OR target = {target:String})
+GROUP BY hour, actor, target
+ORDER BY actor, target, hour`,
+    params: {
+      ruleset_version: ruleset,
+      since: since(7 * DAY),
+      until: until(),
+      actor: { type: 'String', description: "acting party code, e.g. PRK ('' for any)", default: value('') },
+      target: { type: 'String', description: "party acted on, e.g. UKR ('' for any)", default: value('') },
+    },
+  },
+  {
+    name: 'assertion_per_actor',
+    question: 'For each actor, how many of the events it takes part in are asserted, alleged, denied or unconfirmed?',
+    notes: 'An actor counts once per event it is named in as an acting party; negated events are left out.',
+    sql: `SELECT
+    actor,
+    count() AS events,
+    countIf(assertion = 'asserted') AS asserted,
+    countIf(assertion = 'alleged') AS alleged,
+    countIf(assertion = 'denied') AS denied,
+    countIf(assertion = 'unconfirmed') AS unconfirmed,
+    round(alleged / events, 2) AS alleged_share
+FROM report_events FINAL
+ARRAY JOIN actors AS actor
+WHERE ruleset_version = {ruleset_version:String}
+  AND NOT negated
+  AND published_at BETWEEN {since:${TIME}} AND {until:${TIME}}
+GROUP BY actor
+ORDER BY events DESC, actor
+LIMIT {limit:UInt32}`,
+    params: { ruleset_version: ruleset, since: since(MONTH), until: until(), limit: limit(50) },
+  },
+  {
+    name: 'syndication_per_source',
+    question: 'How much of what each source publishes is a syndicated copy of someone else’s story?',
+    notes: "kind is new_story, rewrite, syndicated, new_version or duplicate (a repeat of the same report).",
+    sql: `SELECT
+    source,
+    count() AS reports,
+    countIf(kind = 'syndicated') AS syndicated_copies,
+    countIf(kind = 'duplicate') AS repeats,
+    countIf(kind IN ('new_story', 'rewrite')) AS original,
+    round(syndicated_copies / reports, 3) AS syndication_ratio
+FROM stories FINAL
+WHERE ruleset_version = {ruleset_version:String}
+  AND published_at BETWEEN {since:${TIME}} AND {until:${TIME}}
+GROUP BY source
+ORDER BY reports DESC, source
+LIMIT {limit:UInt32}`,
+    params: { ruleset_version: ruleset, since: since(MONTH), until: until(), limit: limit(100) },
+  },
+  {
+    name: 'updated_reports',
+    question: 'Which reports were updated after publication, and what does their latest version say compared with the first?',
+    sql: `SELECT
+    report_id,
+    max(version) AS latest_version,
+    count() AS versions,
+    argMin(headline, version) AS first_headline,
+    argMax(headline, version) AS latest_headline,
+    argMin(escalation_score, version) AS first_score,
+    argMax(escalation_score, version) AS latest_score,
+    argMax(source, version) AS source,
+    max(processed_at) AS last_processed
+FROM reports FINAL
+WHERE ruleset_version = {ruleset_version:String}
+  AND published_at BETWEEN {since:${TIME}} AND {until:${TIME}}
+GROUP BY report_id
+HAVING versions > 1
+ORDER BY last_processed DESC, report_id
+LIMIT {limit:UInt32}`,
+    params: { ruleset_version: ruleset, since: since(MONTH), until: until(), limit: limit(50) },
+  },
+  {
+    name: 'events_by_ruleset_version',
+    question: 'How many events of each type did each ruleset version find (e.g. before and after a replay under new rules)?',
+    sql: `SELECT
+    ruleset_version,
+    type,
+    count() AS events,
+    uniqExact(report_id) AS reports,
+    round(avg(score), 1) AS avg_report_score,
+    min(processed_at) AS first_written,
+    max(processed_at) AS last_written
+FROM report_events FINAL
+WHERE published_at BETWEEN {since:${TIME}} AND {until:${TIME}}
+GROUP BY ruleset_version, type
+ORDER BY ruleset_version, events DESC, type`,
+    params: { since: since(MONTH), until: until() },
+  },
+  {
+    name: 'latest_signals',
+    question: 'Which reports crossed the escalation threshold most recently, with score, actors, troops and evidence?',
+    notes: 'The live feed of the dashboard. score_contributions is JSON: the factors that make up the score.',
+    sql: `SELECT
+    report_id,
+    version,
+    story_id,
+    round(score, 1) AS score,
+    event_types,
+    actors,
+    troops,
+    hedged,
+    independent_sources,
+    syndicated,
+    headline,
+    evidence,
+    score_contributions,
+    source,
+    published_at,
+    processed_at
+FROM signals FINAL
+WHERE ruleset_version = {ruleset_version:String}
+  AND processed_at BETWEEN {since:${TIME}} AND {until:${TIME}}
+  AND score >= {min_score:Float32}
+ORDER BY processed_at DESC, score DESC, report_id
+LIMIT {limit:UInt32}`,
+    params: {
+      ruleset_version: ruleset,
+      since: since(7 * DAY, 'processing time'),
+      until: until('processing time'),
+      min_score: { type: 'Float32', description: 'lowest score shown', default: value(0) },
+      limit: limit(50),
+    },
+  },
+  {
+    name: 'report_events_of',
+    question: 'What events were found in these reports: type, parties, troops, assertion status and evidence sentence?',
+    sql: `SELECT
+    report_id,
+    version,
+    event_index,
+    type,
+    mode,
+    actors,
+    targets,
+    troops,
+    quantity_value,
+    quantity_unit,
+    quantity_qualifier,
+    assertion,
+    negated,
+    evidence,
+    conflict
+FROM report_events FINAL
+WHERE ruleset_version = {ruleset_version:String} AND report_id IN {report_ids:Array(String)}
+ORDER BY report_id, version, event_index`,
+    params: {
+      ruleset_version: ruleset,
+      report_ids: { type: 'Array(String)', description: 'report ids (comma-separated in a URL)', default: value('') },
+    },
+  },
+  {
+    name: 'throughput_per_minute',
+    question: 'How many reports and events were processed per minute, and how many of them became signals?',
+    notes: 'Counts rows as written (no FINAL): a retried batch is dropped on insert by its deduplication token.',
+    sql: `SELECT
+    toStartOfMinute(processed_at) AS minute,
+    count() AS reports,
+    sum(length(event_types)) AS event_types,
+    countIf(escalation_score >= {min_score:Float32}) AS signals
+FROM reports
+WHERE processed_at BETWEEN {since:${TIME}} AND {until:${TIME}}
+GROUP BY minute
+ORDER BY minute`,
+    params: {
+      since: since(1, 'processing time'),
+      until: until('processing time'),
+      min_score: { type: 'Float32', description: 'signal threshold (SIGNAL_MIN_SCORE)', default: value(40) },
+    },
+  },
+] as const satisfies readonly NamedQuery[];
+
+export type QueryName = (typeof QUERIES)[number]['name'];
+
+const byName = new Map<string, NamedQuery>(QUERIES.map((q) => [q.name, q]));
+
+export function getQuery(name: string): NamedQuery | undefined {
+  return byName.get(name);
+}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { QUERIES, getQuery } from './catalog.ts';
+import { renderAnalystDoc } from './doc.ts';
+import { placeholders, QueryParamError, resolveParams, type NamedQuery } from './query.ts';
+
+const ctx = { now: new Date('2026-11-21T12:00:00Z'), rulesetVersion: 'rules-1+abc' };
+
+describe('query catalogue', () => {
+  it('has unique names', () => {
+    const names = QUERIES.map((q) => q.name);
+    expect(new Set(names).size).toBe(names.length);
+  });
+
+  it.each(QUERIES.map((q) => [q.name, q] as const))('%s declares exactly the parameters its SQL uses, with the same types', (_name, q) => {
+    const used = placeholders(q.sql);
+    expect([...used.keys()].sort()).toEqual(Object.keys(q.params).sort());
+    for (const [name, type] of used) expect(type).toBe((q.params as NamedQuery['params'])[name]!.type);
+  });
+
+  it('uses FINAL on every ReplacingMergeTree table it reads', () => {
+    for (const q of QUERIES) {
+      for (const table of ['reports', 'report_events', 'stories', 'signals', 'dead_letters']) {
+        const reads = new RegExp(`FROM ${table}\\b(?! FINAL)`, 'g');
+        // throughput_per_minute counts writes on purpose; sub-selects that only pick ids need no FINAL.
+        const unfinal = [...q.sql.matchAll(reads)].filter((m) => !/SELECT (story_id|report_id, max\(version\))\s*$/.test(q.sql.slice(0, m.index).split('\n').slice(-1)[0] ?? ''));
+        if (q.name !== 'throughput_per_minute') expect(unfinal.map((m) => m[0]), `${q.name}`).toEqual([]);
+      }
+    }
+  });
+});
+
+describe('resolveParams', () => {
+  const q = getQuery('top_escalating_pairs')!;
+
+  it('fills defaults from the context: now, hours back, the running ruleset', () => {
+    expect(resolveParams(q, {}, ctx)).toEqual({ ruleset_version: 'rules-1+abc', until: '2026-11-21 12:00:00.000', hours: 24, limit: 20 });
+    expect(resolveParams(getQuery('latest_signals')!, {}, ctx)).toMatchObject({ since: '2026-11-14 12:00:00.000' });
+  });
+
+  it('coerces given values by declared type and reads ISO-8601 times as UTC', () => {
+    expect(resolveParams(q, { hours: '48', until: '2024-10-21T06:30:00+02:00' }, ctx)).toMatchObject({ hours: 48, until: '2024-10-21 04:30:00.000' });
+    expect(resolveParams(q, { until: '2024-10-21 06:30:00' }, ctx)).toMatchObject({ until: '2024-10-21 06:30:00.000' });
+    expect(resolveParams(getQuery('report_events_of')!, { report_ids: 'r_1, r_2' }, ctx)).toMatchObject({ report_ids: ['r_1', 'r_2'] });
+  });
+
+  it('refuses unknown names and values of the wrong type', () => {
+    expect(() => resolveParams(q, { hourz: '1' }, ctx)).toThrow(QueryParamError);
+    expect(() => resolveParams(q, { hours: '-1' }, ctx)).toThrow(/hours: expected UInt32/);
+    expect(() => resolveParams(q, { until: 'yesterday' }, ctx)).toThrow(/until: expected a time/);
+  });
+});
+
+describe('analyst doc', () => {
+  it('shows every query with its question and SQL', () => {
+    const doc = renderAnalystDoc();
+    for (const q of QUERIES) {
+      expect(doc).toContain(`## \`${q.name}\``);
+      expect(doc).toContain(q.sql);
+    }
+  });
+});
