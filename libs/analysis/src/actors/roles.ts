@@ -158,12 +158,26 @@ function relativeClauseSpans(sentence: string): Span[] {
   return spans;
 }
 
-function isPassing(sentence: string, m: ActorMention, trigger: Span, asides: Span[]): boolean {
+/** What of a mention's passing-ness does not depend on the trigger: modifiers, attributions, a media name after it. */
+interface MentionFacts {
+  candidate: Candidate;
+  /** A modifier ("Iranian-made", "pro-Russian", "ethnic Albanians") or an attribution ("according to Seoul"). */
+  passing: boolean;
+  /** Followed by "news agency", "newspaper"...: passing when it comes after the trigger. */
+  mediaAfter: boolean;
+}
+
+function mentionFacts(sentence: string, m: ActorMention): MentionFacts {
   const after = sentence.slice(m.end, m.end + 40);
   const before = sentence.slice(Math.max(0, m.start - 12), m.start);
-  if (MODIFIER_AFTER.test(after) || MODIFIER_BEFORE.test(before) || ETHNIC_BEFORE.test(before)) return true;
-  if (isAccordingTo(sentence, m)) return true;
-  if (m.start >= trigger.end && MEDIA_AFTER.test(after)) return true;
+  const passing = MODIFIER_AFTER.test(after) || MODIFIER_BEFORE.test(before) || ETHNIC_BEFORE.test(before) || isAccordingTo(sentence, m);
+  return { candidate: candidate(sentence, m), passing, mediaAfter: !passing && MEDIA_AFTER.test(after) };
+}
+
+function isPassing(facts: MentionFacts, trigger: Span, asides: Span[]): boolean {
+  const m = facts.candidate.mention;
+  if (facts.passing) return true;
+  if (m.start >= trigger.end && facts.mediaAfter) return true;
   for (const r of asides) {
     const containsTrigger = trigger.start >= r.start && trigger.start < r.end;
     if (m.start >= r.start && m.end <= r.end && !containsTrigger) return true;
@@ -179,6 +193,27 @@ function candidate(sentence: string, m: ActorMention): Candidate {
     agent: findWordBefore(sentence, m.start, AGENT_WORDS, 3) !== null,
     addressee: /\bto\s+(?:the\s+)?$/.test(before),
   };
+}
+
+/**
+ * Everything about a sentence's mentions that does not depend on the event: computed once for the
+ * sentence and reused for each of its events (the last sentence is kept; events come sentence by sentence).
+ */
+interface PreparedSentence {
+  sentence: string;
+  mentions: ActorMention[];
+  asides: Span[];
+  /** In text order. */
+  facts: MentionFacts[];
+}
+let prepared: PreparedSentence | null = null;
+
+function prepare(sentence: string, mentions: ActorMention[]): PreparedSentence {
+  if (prepared && prepared.sentence === sentence && prepared.mentions === mentions) return prepared;
+  const asides = [...relativeClauseSpans(sentence), ...asideSpans(sentence, mentions)];
+  const facts = [...mentions].sort((a, b) => a.start - b.start).map((m) => mentionFacts(sentence, m));
+  prepared = { sentence, mentions, asides, facts };
+  return prepared;
 }
 
 /** Extends the group at index `at` over neighbours joined only by "and", ",", "or"... */
@@ -234,11 +269,9 @@ function codes(group: Candidate[]): string[] {
 }
 
 export function assignRoles(sentence: string, mentions: ActorMention[], trigger: Span, eventType: EventType): Roles {
-  const asides = [...relativeClauseSpans(sentence), ...asideSpans(sentence, mentions)];
-  const usable = mentions
-    .filter((m) => !isPassing(sentence, m, trigger, asides))
-    .sort((a, b) => a.start - b.start)
-    .map((m) => candidate(sentence, m));
+  const { asides, facts } = prepare(sentence, mentions);
+  const usable: Candidate[] = [];
+  for (const f of facts) if (!isPassing(f, trigger, asides)) usable.push(f.candidate);
 
   const clauseStart = sentence.lastIndexOf(';', trigger.start) + 1;
   const objectEnd = objectRegionEnd(sentence, trigger.end);

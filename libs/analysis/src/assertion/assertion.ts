@@ -50,15 +50,25 @@ export function isNegated(sentence: string, trigger: Span): boolean {
   return !NEGATION_EXCEPTIONS.test(sentence.slice(Math.max(0, trigger.start - NEGATION_REACH), trigger.end + 10));
 }
 
+/** Cues that hold for a whole sentence, found once for all of its events (the last sentence is kept). */
+let sentenceCues = { sentence: '', denied: false, unconfirmed: false };
+function cuesOf(sentence: string): { denied: boolean; unconfirmed: boolean } {
+  if (sentenceCues.sentence !== sentence) {
+    sentenceCues = { sentence, denied: DENIED_SENTENCE.test(sentence), unconfirmed: UNCONFIRMED_SENTENCE.test(sentence) };
+  }
+  return sentenceCues;
+}
+
 export function assessAssertion(sentence: string, trigger: Span): AssertionResult {
   const negated = isNegated(sentence, trigger);
   // The trigger word itself ("denied entry", "claims to be building") is the event, not a cue about it.
   const before = sentence.slice(0, trigger.start);
   const after = sentence.slice(trigger.end, trigger.end + 90);
+  const cues = cuesOf(sentence);
   let assertion: Assertion = 'asserted';
-  if (DENIED_BEFORE.test(before) || DENIED_SENTENCE.test(sentence)) assertion = 'denied';
+  if (DENIED_BEFORE.test(before) || cues.denied) assertion = 'denied';
   else if (
-    UNCONFIRMED_SENTENCE.test(sentence) ||
+    cues.unconfirmed ||
     UNCONFIRMED_BEFORE.test(clauseBefore(sentence, trigger.start, 80)) ||
     UNCONFIRMED_AFTER.test(after) ||
     MODAL_IN_TRIGGER.test(sentence.slice(trigger.start, trigger.end))

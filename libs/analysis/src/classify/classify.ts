@@ -1,5 +1,5 @@
 import type { EventType } from '../types.ts';
-import { lexicon as defaultLexicon, type CompiledLexicon, type Governs, type Trigger } from './lexicon.ts';
+import { HASH_SEED, hashStep, lexicon as defaultLexicon, type CompiledLexicon, type Governs, type Trigger } from './lexicon.ts';
 
 /** One event found in a sentence; offsets are within the sentence. */
 export interface EventMention {
@@ -22,8 +22,31 @@ interface Candidate {
   dropped: boolean;
 }
 
-/** Words of a sentence: where anchors can start (a map lookup each, instead of one regex per trigger). */
-const WORD = /[A-Za-z][A-Za-z'’-]*/g;
+/** ASCII letters: a word (where an anchor can start) begins with one. */
+function isLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+/** A word continues over letters, apostrophes and hyphens ("Russia's", "anti-war"). */
+function isWordPart(c: number): boolean {
+  return isLetter(c) || c === 39 || c === 0x2019 || c === 45;
+}
+
+/** The anchor word spelled by sentence[start, end) (compared lower-cased), if the lexicon has one. */
+function anchorAt(sentence: string, start: number, end: number, hash: number, lex: CompiledLexicon): Trigger[] | undefined {
+  const list = lex.anchorsByHash.get(hash);
+  if (!list) return undefined;
+  const length = end - start;
+  outer: for (const anchor of list) {
+    if (anchor.word.length !== length) continue;
+    for (let k = 0; k < length; k++) {
+      let c = sentence.charCodeAt(start + k);
+      if (c >= 65 && c <= 90) c += 32;
+      if (c !== anchor.word.charCodeAt(k)) continue outer;
+    }
+    return anchor.triggers;
+  }
+  return undefined;
+}
 const LOOK_BEHIND = 90;
 const IMMEDIATE_COMPLEMENT = /^\s*(?:to\s+)?(?:\w+ly\s+)?(?:resume\s+|launch\s+|carry\s+out\s+)?$/i;
 const LOOK_AHEAD = 90;
@@ -32,11 +55,23 @@ const CLAUSE_BOUNDARY = /[;:!?]|\s[-–—]\s|\s(?:but|while|whereas|although|th
 
 function findCandidates(sentence: string, lex: CompiledLexicon): Candidate[] {
   const found: Candidate[] = [];
-  WORD.lastIndex = 0;
-  for (let hit = WORD.exec(sentence); hit; hit = WORD.exec(sentence)) {
-    const triggers = lex.byFirstWord.get(hit[0].toLowerCase());
+  const n = sentence.length;
+  let i = 0;
+  while (i < n) {
+    if (!isLetter(sentence.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    // One pass over the word's characters hashes it; only a known anchor costs more than that.
+    const at = i;
+    let hash = hashStep(HASH_SEED, sentence.charCodeAt(i));
+    for (i++; i < n; i++) {
+      const c = sentence.charCodeAt(i);
+      if (!isWordPart(c)) break;
+      hash = hashStep(hash, c);
+    }
+    const triggers = anchorAt(sentence, at, i, hash, lex);
     if (!triggers) continue;
-    const at = hit.index;
     let best: Candidate | null = null;
     for (const trigger of triggers) {
       trigger.re.lastIndex = at;
@@ -191,9 +226,11 @@ function applyReclassify(sentence: string, cs: Candidate[], lex: CompiledLexicon
 
 /** Sports, markets and figures of speech borrow the vocabulary of war. */
 function applyNonEventContexts(sentence: string, cs: Candidate[], lex: CompiledLexicon): void {
+  // The contexts are whole-sentence searches: run them only when they could drop something.
+  if (!cs.some((c) => !c.dropped && lex.blockableTypes.has(c.type))) return;
   const blocked = new Set<EventType>();
   for (const ctx of lex.nonEventContexts) {
-    if (ctx.re.test(sentence)) ctx.blocks.forEach((t) => blocked.add(t));
+    if (cs.some((c) => ctx.blocks.has(c.type)) && ctx.re.test(sentence)) ctx.blocks.forEach((t) => blocked.add(t));
   }
   if (blocked.size === 0) return;
   // A real military report that happens to mention a stadium or oil prices stays an event.

@@ -24,6 +24,23 @@ export interface ModeRule {
   re: RegExp;
 }
 
+export interface AnchorWord {
+  word: string;
+  triggers: Trigger[];
+}
+
+/** Hash step over a character code, lower-casing ASCII capitals (anchor words are lower-case). */
+export function hashStep(hash: number, code: number): number {
+  return Math.imul(hash ^ (code >= 65 && code <= 90 ? code + 32 : code), 16777619);
+}
+export const HASH_SEED = 2166136261 | 0;
+
+export function wordHash(word: string): number {
+  let h = HASH_SEED;
+  for (let i = 0; i < word.length; i++) h = hashStep(h, word.charCodeAt(i));
+  return h;
+}
+
 export interface NonEventContext {
   id: string;
   re: RegExp;
@@ -34,6 +51,13 @@ export interface CompiledLexicon {
   version: string;
   /** Triggers by the lower-cased first word of their anchor; the sticky pattern checks the rest. */
   byFirstWord: Map<string, Trigger[]>;
+  /**
+   * The same words by a hash of their characters (see `wordHash`), so that a sentence's words are
+   * looked up straight from its character codes, without cutting or lower-casing a string per word.
+   */
+  anchorsByHash: Map<number, AnchorWord[]>;
+  /** Event types some non-event context can block: the contexts are only tested when one is present. */
+  blockableTypes: Set<EventType>;
   intentMarkers: RegExp;
   /** "may halt", "could impose": possibility, a threat when tied to a condition. */
   modalMarkers: RegExp;
@@ -105,11 +129,25 @@ export function compileLexicon(raw: RawLexicon): CompiledLexicon {
       byFirstWord.set(word, list);
     }
   });
+  const anchorsByHash = new Map<number, AnchorWord[]>();
+  for (const [word, triggers] of byFirstWord) {
+    const h = wordHash(word);
+    const list = anchorsByHash.get(h) ?? [];
+    list.push({ word, triggers });
+    anchorsByHash.set(h, list);
+  }
+  const nonEventContexts = raw.non_event_contexts.map((c) => ({
+    id: c.id,
+    re: new RegExp(c.pattern, 'i'),
+    blocks: new Set(c.blocks.map((t) => eventType(t, `non_event_contexts.${c.id}`))),
+  }));
   const rules = (list: { mode: string; pattern: string }[]): ModeRule[] =>
     list.map((r) => ({ mode: r.mode, re: new RegExp(r.pattern, 'i') }));
   return {
     version: raw.version,
     byFirstWord,
+    anchorsByHash,
+    blockableTypes: new Set(nonEventContexts.flatMap((c) => [...c.blocks])),
     intentMarkers: new RegExp(raw.intent.markers, 'i'),
     modalMarkers: new RegExp(raw.intent.modal, 'i'),
     condition: new RegExp(raw.intent.condition, 'i'),
@@ -123,11 +161,7 @@ export function compileLexicon(raw: RawLexicon): CompiledLexicon {
     toThreaten: new Set(raw.intent.to_threaten.map((t) => eventType(t, 'intent.to_threaten'))),
     threatenModes: rules(raw.threaten_modes),
     modeRules: new Map(Object.entries(raw.mode_rules).map(([type, list]) => [eventType(type, 'mode_rules'), rules(list)])),
-    nonEventContexts: raw.non_event_contexts.map((c) => ({
-      id: c.id,
-      re: new RegExp(c.pattern, 'i'),
-      blocks: new Set(c.blocks.map((t) => eventType(t, `non_event_contexts.${c.id}`))),
-    })),
+    nonEventContexts,
     militaryContext: new RegExp(raw.military_context, 'i'),
   };
 }

@@ -21,22 +21,34 @@ const RELEVANT_UNITS: Partial<Record<EventType, string[]>> = {
 
 const toQuantity = (q: QuantityMention): Quantity => ({ value: q.value, unit: q.unit, qualifier: q.qualifier });
 
-/** The quantity nearest the trigger among those that measure this kind of event. */
-function chooseQuantity(type: EventType, trigger: { start: number; end: number }, quantities: QuantityMention[]): Quantity | null {
+/** The quantity nearest the trigger among those that measure this kind of event (the first on a tie). */
+function chooseQuantity(type: EventType, trigger: { start: number; end: number }, mentions: QuantityMention[], quantities: Quantity[]): Quantity | null {
   const units = RELEVANT_UNITS[type];
   if (!units) return null;
-  const distance = (q: QuantityMention) => (q.end <= trigger.start ? trigger.start - q.end : q.start >= trigger.end ? q.start - trigger.end : 0);
-  const best = quantities.filter((q) => units.includes(q.unit)).sort((a, b) => distance(a) - distance(b))[0];
-  return best ? toQuantity(best) : null;
+  let best = -1;
+  let bestDistance = Infinity;
+  for (let k = 0; k < mentions.length; k++) {
+    const q = mentions[k]!;
+    if (!units.includes(q.unit)) continue;
+    const distance = q.end <= trigger.start ? trigger.start - q.end : q.start >= trigger.end ? q.start - trigger.end : 0;
+    if (distance < bestDistance) {
+      best = k;
+      bestDistance = distance;
+    }
+  }
+  return best >= 0 ? quantities[best]! : null;
 }
 
 /** Events of one sentence; `offset` places the sentence in the normalised text. */
 export function analyzeSentence(sentence: string, offset = 0, at?: Date): AnalysedEvent[] {
   const mentions = classifySentence(sentence);
   if (mentions.length === 0) return [];
+  // Actors, quantities and the sentence-wide cues are found once for all the sentence's events.
   const actorMentions = findActorMentions(sentence, at);
-  const quantities = findQuantities(sentence);
-  return mentions.map((m) => {
+  const quantityMentions = findQuantities(sentence);
+  const quantities = quantityMentions.map(toQuantity);
+  const events: AnalysedEvent[] = [];
+  for (const m of mentions) {
     const status = assessAssertion(sentence, m.trigger);
     const { type, negated } = resolveNegation(m.type, status.negated);
     const roles = assignRoles(sentence, actorMentions, m.trigger, type);
@@ -46,14 +58,15 @@ export function analyzeSentence(sentence: string, offset = 0, at?: Date): Analys
       mode: type === m.type ? m.mode : null,
       actors: roles.actors,
       targets: roles.targets,
-      quantity: chooseQuantity(type, m.trigger, quantities),
-      quantities: quantities.map(toQuantity),
+      quantity: chooseQuantity(type, m.trigger, quantityMentions, quantities),
+      quantities: quantities.slice(),
       assertion,
       negated,
       evidence: sentence,
       span: [offset, offset + sentence.length],
     };
     event.conflict = conflictOf(event)?.id ?? null;
-    return event;
-  });
+    events.push(event);
+  }
+  return events;
 }

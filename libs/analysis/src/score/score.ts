@@ -46,8 +46,25 @@ export const scoring: ScoringTables = {
 
 const round1 = (x: number): number => Math.round(x * 10) / 10;
 
-function sideOf(conflict: Conflict, code: string): number {
-  return conflict.sides.findIndex((side) => side.includes(code));
+/** Per conflict, the side of each code in it: built once per conflict list. */
+const sideTables = new WeakMap<Conflict[], { id: string; sides: Map<string, number> }[]>();
+function sidesOf(conflicts: Conflict[]): { id: string; sides: Map<string, number> }[] {
+  let tables = sideTables.get(conflicts);
+  if (!tables) {
+    tables = conflicts.map((c) => {
+      const sides = new Map<string, number>();
+      // The first side listing a code wins, as a search of the sides in order would find.
+      c.sides.forEach((side, k) => side.forEach((code) => sides.has(code) || sides.set(code, k)));
+      return { id: c.id, sides };
+    });
+    sideTables.set(conflicts, tables);
+  }
+  return tables;
+}
+
+function anyIn(codes: string[], sides: Map<string, number>): boolean {
+  for (const code of codes) if (sides.has(code)) return true;
+  return false;
 }
 
 /**
@@ -55,11 +72,10 @@ function sideOf(conflict: Conflict, code: string): number {
  * support for, or force against, a belligerent by a state outside the war escalates that war.
  */
 export function conflictOf(event: Pick<AnalysedEvent, 'actors' | 'targets'>, conflicts = scoring.conflicts): { id: string; thirdParty: boolean } | null {
-  for (const c of conflicts) {
-    const actorSides = event.actors.map((a) => sideOf(c, a));
-    const targetSides = event.targets.map((t) => sideOf(c, t));
-    const targetInWar = targetSides.some((s) => s >= 0);
-    const actorInWar = actorSides.some((s) => s >= 0);
+  if (event.actors.length === 0 && event.targets.length === 0) return null;
+  for (const c of sidesOf(conflicts)) {
+    const targetInWar = anyIn(event.targets, c.sides);
+    const actorInWar = anyIn(event.actors, c.sides);
     if (targetInWar && event.actors.length > 0 && !actorInWar) return { id: c.id, thirdParty: true };
     if (actorInWar && (targetInWar || event.targets.length === 0)) return { id: c.id, thirdParty: false };
   }
@@ -101,6 +117,31 @@ export function eventContributions(event: AnalysedEvent, tables: ScoringTables =
 
 const sum = (cs: ScoreContribution[]): number => cs.reduce((s, c) => s + c.points, 0);
 
+/**
+ * The sum of `eventContributions(event)`, added in the same order (so equal to the last bit), without
+ * building the contributions: only the top event of a report needs them spelled out.
+ */
+function eventPoints(event: AnalysedEvent, tables: ScoringTables): number {
+  if (event.negated) return 0;
+  const severity = tables.severity[event.type] ?? 0;
+  const bonus = tables.modeBonus[`${event.type}/${event.mode ?? ''}`];
+  let points = 0;
+  if (severity > 0) points += severity;
+  if (bonus) points += bonus;
+  if (severity > 0 || bonus) {
+    for (const m of tables.magnitude) {
+      let value = -Infinity;
+      for (const q of event.quantities) if (m.units.includes(q.unit) && q.value > value) value = q.value;
+      if (value !== -Infinity) points += round1(Math.min(m.max, m.perDecade * Math.log10(1 + value)));
+    }
+  }
+  const conflict = event.actors.length > 0 ? conflictOf(event, tables.conflicts) : null;
+  if (conflict?.thirdParty && (tables.thirdParty.types.has(event.type) || tables.thirdParty.types.has(`${event.type}/${event.mode ?? ''}`))) {
+    points += tables.thirdParty.points;
+  }
+  return points;
+}
+
 export interface ScoreInput {
   events: AnalysedEvent[];
   source: string;
@@ -118,16 +159,18 @@ export interface ScoreResult {
 }
 
 export function scoreReport(input: ScoreInput, tables: ScoringTables = scoring): ScoreResult {
-  const scored = input.events
-    .map((event) => ({ event, parts: eventContributions(event, tables) }))
-    .map((s) => ({ ...s, points: sum(s.parts) * tables.assertionFactor[s.event.assertion] }))
-    .filter((s) => s.points > 0)
-    .sort((a, b) => b.points - a.points);
+  const scored: { event: AnalysedEvent; points: number }[] = [];
+  for (const event of input.events) {
+    const points = eventPoints(event, tables) * tables.assertionFactor[event.assertion];
+    if (points > 0) scored.push({ event, points });
+  }
+  scored.sort((a, b) => b.points - a.points);
   const top = scored[0];
   if (!top) return { score: 0, contributions: [], top: null };
 
-  const contributions: ScoreContribution[] = [...top.parts];
-  const discount = top.points - sum(top.parts);
+  const parts = eventContributions(top.event, tables);
+  const contributions: ScoreContribution[] = [...parts];
+  const discount = top.points - sum(parts);
   if (discount < 0) contributions.push({ factor: 'assertion', points: round1(discount), detail: top.event.assertion });
 
   // Other escalating events add a share each, once per type, so repetition does not inflate the score.
