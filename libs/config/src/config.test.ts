@@ -44,3 +44,11 @@ describe('config', () => {
     expect(() => parseConfig({ WIREWATCH_CONFIG_FILE: file })).toThrow(/INGEST_PROT: unknown setting/);
   });
 });
+
+  it('reads dashboard settings: listen address, name:token pairs, session length', () => {
+    const config = parseConfig({ DASHBOARD_PORT: '0', DASHBOARD_TOKENS: 'ana:t1, ops:t2' });
+    expect(config.DASHBOARD_PORT).toBe(0);
+    expect(config.DASHBOARD_TOKENS).toEqual(['ana:t1', 'ops:t2']);
+    expect(parseConfig({}).DASHBOARD_HOST).toBe('127.0.0.1');
+    expect(parseConfig({}).DASHBOARD_SESSION_HOURS).toBe(12);
+  });

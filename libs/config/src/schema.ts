@@ -92,3 +92,13 @@ export const ConfigSchema = z.object({
 export type Config = z.infer<typeof ConfigSchema>;
 export type ConfigInput = z.input<typeof ConfigSchema>;
 export const CONFIG_KEYS = Object.keys(ConfigSchema.shape) as (keyof Config)[];
+  /** Where the operator dashboard listens (hosted by `wirewatch run`); 0 picks a free port (tests). */
+  DASHBOARD_HOST: z.string().default('127.0.0.1'),
+  DASHBOARD_PORT: listenPort.default(8070),
+  /** Who may open the dashboard and its API, as `name:token` pairs separated by commas (ingest tokens do not). */
+  DASHBOARD_TOKENS: csv.default(['operator:dev-dashboard-token']),
+  /** How long a dashboard login lasts. */
+  DASHBOARD_SESSION_HOURS: positiveInt.default(12),
+  /** How often open dashboard views refresh themselves. */
+  DASHBOARD_REFRESH_MS: positiveInt.default(5000),
+
