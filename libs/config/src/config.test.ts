@@ -43,7 +43,6 @@ describe('config', () => {
     writeFileSync(file, 'INGEST_PROT: 7000\n');
     expect(() => parseConfig({ WIREWATCH_CONFIG_FILE: file })).toThrow(/INGEST_PROT: unknown setting/);
   });
-});
 
   it('reads dashboard settings: listen address, name:token pairs, session length', () => {
     const config = parseConfig({ DASHBOARD_PORT: '0', DASHBOARD_TOKENS: 'ana:t1, ops:t2' });
@@ -52,3 +51,4 @@ describe('config', () => {
     expect(parseConfig({}).DASHBOARD_HOST).toBe('127.0.0.1');
     expect(parseConfig({}).DASHBOARD_SESSION_HOURS).toBe(12);
   });
+});

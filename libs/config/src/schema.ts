@@ -83,15 +83,6 @@ export const ConfigSchema = z.object({
   RUNTIME_HOST: z.string().default('127.0.0.1'),
   RUNTIME_PORT: port.default(8090),
 
-  /** Whether `wirewatch services up` also starts the (old, Debian) clickhouse-server for contract tests. */
-  STACK_CLICKHOUSE_SERVER: bool.default(false),
-  /** Seconds to wait for a service to become healthy before failing with its log tail. */
-  STACK_START_TIMEOUT_S: positiveInt.default(120),
-});
-
-export type Config = z.infer<typeof ConfigSchema>;
-export type ConfigInput = z.input<typeof ConfigSchema>;
-export const CONFIG_KEYS = Object.keys(ConfigSchema.shape) as (keyof Config)[];
   /** Where the operator dashboard listens (hosted by `wirewatch run`); 0 picks a free port (tests). */
   DASHBOARD_HOST: z.string().default('127.0.0.1'),
   DASHBOARD_PORT: listenPort.default(8070),
@@ -102,3 +93,12 @@ export const CONFIG_KEYS = Object.keys(ConfigSchema.shape) as (keyof Config)[];
   /** How often open dashboard views refresh themselves. */
   DASHBOARD_REFRESH_MS: positiveInt.default(5000),
 
+  /** Whether `wirewatch services up` also starts the (old, Debian) clickhouse-server for contract tests. */
+  STACK_CLICKHOUSE_SERVER: bool.default(false),
+  /** Seconds to wait for a service to become healthy before failing with its log tail. */
+  STACK_START_TIMEOUT_S: positiveInt.default(120),
+});
+
+export type Config = z.infer<typeof ConfigSchema>;
+export type ConfigInput = z.input<typeof ConfigSchema>;
+export const CONFIG_KEYS = Object.keys(ConfigSchema.shape) as (keyof Config)[];
