@@ -35,8 +35,17 @@ export interface BatchingProducerOptions {
 interface Write {
   remaining: number;
   settled: boolean;
+  timer: NodeJS.Timeout | undefined;
   resolve: () => void;
   reject: (err: ProduceError) => void;
+}
+
+function settle(write: Write, err?: ProduceError): void {
+  if (write.settled) return;
+  write.settled = true;
+  clearTimeout(write.timer);
+  if (err) write.reject(err);
+  else write.resolve();
 }
 
 interface Queued {
@@ -61,6 +70,8 @@ const messageBytes = (m: Message): number =>
 export class BatchingProducer {
   private queue: Queued[] = [];
   private head = 0;
+  /** Messages taken from the queue into the request now in flight. */
+  private inFlight = 0;
   private flushing = false;
   private connected = false;
   private lastRequestFailed = false;
@@ -77,8 +88,9 @@ export class BatchingProducer {
     return this.connected && !this.lastRequestFailed && !this.closed;
   }
 
+  /** Messages queued or in flight: what maxPendingMessages bounds. */
   private get pendingMessages(): number {
-    return this.queue.length - this.head;
+    return this.queue.length - this.head + this.inFlight;
   }
 
   /**
@@ -126,7 +138,19 @@ export class BatchingProducer {
       );
     }
     return new Promise<void>((resolve, reject) => {
-      const write: Write = { remaining: count, settled: false, resolve, reject };
+      const write: Write = { remaining: count, settled: false, timer: undefined, resolve, reject };
+      // The deadline runs from the caller's point of view: queued behind a slow request counts too.
+      write.timer = setTimeout(
+        () =>
+          settle(
+            write,
+            new ProduceError(
+              'kafka_timeout',
+              `Kafka did not acknowledge within ${this.options.timeoutMs} ms`,
+            ),
+          ),
+        this.options.timeoutMs,
+      );
       for (const { topic, messages } of batch) {
         for (const message of messages) {
           const partition = this.options.partitionOf?.(topic, message.key);
@@ -148,7 +172,7 @@ export class BatchingProducer {
   private async flushLoop(): Promise<void> {
     this.flushing = true;
     try {
-      while (this.pendingMessages > 0) {
+      while (this.head < this.queue.length) {
         const request = this.takeRequest();
         if (request.length > 0) await this.flushOnce(request);
         if (this.head > 4096 && this.head * 2 > this.queue.length) {
@@ -195,23 +219,9 @@ export class BatchingProducer {
       if (list) list.push(message);
       else byTopic.set(topic, [message]);
     }
-    const writes = new Set(items.map((i) => i.write));
-    const fail = (err: ProduceError) => {
-      for (const write of writes) {
-        if (write.settled) continue;
-        write.settled = true;
-        write.reject(err);
-      }
-    };
-    // Callers get their answer at the deadline; the request itself is still awaited below so that only one
-    // is ever in flight and the queue (bounded by maxPendingMessages) absorbs the wait.
-    const timer = setTimeout(
-      () =>
-        fail(
-          new ProduceError('kafka_timeout', `Kafka did not acknowledge within ${this.options.timeoutMs} ms`),
-        ),
-      this.options.timeoutMs,
-    );
+    // Callers whose deadline passes get their answer then; the request itself is still awaited here, so that
+    // only one is ever in flight and the queue (bounded by maxPendingMessages) absorbs the wait.
+    this.inFlight = items.length;
     const started = performance.now();
     try {
       await sendAcked(
@@ -222,16 +232,14 @@ export class BatchingProducer {
       this.lastRequestFailed = false;
       for (const { write } of items) {
         write.remaining -= 1;
-        if (write.remaining === 0 && !write.settled) {
-          write.settled = true;
-          write.resolve();
-        }
+        if (write.remaining === 0) settle(write);
       }
     } catch (err) {
       this.lastRequestFailed = true;
-      fail(new ProduceError('kafka_error', `Kafka write failed: ${(err as Error).message}`, err));
+      const failure = new ProduceError('kafka_error', `Kafka write failed: ${(err as Error).message}`, err);
+      for (const { write } of items) settle(write, failure);
     } finally {
-      clearTimeout(timer);
+      this.inFlight = 0;
     }
   }
 
@@ -241,11 +249,7 @@ export class BatchingProducer {
     clearTimeout(this.reconnectTimer);
     while (this.flushing) await new Promise((r) => setTimeout(r, 10));
     for (let i = this.head; i < this.queue.length; i++) {
-      const { write } = this.queue[i]!;
-      if (!write.settled) {
-        write.settled = true;
-        write.reject(new ProduceError('kafka_unavailable', 'producer closed'));
-      }
+      settle(this.queue[i]!.write, new ProduceError('kafka_unavailable', 'producer closed'));
     }
     this.queue = [];
     this.head = 0;

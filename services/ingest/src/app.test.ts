@@ -13,6 +13,7 @@ class MemorySink implements ReportSink {
   reports: Accepted[] = [];
   letters: DeadLetter[] = [];
   async publish(reports: Accepted[]) {
+    if (!this.ready) throw new ProduceError('kafka_unavailable', 'not connected to Kafka');
     if (this.failWith) throw this.failWith;
     this.reports.push(...reports);
   }

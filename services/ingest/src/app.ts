@@ -192,10 +192,8 @@ export function buildIngestApp(deps: IngestAppDeps): FastifyInstance {
 
   /** Writes to Kafka; on failure answers 503 (the client retries; report ids are stable) and returns false. */
   async function store(reports: Accepted[], reply: FastifyReply): Promise<boolean> {
-    if (!deps.sink.ready) {
-      unavailable(reply, reports.length, 'kafka_unavailable', 'Kafka is not reachable; nothing was stored');
-      return false;
-    }
+    // No readiness pre-check: a sink that is not connected refuses at once, and one whose last request failed
+    // must be allowed to try again, or it could never become ready.
     try {
       await deps.sink.publish(reports);
       metrics.accepted.inc({ channel: 'api' }, reports.length);
