@@ -33,6 +33,16 @@ describe('createAnalyzer', () => {
     expect(r.escalation_score).toBeGreaterThan(diplomatic.escalation_score + 30);
   });
 
+  it('reads a formal protest as an accusation, "close to the border" as a place, and "thousands" as no troop count', () => {
+    const r = createAnalyzer().analyze(
+      report('lt-1', 'Lithuania protests to Minsk', 'Lithuania lodged a formal protest with Minsk on Friday after thousands of Belarusian soldiers were deployed close to the shared border.'),
+    );
+    expect(r.event_types).toEqual(['ACCUSE', 'MOBILIZE']);
+    expect(r.events.find((e) => e.type === 'ACCUSE')).toMatchObject({ actors: ['LTU'], targets: ['BLR'] });
+    expect(r.events.find((e) => e.type === 'MOBILIZE')?.quantity).toEqual({ value: 2000, unit: 'troops', qualifier: 'vague' });
+    expect(r.troops).toBeNull();
+  });
+
   it('scores non-events near zero', () => {
     const analyzer = createAnalyzer();
     const sport = analyzer.analyze(report('s-1', 'Derby win', 'The visitors attacked from the first whistle and the striker scored twice in the league match before 45,000 fans.'));

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { analyzeSentence, lexicon } from './classify/index.ts';
 import { StoryIndex } from './dedupe/index.ts';
 import { normalizeReport } from './normalize/index.ts';
+import { VAGUE_QUALIFIER } from './quantities/index.ts';
 import { scoreReport, scoring } from './score/index.ts';
 import assertionCues from '../data/events/assertion.json' with { type: 'json' };
 import lexiconData from '../data/events/lexicon.json' with { type: 'json' };
@@ -58,14 +59,19 @@ export interface Analyzer {
 
 const unique = (xs: string[]): string[] => [...new Set(xs)];
 
-/** Troops a report says were (or are to be) sent: the largest count on a troop movement it does not negate. */
+/**
+ * Troops a report says were (or are to be) sent: the largest count on a troop movement it does not
+ * negate. "Thousands of soldiers" gives no count: its floor (2,000) is not a number the report states.
+ */
 function troopsOf(events: AnalysedEvent[]): number | null {
-  const counts = events
-    .filter((e) => !e.negated && (e.type === 'MOBILIZE' || (e.type === 'AID' && e.mode === 'military')))
-    .map((e) => e.quantity)
-    .filter((q): q is Quantity => q !== null && (q.unit === 'troops' || q.unit === 'personnel'))
-    .map((q) => q.value);
-  return counts.length > 0 ? Math.max(...counts) : null;
+  let troops: number | null = null;
+  for (const e of events) {
+    if (e.negated || !(e.type === 'MOBILIZE' || (e.type === 'AID' && e.mode === 'military'))) continue;
+    const q: Quantity | null = e.quantity;
+    if (q === null || (q.unit !== 'troops' && q.unit !== 'personnel') || q.qualifier === VAGUE_QUALIFIER) continue;
+    if (troops === null || q.value > troops) troops = q.value;
+  }
+  return troops;
 }
 
 export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {

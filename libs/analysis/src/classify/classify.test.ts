@@ -80,6 +80,17 @@ describe('classifySentence: complements, intent and conditions', () => {
   });
 });
 
+describe('classifySentence: "close to" is a place, not a closure', () => {
+  it.each([
+    ['Troops were deployed close to the border.', []],
+    ['The camp lies close by the embassy.', []],
+    ['The government closed the border with its neighbour.', ['SANCTION']],
+    ['Authorities closed two opposition newspapers.', ['COERCE']],
+  ])('%s', (sentence, expected) => {
+    expect(types(sentence).filter((t) => t === 'SANCTION' || t === 'COERCE')).toEqual(expected);
+  });
+});
+
 describe('classifySentence: non-events', () => {
   it.each([
     'The visitors attacked down the left wing and the striker scored twice in the league match.',

@@ -3,6 +3,7 @@
  *
  *   `@send`        every inflection of a verb lemma: send|sends|sending|sent
  *   `~3`           up to three intervening words (never crossing a comma or clause punctuation)
+ *   `!to|by`       the next word is none of these ("close to the border" is not closing it)
  *   a space        one or more whitespace characters
  *   anything else  a regular-expression fragment, matched case-insensitively
  *
@@ -112,6 +113,11 @@ export function patternSource(pattern: string, rules: Inflections): string {
     const gap = /^~(\d+)$/.exec(token);
     if (gap) {
       source += `(?:${WORD}\\s+){0,${gap[1]}}`;
+      return;
+    }
+    const notNext = /^!([a-z'|]+)$/.exec(token);
+    if (i > 0 && notNext) {
+      source += `(?!(?:${notNext[1]})(?![\\w'’]))`;
       return;
     }
     if (i === 0) {

@@ -9,6 +9,8 @@ import type { Quantity } from '../types.ts';
 import { findActorMentions } from '../actors/index.ts';
 import { findNumbers, type NumberMention } from './numbers.ts';
 
+export { VAGUE_QUALIFIER } from './numbers.ts';
+
 export interface QuantityMention extends Quantity {
   start: number;
   end: number;

@@ -27,7 +27,11 @@ const SMALL: Record<string, number> = {
 const SCALE: Record<string, number> = { hundred: 100, thousand: 1_000, million: 1_000_000, billion: 1_000_000_000 };
 const SUFFIX_SCALE: Record<string, number> = { ...SCALE, m: 1_000_000, mn: 1_000_000, bn: 1_000_000_000, k: 1_000 };
 
-/** Vague plurals become their smallest reading, qualified "at least". */
+/**
+ * Vague plurals ("thousands of", "dozens of") and "several"/"a few" hundred or thousand become their
+ * smallest reading, qualified "vague": a floor for a sense of scale, not a count to report as such.
+ */
+export const VAGUE_QUALIFIER = 'vague';
 const VAGUE: Record<string, number> = {
   dozens: 24, scores: 40, hundreds: 200, thousands: 2_000, 'tens of thousands': 20_000,
   'hundreds of thousands': 200_000, millions: 2_000_000,
@@ -148,16 +152,17 @@ export function findNumbers(text: string): NumberMention[] {
       if (suffix) value *= SUFFIX_SCALE[suffix.toLowerCase()] ?? 1;
     } else if (vague !== undefined) {
       value = VAGUE[vague.toLowerCase()] ?? null;
-      qualifier = 'at least';
+      qualifier = VAGUE_QUALIFIER;
     } else {
       value = wordsValue(words!);
-      if (/^(?:several|a few)\b/i.test(words!)) qualifier = 'at least';
+      if (/^(?:several|a few)\b/i.test(words!)) qualifier = VAGUE_QUALIFIER;
     }
     if (value === null || !Number.isFinite(value)) continue;
     const before = text.slice(Math.max(0, m.index - 30), m.index);
     const q = QUALIFIER_BEFORE.exec(before);
     let qualifierStart = m.index;
-    if (q) {
+    // A qualifier before a vague number ("some thousands") does not make it a count.
+    if (q && qualifier !== VAGUE_QUALIFIER) {
       qualifier = normaliseQualifier(q[1]!) ?? qualifier;
       qualifierStart = m.index - (before.length - before.lastIndexOf(q[1]!));
     }

@@ -47,7 +47,7 @@ describe('findQuantities', () => {
       [250, 'troops', null],
     ]);
     expect(found('Thousands of troops massed; a dozen warships sailed.')).toEqual([
-      [2_000, 'troops', 'at least'],
+      [2_000, 'troops', 'vague'],
       [12, 'vessels', null],
     ]);
   });
