@@ -116,6 +116,28 @@ describe('assignRoles', () => {
     });
   });
 
+  it('reads a request in reported speech: the speaker asks, the subject of "must" is asked', () => {
+    expect(roles('Norway said on Monday that Chile must release the trawler crews.', 'must', 'REQUEST')).toEqual({
+      actors: ['NOR'],
+      targets: ['CHL'],
+    });
+    expect(roles('The Kenyan minister told reporters that Uganda and Tanzania should reopen the lake route.', 'should', 'REQUEST')).toEqual({
+      actors: ['KEN'],
+      targets: ['UGA', 'TZA'],
+    });
+  });
+
+  it('takes the subject of the condition as the target of a threat without an object', () => {
+    expect(roles('Peru threatened to recall its envoy unless Ecuador withdraws the patrol boats.', 'threatened', 'THREATEN')).toEqual({
+      actors: ['PER'],
+      targets: ['ECU'],
+    });
+    expect(roles('Peru threatened to recall its envoy if talks with Ecuador fail.', 'threatened', 'THREATEN')).toEqual({
+      actors: ['PER'],
+      targets: [],
+    });
+  });
+
   it('reads possessives', () => {
     expect(roles("Russia's invasion of Ukraine entered its third year.", 'invasion', 'ASSAULT')).toEqual({
       actors: ['RUS'],

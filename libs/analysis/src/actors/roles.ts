@@ -268,6 +268,45 @@ function codes(group: Candidate[]): string[] {
   return [...new Set(group.map((c) => c.mention.code))];
 }
 
+/** A reporting verb (or noun) that a modal's clause depends on: "said that X must", "a reminder to X that it must". */
+const REPORTING_BEFORE = /\b(?:said|says|say|declared|declares|reiterated|insisted|stressed|reminder|concluded|announced|told|warned|added)\b/g;
+const MODAL_TRIGGER = /^(?:must|should|has to|have to|had to|ought to)$/i;
+
+/**
+ * "Russia said that Sudan must return the helicopter": a request in reported speech. The speaker
+ * (the subject of the reporting verb) asks; the subject of "must" is asked. Without this, the
+ * nearest mention before "must" (Sudan) would be taken for the one acting.
+ */
+function reportedObligation(sentence: string, trigger: Span, before: Candidate[], eventType: EventType): Roles | null {
+  if (eventType !== 'REQUEST' || !MODAL_TRIGGER.test(sentence.slice(trigger.start, trigger.end))) return null;
+  let verbStart = -1;
+  let verbEnd = -1;
+  REPORTING_BEFORE.lastIndex = 0;
+  for (let m = REPORTING_BEFORE.exec(sentence); m && m.index < trigger.start; m = REPORTING_BEFORE.exec(sentence)) {
+    verbStart = m.index;
+    verbEnd = m.index + m[0].length;
+  }
+  if (verbStart < 0) return null;
+  const addressed = before.filter((c) => c.mention.start >= verbEnd);
+  const speakers = before.filter((c) => c.mention.start < verbStart);
+  if (addressed.length === 0 || speakers.length === 0) return null;
+  return { actors: codes(subjectGroup(sentence, speakers)), targets: codes(objectGroup(sentence, addressed, false, false)) };
+}
+
+/** Threats and demands name their addressee in the condition: "… unless Israel rescinds", "… if the United States goes ahead". */
+const CONDITIONED_TYPES: ReadonlySet<EventType> = new Set(['THREATEN']);
+const CONDITION_AT = /^\s*(?:unless|if)\s/i;
+/** Only the condition's subject: the mention right after "unless"/"if" (and an article). */
+const CONDITION_SUBJECT_GAP = /^\s*(?:unless|if)\s+(?:the\s+)?$/i;
+
+function conditionSubject(sentence: string, usable: Candidate[], objectEnd: number): Candidate[] {
+  if (!CONDITION_AT.test(sentence.slice(objectEnd, objectEnd + 9))) return [];
+  const inCondition = usable.filter((c) => c.mention.start > objectEnd && !c.locative);
+  const first = inCondition[0];
+  if (!first || !CONDITION_SUBJECT_GAP.test(sentence.slice(objectEnd, first.mention.start))) return [];
+  return conjoinedGroup(sentence, inCondition, 0, 1);
+}
+
 export function assignRoles(sentence: string, mentions: ActorMention[], trigger: Span, eventType: EventType): Roles {
   const { asides, facts } = prepare(sentence, mentions);
   const usable: Candidate[] = [];
@@ -278,6 +317,9 @@ export function assignRoles(sentence: string, mentions: ActorMention[], trigger:
 
   const before = usable.filter((c) => c.mention.start >= clauseStart && c.mention.start < trigger.start);
   const after = usable.filter((c) => c.mention.start >= trigger.start && c.mention.start < objectEnd);
+
+  const reported = reportedObligation(sentence, trigger, before, eventType);
+  if (reported) return reported;
 
   const subject = subjectGroup(sentence, before);
   const agentAt = after.findIndex((c) => c.agent);
@@ -290,6 +332,7 @@ export function assignRoles(sentence: string, mentions: ActorMention[], trigger:
 
   const actors = codes(subject.length > 0 ? subject : agent);
   let targets = codes(objectGroup(sentence, after, subject.length === 0, ADDRESSEE_TYPES.has(eventType)));
+  if (targets.length === 0 && CONDITIONED_TYPES.has(eventType)) targets = codes(conditionSubject(sentence, usable, objectEnd));
   if (actors.length >= 2 && SYMMETRIC_TYPES.has(eventType)) {
     targets = targets.filter((code) => !actors.includes(code));
   }
