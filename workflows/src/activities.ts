@@ -1,4 +1,4 @@
-import { ApplicationFailure } from '@temporalio/activity';
+import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { AnalysisResult, DedupeResult, ReportInput } from '@wirewatch/analysis';
 import { chTime, type ClickHouse } from '@wirewatch/clickhouse';
 import type { Logger } from '@wirewatch/log';
@@ -61,6 +61,15 @@ export function toReportInput(envelope: ReportEnvelope): ReportInput {
   };
 }
 
+/** Tells Temporal this activity is alive; a no-op when the activities run outside a worker (replay). */
+function heartbeat(): void {
+  try {
+    Context.current().heartbeat();
+  } catch {
+    // Not running as a Temporal activity.
+  }
+}
+
 const keyOf = (ref: BatchRef, offset: string): string => `${ref.topic}:${ref.partition}:${offset}`;
 
 /** Batch activities, built from their dependencies so tests and runtimes inject real ones. */
@@ -84,6 +93,7 @@ export function createActivities(deps: ActivityDeps) {
     /** Joins each report of the batch to a story in the shared index (and dead-letters undecodable ones). */
     async dedupeBatch(ref: BatchRef): Promise<StoryAssignment[]> {
       const reports = await load(ref);
+      heartbeat();
       const results = await deps.stories.assign(
         reports.map((r) => ({ key: keyOf(ref, r.offset), report: toReportInput(r.envelope) })),
       );
@@ -111,7 +121,8 @@ export function createActivities(deps: ActivityDeps) {
       const rows = { reports: [] as object[], events: [] as object[], stories: [] as object[], signals: [] as object[] };
       const signals: SignalRef[] = [];
       let duplicates = 0;
-      for (const assignment of assignments) {
+      for (const [index, assignment] of assignments.entries()) {
+        if (index % 50 === 0) heartbeat();
         const staged = reports.get(assignment.offset);
         if (!staged) throw new Error(`batch ${ref.batchId}: offset ${assignment.offset} vanished from staging`);
         const story: DedupeResult = {
@@ -146,6 +157,7 @@ export function createActivities(deps: ActivityDeps) {
       // One block per table, each with a token derived from the workflow's batch id: a retried activity
       // writes identical blocks, which ClickHouse drops.
       const token = (table: string) => `${ref.batchId}:${deps.analyzer.rulesetVersion}:${table}`;
+      heartbeat();
       await deps.clickhouse.insert('stories', rows.stories, { dedupToken: token('stories') });
       await deps.clickhouse.insert('reports', rows.reports, { dedupToken: token('reports') });
       await deps.clickhouse.insert('report_events', rows.events, { dedupToken: token('report_events') });

@@ -33,6 +33,8 @@ export function storyRow(ctx: RowContext, story: DedupeResult): object {
     syndicated: story.syndicated,
     duplicate_of: story.duplicate_of,
     independent_sources: story.independent_sources,
+    kafka_partition: ctx.ref.partition,
+    kafka_offset: ctx.staged.offset,
     ...times(ctx),
   };
 }

@@ -1,5 +1,6 @@
--- Story membership: which story each report version joined and how (new story, syndicated copy,
--- independent rewrite, new version, repeat). Independent sources of a story = distinct sources of its
+-- Story membership: which story each report message joined and how (new story, syndicated copy,
+-- independent rewrite, new version, repeat). One row per raw-topic message, so a repeat is kept beside the
+-- report it repeats; a redelivered message (same partition and offset) collapses. Independent sources of a story = distinct sources of its
 -- rows that are neither syndicated copies nor repeats (see the story_sources view).
 CREATE TABLE IF NOT EXISTS stories
 (
@@ -13,13 +14,15 @@ CREATE TABLE IF NOT EXISTS stories
     syndicated Bool,
     duplicate_of Nullable(String),
     independent_sources UInt16,
+    kafka_partition UInt16,
+    kafka_offset UInt64,
     published_at DateTime64(3, 'UTC'),
     received_at DateTime64(3, 'UTC'),
     processed_at DateTime64(3, 'UTC')
 )
 ENGINE = ReplacingMergeTree
 PARTITION BY toYYYYMM(published_at)
-ORDER BY (ruleset_version, story_id, report_id, version)
+ORDER BY (ruleset_version, story_id, report_id, version, kafka_partition, kafka_offset)
 TTL toDateTime(published_at) + INTERVAL {{retention_days}} DAY
 SETTINGS non_replicated_deduplication_window = 10000;
 
