@@ -80,8 +80,35 @@ function looksLikePersonName(sentence: string, first: Token, last: Token, shouti
   return sentence.slice(0, prev.start).trim().length > 0;
 }
 
+/** Hash step over a character code (case kept: gazetteer keys are case-sensitive). */
+const hashStep = (hash: number, code: number): number => Math.imul(hash ^ code, 16777619);
+const HASH_SEED = 2166136261 | 0;
+
+/**
+ * Hashes of the ASCII words that can start a gazetteer phrase. Most words of a sentence start none,
+ * and an ASCII word needs no folding: its hash, taken while finding its end, rules it out without
+ * cutting it out of the sentence. (A hash that is present only sends the word to the full check.)
+ */
+const startHashes = new WeakMap<TrieNode, Set<number>>();
+function startHashesOf(root: TrieNode): Set<number> {
+  let hashes = startHashes.get(root);
+  if (!hashes) {
+    hashes = new Set();
+    for (const key of root.children.keys()) {
+      let h = HASH_SEED;
+      for (let k = 0; k < key.length; k++) h = hashStep(h, key.charCodeAt(k));
+      hashes.add(h);
+    }
+    startHashes.set(root, hashes);
+  }
+  return hashes;
+}
+
+const isAsciiWordChar = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+
 export function findActorMentions(sentence: string, at?: Date): ActorMention[] {
   const { root, personLike } = gazetteer();
+  const starts = startHashesOf(root);
   const shouting = isShouting(sentence);
   const mentions: ActorMention[] = [];
   const n = sentence.length;
@@ -92,9 +119,16 @@ export function findActorMentions(sentence: string, at?: Date): ActorMention[] {
       continue;
     }
     // Cheap test first: most words start no gazetteer phrase.
-    const end = wordEnd(sentence, i);
-    const key = foldKey(sentence.slice(i, end));
-    if (!root.children.has(key) && !(shouting && end - i > 3)) {
+    let end = i;
+    let hash = HASH_SEED;
+    while (end < n && isAsciiWordChar(sentence.charCodeAt(end))) hash = hashStep(hash, sentence.charCodeAt(end++));
+    const ascii = end >= n || !isWordChar(sentence.charCodeAt(end), sentence, end);
+    if (ascii && !starts.has(hash) && !(shouting && end - i > 3)) {
+      i = end;
+      continue;
+    }
+    if (!ascii) end = wordEnd(sentence, i);
+    if (!root.children.has(foldKey(sentence.slice(i, end))) && !(shouting && end - i > 3)) {
       i = end;
       continue;
     }

@@ -101,7 +101,10 @@ function findWordBefore(
 }
 
 function isLocative(sentence: string, m: ActorMention): boolean {
-  return findWordBefore(sentence, m.start, LOCATIVE_WORDS, 4) !== null || BORDER_AFTER.test(sentence.slice(m.end, m.end + 30));
+  if (findWordBefore(sentence, m.start, LOCATIVE_WORDS, 4) !== null) return true;
+  // Cheap test first: the regular expression only where "border" or "frontier" follows closely.
+  const after = sentence.slice(m.end, m.end + 30);
+  return (after.includes('border') || after.includes('frontier')) && BORDER_AFTER.test(after);
 }
 
 /** "according to Seoul", "according to the Russian defence ministry" (but not "according to reports the UK"). */
@@ -141,8 +144,9 @@ function isPassive(sentence: string, trigger: Span, hasAgent: boolean): boolean 
 /** Spans of parentheses and of appositives right after a mention (", a key U.S. ally in ...,"). */
 function asideSpans(sentence: string, mentions: ActorMention[]): Span[] {
   const spans: Span[] = [];
-  for (const m of sentence.matchAll(/\([^()]*\)/g)) spans.push({ start: m.index, end: m.index + m[0].length });
+  if (sentence.includes('(')) for (const m of sentence.matchAll(/\([^()]*\)/g)) spans.push({ start: m.index, end: m.index + m[0].length });
   for (const mention of mentions) {
+    if (sentence.charCodeAt(mention.end) !== 44) continue; // an appositive starts with a comma
     const appositive = /^,\s+(?:a|an|the)\s[^,;]*,/.exec(sentence.slice(mention.end, mention.end + 120));
     if (appositive) spans.push({ start: mention.end, end: mention.end + appositive[0].length });
   }
@@ -152,6 +156,7 @@ function asideSpans(sentence: string, mentions: ActorMention[]): Span[] {
 /** Spans of ", who/which/whose/where ... ," clauses. */
 function relativeClauseSpans(sentence: string): Span[] {
   const spans: Span[] = [];
+  if (!sentence.includes(',')) return spans;
   for (const m of sentence.matchAll(/,\s*(?:who|which|whose|where|when)\b[^,;]*(?:,|;|$)/g)) {
     spans.push({ start: m.index, end: m.index + m[0].length });
   }
@@ -163,21 +168,30 @@ interface MentionFacts {
   candidate: Candidate;
   /** A modifier ("Iranian-made", "pro-Russian", "ethnic Albanians") or an attribution ("according to Seoul"). */
   passing: boolean;
-  /** Followed by "news agency", "newspaper"...: passing when it comes after the trigger. */
-  mediaAfter: boolean;
+  /** Followed by "news agency", "newspaper"...: passing when it comes after the trigger (found when first asked). */
+  mediaAfter: boolean | null;
+}
+
+/** "Iranian-made", "pro-Russian", "ethnic Albanians": the regular expressions run only where a hyphen or "ethnic" is next to the mention. */
+function isModifier(sentence: string, m: ActorMention): boolean {
+  if (sentence.charCodeAt(m.end) === 45 && MODIFIER_AFTER.test(sentence.slice(m.end, m.end + 40))) return true;
+  const before = sentence.slice(Math.max(0, m.start - 12), m.start);
+  if (sentence.charCodeAt(m.start - 1) === 45 && MODIFIER_BEFORE.test(before)) return true;
+  return (before.includes('thnic') || before.includes('THNIC')) && ETHNIC_BEFORE.test(before);
 }
 
 function mentionFacts(sentence: string, m: ActorMention): MentionFacts {
-  const after = sentence.slice(m.end, m.end + 40);
-  const before = sentence.slice(Math.max(0, m.start - 12), m.start);
-  const passing = MODIFIER_AFTER.test(after) || MODIFIER_BEFORE.test(before) || ETHNIC_BEFORE.test(before) || isAccordingTo(sentence, m);
-  return { candidate: candidate(sentence, m), passing, mediaAfter: !passing && MEDIA_AFTER.test(after) };
+  const passing = isModifier(sentence, m) || isAccordingTo(sentence, m);
+  return { candidate: candidate(sentence, m), passing, mediaAfter: passing ? false : null };
 }
 
-function isPassing(facts: MentionFacts, trigger: Span, asides: Span[]): boolean {
+function isPassing(sentence: string, facts: MentionFacts, trigger: Span, asides: Span[]): boolean {
   const m = facts.candidate.mention;
   if (facts.passing) return true;
-  if (m.start >= trigger.end && facts.mediaAfter) return true;
+  if (m.start >= trigger.end) {
+    facts.mediaAfter ??= MEDIA_AFTER.test(sentence.slice(m.end, m.end + 40));
+    if (facts.mediaAfter) return true;
+  }
   for (const r of asides) {
     const containsTrigger = trigger.start >= r.start && trigger.start < r.end;
     if (m.start >= r.start && m.end <= r.end && !containsTrigger) return true;
@@ -191,7 +205,7 @@ function candidate(sentence: string, m: ActorMention): Candidate {
     mention: m,
     locative: isLocative(sentence, m),
     agent: findWordBefore(sentence, m.start, AGENT_WORDS, 3) !== null,
-    addressee: /\bto\s+(?:the\s+)?$/.test(before),
+    addressee: before.includes('to') && /\bto\s+(?:the\s+)?$/.test(before),
   };
 }
 
@@ -310,7 +324,7 @@ function conditionSubject(sentence: string, usable: Candidate[], objectEnd: numb
 export function assignRoles(sentence: string, mentions: ActorMention[], trigger: Span, eventType: EventType): Roles {
   const { asides, facts } = prepare(sentence, mentions);
   const usable: Candidate[] = [];
-  for (const f of facts) if (!isPassing(f, trigger, asides)) usable.push(f.candidate);
+  for (const f of facts) if (!isPassing(sentence, f, trigger, asides)) usable.push(f.candidate);
 
   const clauseStart = sentence.lastIndexOf(';', trigger.start) + 1;
   const objectEnd = objectRegionEnd(sentence, trigger.end);
