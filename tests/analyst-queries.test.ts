@@ -29,6 +29,7 @@ describe('analyst queries on the real pipeline (embedded ClickHouse)', () => {
   let runtime: Runtime;
   let seedId: string;
   const results = new Map<string, Row[]>();
+  const skipped: string[] = [];
 
   /** Runs a catalogue query as the dashboard API does: defaults resolved against now and the running ruleset. */
   async function run(name: string, given: GivenParams = {}): Promise<Row[]> {
@@ -41,7 +42,13 @@ describe('analyst queries on the real pipeline (embedded ClickHouse)', () => {
     runtime = await startRuntime(config, { components: ['ingest', 'dispatcher', 'worker'] });
     ({ seedId } = await feedStack(runtime, config, [INDEPENDENT_REWRITE]));
     const until = new Date(Date.now() + 60_000).toISOString();
+    const tables = new Set((await runtime.clickhouse!.query<{ name: string }>('SELECT name FROM system.tables WHERE database = currentDatabase()')).map((t) => t.name));
     for (const q of QUERIES) {
+      // Optional parts (alerting) bring their own tables; their queries run when those are migrated.
+      if ('requiresTable' in q && !tables.has(q.requiresTable)) {
+        skipped.push(q.name);
+        continue;
+      }
       const given: GivenParams = { until };
       // Pair windows are counted back from `until`; reach back to the seed's day.
       if (q.name === 'top_escalating_pairs') Object.assign(given, { until: PUBLISHED.until, hours: 24 * 1000 });
@@ -54,7 +61,8 @@ describe('analyst queries on the real pipeline (embedded ClickHouse)', () => {
   });
 
   it('runs every query in the catalogue', () => {
-    expect([...results.keys()].sort()).toEqual(QUERIES.map((q) => q.name).sort());
+    expect([...results.keys(), ...skipped].sort()).toEqual(QUERIES.map((q) => q.name).sort());
+    expect(skipped.filter((name) => !('requiresTable' in getQuery(name)!))).toEqual([]);
   });
 
   it('top_escalating_pairs: the seed makes PRK → RUS a pair, with events and a score', () => {

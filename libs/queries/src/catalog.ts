@@ -384,6 +384,32 @@ ORDER BY minute`,
       min_score: { type: 'Float32', description: 'signal threshold (SIGNAL_MIN_SCORE)', default: value(40) },
     },
   },
+  {
+    name: 'alerts_latest',
+    question: 'Which alerts are open, acknowledged or resolved, at what severity, and on which reports?',
+    notes: 'The latest state of each alert from its change log (alert_events); needs alerting to be installed.',
+    requiresTable: 'alert_events',
+    sql: `SELECT
+    alert_id,
+    any(workflow_id) AS workflow_id,
+    any(rule_id) AS rule_id,
+    any(group_key) AS group_key,
+    argMax(status, seq) AS status,
+    argMax(severity, seq) AS severity,
+    argMax(evidence_status, seq) AS evidence_status,
+    argMax(event, seq) AS last_event,
+    argMax(\`by\`, seq) AS last_by,
+    argMax(detail, seq) AS detail,
+    groupUniqArrayArray(report_ids) AS report_ids,
+    min(at) AS opened_at,
+    max(at) AS updated_at
+FROM alert_events FINAL
+WHERE at >= {since:${TIME}}
+GROUP BY alert_id
+ORDER BY status = 'resolved', updated_at DESC, alert_id
+LIMIT {limit:UInt32}`,
+    params: { since: since(MONTH, 'change time'), limit: limit(50) },
+  },
 ] as const satisfies readonly NamedQuery[];
 
 export type QueryName = (typeof QUERIES)[number]['name'];

@@ -9,6 +9,7 @@ const escapeCell = (text: string) => text.replace(/\|/g, '\\|');
 function renderQuery(q: NamedQuery): string {
   const lines = [`## \`${q.name}\``, '', `**${q.question}**`, ''];
   if (q.notes) lines.push(q.notes, '');
+  if (q.requiresTable) lines.push(`Needs the \`${q.requiresTable}\` table.`, '');
   const params = Object.entries(q.params);
   if (params.length > 0) {
     lines.push('| parameter | type | default | meaning |', '|---|---|---|---|');

@@ -24,6 +24,8 @@ export interface NamedQuery {
   notes?: string;
   sql: string;
   params: Record<string, ParamSpec>;
+  /** A table that exists only when an optional part of wirewatch (e.g. alerting) is installed. */
+  requiresTable?: string;
 }
 
 export const TIME = "DateTime64(3, 'UTC')";

@@ -1,3 +1,3 @@
 /** The parts of wirewatch a runtime process can host. */
-export const COMPONENTS = ['ingest', 'dispatcher', 'worker'] as const;
+export const COMPONENTS = ['ingest', 'dispatcher', 'worker', 'dashboard'] as const;
 export type Component = (typeof COMPONENTS)[number];

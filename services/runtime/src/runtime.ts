@@ -14,6 +14,8 @@ import {
   type SignalSink,
 } from '@wirewatch/workflows';
 import { startIngest } from '@wirewatch/ingest';
+import { RULESET_VERSION } from '@wirewatch/analysis';
+import { startDashboardComponent } from '@wirewatch/dashboard';
 import type { FastifyInstance } from 'fastify';
 import { pipelineAnalyzer } from './analyzer.ts';
 import type { Component } from './components.ts';
@@ -31,6 +33,8 @@ export interface Runtime {
   clickhouse: ClickHouse | null;
   /** Where the ingest API listens, when this process hosts it. */
   ingestUrl: string | null;
+  /** Where the operator dashboard listens, when this process hosts it. */
+  dashboardUrl: string | null;
   /** Stops components in dependency order: stop taking reports in, finish the batches in hand, close stores. */
   stop(): Promise<void>;
 }
@@ -60,11 +64,13 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
 
     let clickhouse: ClickHouse | null = null;
     let control: FastifyInstance | null = null;
-    if (want.has('dispatcher') || want.has('worker') || config.CLICKHOUSE_MODE === 'embedded') {
+    const writes = want.has('dispatcher') || want.has('worker') || config.CLICKHOUSE_MODE === 'embedded';
+    if (writes || want.has('dashboard')) {
       const ch = await openClickHouse(config);
       clickhouse = ch;
       stops.push(() => ch.close());
-      await migrate(ch, migrationVars(config));
+      // A dashboard of its own in server mode reads as a read-only user: it leaves migrations to the writers.
+      if (writes) await migrate(ch, migrationVars(config));
       if (config.CLICKHOUSE_MODE === 'embedded') {
         const app = buildControlApp(ch, () => migrate(ch, migrationVars(config)));
         await app.listen({ host: config.RUNTIME_HOST, port: config.RUNTIME_PORT });
@@ -125,8 +131,22 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
       ingestUrl = ingest.url;
     }
 
+    let dashboardUrl: string | null = null;
+    if (want.has('dashboard')) {
+      const dashboard = await startDashboardComponent(config, {
+        kafka,
+        clickhouse: clickhouse!,
+        rawTopic: topics.raw,
+        dispatcherGroup: `${config.KAFKA_TOPIC_PREFIX}wirewatch-dispatcher`,
+        rulesetVersion: RULESET_VERSION,
+        log,
+      });
+      stops.push(() => dashboard.close());
+      dashboardUrl = dashboard.url;
+    }
+
     log.info({ components: [...want], clickhouse: config.CLICKHOUSE_MODE, control: control !== null }, 'wirewatch running');
-    return { config, clickhouse, ingestUrl, stop };
+    return { config, clickhouse, ingestUrl, dashboardUrl, stop };
   } catch (err) {
     await stop();
     throw err;
