@@ -75,6 +75,13 @@ const keyOf = (ref: BatchRef, offset: string): string => `${ref.topic}:${ref.par
 /** Batch activities, built from their dependencies so tests and runtimes inject real ones. */
 export function createActivities(deps: ActivityDeps) {
   const now = deps.now ?? (() => new Date());
+  // The batch decoded by dedupeBatch, kept for analyzeAndPersist when it runs on the same worker (the usual
+  // case), so a batch is read from ClickHouse and validated once. Bounded; a miss just reads it again.
+  const recent = new Map<string, StagedReport[]>();
+  const remember = (batchId: string, reports: StagedReport[]) => {
+    recent.set(batchId, reports);
+    if (recent.size > 16) recent.delete(recent.keys().next().value!);
+  };
 
   async function load(ref: BatchRef): Promise<StagedReport[]> {
     try {
@@ -93,6 +100,7 @@ export function createActivities(deps: ActivityDeps) {
     /** Joins each report of the batch to a story in the shared index (and dead-letters undecodable ones). */
     async dedupeBatch(ref: BatchRef): Promise<StoryAssignment[]> {
       const reports = await load(ref);
+      remember(ref.batchId, reports);
       heartbeat();
       const results = await deps.stories.assign(
         reports.map((r) => ({ key: keyOf(ref, r.offset), report: toReportInput(r.envelope) })),
@@ -116,15 +124,17 @@ export function createActivities(deps: ActivityDeps) {
       ref: BatchRef,
       assignments: StoryAssignment[],
     ): Promise<{ summary: BatchSummary; signals: SignalRef[] }> {
-      const reports = new Map((await loadBatch(deps.clickhouse, ref)).reports.map((r) => [r.offset, r]));
+      const staged = recent.get(ref.batchId) ?? (await loadBatch(deps.clickhouse, ref)).reports;
+      recent.delete(ref.batchId);
+      const reports = new Map(staged.map((r) => [r.offset, r]));
       const processedAt = chTime(now());
       const rows = { reports: [] as object[], events: [] as object[], stories: [] as object[], signals: [] as object[] };
       const signals: SignalRef[] = [];
       let duplicates = 0;
       for (const [index, assignment] of assignments.entries()) {
         if (index % 50 === 0) heartbeat();
-        const staged = reports.get(assignment.offset);
-        if (!staged) throw new Error(`batch ${ref.batchId}: offset ${assignment.offset} vanished from staging`);
+        const report = reports.get(assignment.offset);
+        if (!report) throw new Error(`batch ${ref.batchId}: offset ${assignment.offset} vanished from staging`);
         const story: DedupeResult = {
           story_id: assignment.storyId,
           duplicate_of: assignment.duplicateOf,
@@ -132,20 +142,20 @@ export function createActivities(deps: ActivityDeps) {
           independent_sources: assignment.independentSources,
           kind: assignment.kind,
         };
-        const ctx = { ref, staged, processedAt, rulesetVersion: deps.analyzer.rulesetVersion };
+        const ctx = { ref, staged: report, processedAt, rulesetVersion: deps.analyzer.rulesetVersion };
         rows.stories.push(storyRow(ctx, story));
         if (assignment.kind === 'duplicate') {
           duplicates += 1;
           continue;
         }
-        const result = deps.analyzer.analyze(toReportInput(staged.envelope), story);
+        const result = deps.analyzer.analyze(toReportInput(report.envelope), story);
         rows.reports.push(reportRow(ctx, result));
         rows.events.push(...eventRows(ctx, result));
         if (result.escalation_score >= deps.signalMinScore) {
           rows.signals.push(signalRow(ctx, result));
           signals.push({
             reportId: result.id,
-            version: staged.envelope.version,
+            version: report.envelope.version,
             storyId: result.story_id,
             rulesetVersion: result.ruleset_version,
             score: result.escalation_score,

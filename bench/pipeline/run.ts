@@ -1,0 +1,195 @@
+/**
+ * End-to-end pipeline benchmark: HTTP ingest → Kafka → dispatcher → Temporal → worker (analysis) → ClickHouse,
+ * with `wirewatch run` in a child process (embedded ClickHouse) and the load generated here.
+ *
+ *   npx tsx bench/pipeline/run.ts [--reports 10000] [--rate 500] [--seconds 30]
+ *
+ * Measures, in one run: raw Kafka passthrough of the same envelopes (produce + consume in a group), sustained
+ * throughput (all reports sent as fast as the API takes them, until every row is visible), latency from ingest
+ * (received_at) to rows written (processed_at) at a fixed rate, and the runtime process's peak memory.
+ * Requires `npx wirewatch services up`. Writes docs/pipeline-bench.md.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { configWith, type Config } from '@wirewatch/config';
+import { createKafka, createProducer, ensureTopics, topicNames } from '@wirewatch/kafka';
+import { buildEnvelope, encodeEnvelope, parseNativeReport } from '@wirewatch/schemas';
+import { generateCorpus, type CorpusReport } from '../../tests/helpers/corpus.ts';
+import { controlQuery, startRunProcess } from '../../tests/helpers/run-process.ts';
+
+const { values: args } = parseArgs({
+  options: {
+    reports: { type: 'string', default: '10000' },
+    rate: { type: 'string', default: '500' },
+    seconds: { type: 'string', default: '30' },
+  },
+});
+const N = Number(args.reports);
+const RATE = Number(args.rate);
+const SECONDS = Number(args.seconds);
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const port = () => String(20000 + Math.floor(Math.random() * 20000));
+
+function benchConfig(name: string): Config {
+  const id = `${name}-${Date.now().toString(36)}`;
+  return configWith({
+    KAFKA_TOPIC_PREFIX: `bench-${id}.`,
+    TEMPORAL_TASK_QUEUE: `bench-${id}`,
+    CLICKHOUSE_PATH: mkdtempSync(join(tmpdir(), `ww-bench-${name}-`)),
+    INGEST_PORT: port(),
+    RUNTIME_PORT: port(),
+    LOG_LEVEL: 'warn',
+  });
+}
+
+/** Unique reports: the generated corpus's originals, renumbered so each run has its own ids. */
+function uniqueReports(count: number, tag: string): CorpusReport[] {
+  const base = generateCorpus(count * 2).reports.filter((r) => r.source === 'demo-wire' && r.version === undefined);
+  const out: CorpusReport[] = [];
+  for (let i = 0; out.length < count; i++) {
+    const r = base[i % base.length]!;
+    out.push({ ...r, source_id: `${tag}-${i}`, headline: `${r.headline} [${tag} ${i}]` });
+  }
+  return out;
+}
+
+async function post(config: Config, reports: CorpusReport[]): Promise<void> {
+  const res = await fetch(`http://${config.INGEST_HOST}:${config.INGEST_PORT}/v1/reports`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-ndjson', authorization: 'Bearer dev-token' },
+    body: reports.map((r) => JSON.stringify(r)).join('\n'),
+  });
+  if (res.status !== 202) throw new Error(`ingest answered ${res.status}: ${await res.text()}`);
+}
+
+async function countRows(config: Config): Promise<number> {
+  const [row] = await controlQuery<{ n: string }>(config, 'SELECT count() AS n FROM reports');
+  return Number(row?.n ?? 0);
+}
+
+async function rssMb(pid: number): Promise<number> {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+  } catch {
+    return 0;
+  }
+}
+
+/** Raw Kafka: the same envelopes produced (acks=all, batches of 500) and consumed by a group, end to end. */
+async function kafkaPassthrough(config: Config, reports: CorpusReport[]): Promise<number> {
+  const kafka = createKafka(config);
+  const admin = kafka.admin();
+  await admin.connect();
+  await ensureTopics(admin, config.KAFKA_TOPIC_PREFIX);
+  await admin.disconnect();
+  const topic = topicNames(config.KAFKA_TOPIC_PREFIX).raw;
+  const envelopes = reports.map((r) => {
+    const parsed = parseNativeReport(r);
+    if (!parsed.ok) throw new Error('bad bench report');
+    const env = buildEnvelope(parsed.value, new Date());
+    return { key: env.report_id, value: encodeEnvelope(env) };
+  });
+  const producer = createProducer(kafka);
+  const consumer = kafka.consumer({ groupId: `${config.KAFKA_TOPIC_PREFIX}passthrough` });
+  await producer.connect();
+  await consumer.connect();
+  await consumer.subscribe({ topic, fromBeginning: true });
+  let seen = 0;
+  let done!: () => void;
+  const all = new Promise<void>((resolve) => (done = resolve));
+  await consumer.run({
+    eachBatch: async ({ batch }) => {
+      seen += batch.messages.length;
+      if (seen >= envelopes.length) done();
+    },
+  });
+  const t0 = performance.now();
+  for (let i = 0; i < envelopes.length; i += 500) {
+    await producer.send({ topic, acks: -1, messages: envelopes.slice(i, i + 500) });
+  }
+  await all;
+  const seconds = (performance.now() - t0) / 1000;
+  await consumer.disconnect();
+  await producer.disconnect();
+  return envelopes.length / seconds;
+}
+
+async function main(): Promise<void> {
+  const lines: string[] = [];
+  const say = (line: string) => {
+    process.stdout.write(line + '\n');
+    lines.push(line);
+  };
+
+  const passthrough = await kafkaPassthrough(benchConfig('kafka'), uniqueReports(N, 'kafka'));
+  say(`raw Kafka passthrough (produce acks=all + group consume), ${N} envelopes: ${passthrough.toFixed(0)} reports/s`);
+
+  // Sustained throughput: everything sent as fast as the API takes it; clock stops when every row is visible.
+  const tput = benchConfig('throughput');
+  const run = await startRunProcess(tput, join(tmpdir(), `ww-bench-throughput-${Date.now()}.log`));
+  let peakRss = 0;
+  const sampler = setInterval(() => {
+    void rssMb(run.child.pid!).then((mb) => (peakRss = Math.max(peakRss, mb)));
+  }, 500);
+  const reports = uniqueReports(N, 'tput');
+  const t0 = performance.now();
+  for (let i = 0; i < reports.length; i += 500) await post(tput, reports.slice(i, i + 500));
+  const sentAt = performance.now();
+  while ((await countRows(tput)) < N) await sleep(200);
+  const seconds = (performance.now() - t0) / 1000;
+  clearInterval(sampler);
+  await run.stop();
+  const throughput = N / seconds;
+  say(
+    `sustained end to end, ${N} reports: ${throughput.toFixed(0)} reports/s ` +
+      `(API accepted them all in ${((sentAt - t0) / 1000).toFixed(1)} s; rows complete after ${seconds.toFixed(1)} s); ` +
+      `ratio to raw Kafka ${(throughput / passthrough).toFixed(3)}; runtime peak RSS ${peakRss.toFixed(0)} MB`,
+  );
+
+  // Latency at a fixed rate: batches every 100 ms; latency = processed_at − received_at per report.
+  const lat = benchConfig('latency');
+  const run2 = await startRunProcess(lat, join(tmpdir(), `ww-bench-latency-${Date.now()}.log`));
+  const perTick = Math.max(1, Math.round(RATE / 10));
+  const total = perTick * 10 * SECONDS;
+  const paced = uniqueReports(total, 'lat');
+  const start = performance.now();
+  for (let tick = 0; tick * perTick < total; tick++) {
+    const due = start + tick * 100;
+    const wait = due - performance.now();
+    if (wait > 0) await sleep(wait);
+    await post(lat, paced.slice(tick * perTick, (tick + 1) * perTick));
+  }
+  const actualRate = total / ((performance.now() - start) / 1000);
+  while ((await countRows(lat)) < total) await sleep(200);
+  const [q] = await controlQuery<{ p50: number; p99: number; max: number }>(
+    lat,
+    `SELECT quantile(0.5)(ms) AS p50, quantile(0.99)(ms) AS p99, max(ms) AS max
+     FROM (SELECT dateDiff('millisecond', received_at, processed_at) AS ms FROM reports FINAL)`,
+  );
+  await run2.stop();
+  say(
+    `latency at ${actualRate.toFixed(0)} reports/s for ${SECONDS} s (${total} reports), ingest received → rows written: ` +
+      `p50 ${Math.round(q!.p50)} ms, p99 ${Math.round(q!.p99)} ms, max ${Math.round(q!.max)} ms`,
+  );
+
+  const doc = [
+    '# Pipeline benchmark',
+    '',
+    'Measured with `npx tsx bench/pipeline/run.ts` on the project machine (2 cores, all services local, the',
+    'runtime — ingest, dispatcher, worker, embedded ClickHouse — in one child process; load generated by the bench',
+    'process over loopback). Numbers from one run; compare ratios, the machine is shared.',
+    '',
+    ...lines.map((l) => `- ${l}`),
+    '',
+    `Run on ${new Date().toISOString().slice(0, 10)}.`,
+    '',
+  ].join('\n');
+  writeFileSync(new URL('../../docs/pipeline-bench.md', import.meta.url), doc);
+}
+
+await main();
