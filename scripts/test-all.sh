@@ -5,6 +5,10 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 
 npm ci --no-audit --no-fund || exit 1
+# The dashboard's browser tests drive Debian's Chromium through playwright-core (no browser download).
+if [ ! -x /usr/bin/chromium ]; then
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } || exit 1
+fi
 npx wirewatch services up --with-clickhouse-server || { npx wirewatch services down; exit 1; }
 
 status=0

@@ -18,7 +18,15 @@ const projectServices = Object.entries(compose.services).filter(([, s]) => s.bui
 
 describe('docker-compose.yml', () => {
   it('runs the project services from the project image', () => {
-    expect(projectServices.map(([name]) => name).sort()).toEqual(['dispatcher', 'ingest', 'migrate', 'worker']);
+    expect(projectServices.map(([name]) => name).sort()).toEqual(['dashboard', 'dispatcher', 'ingest', 'migrate', 'worker']);
+  });
+
+  it('lets the dashboard read ClickHouse only as the read-only analyst user', () => {
+    const env = compose.services.dashboard?.environment ?? {};
+    expect(env.CLICKHOUSE_USER).toBe('analyst');
+    const users = (compose as unknown as { configs: Record<string, { content: string }> }).configs['clickhouse-analyst-user']!.content;
+    const grants = [...users.matchAll(/<query>([^<]+)<\/query>/g)].map((m) => m[1]);
+    expect(grants).toEqual(['GRANT SELECT, SHOW TABLES ON wirewatch.*', 'GRANT CREATE DATABASE ON wirewatch.*']);
   });
 
   it.each(projectServices)('%s passes only settings the config schema knows, with valid values', (_name, service) => {
