@@ -45,6 +45,7 @@ describe('resolveParams', () => {
 
   it('refuses unknown names and values of the wrong type', () => {
     expect(() => resolveParams(q, { hourz: '1' }, ctx)).toThrow(QueryParamError);
+    expect(() => resolveParams(q, { constructor: '1' }, ctx)).toThrow(QueryParamError);
     expect(() => resolveParams(q, { hours: '-1' }, ctx)).toThrow(/hours: expected UInt32/);
     expect(() => resolveParams(q, { until: 'yesterday' }, ctx)).toThrow(/until: expected a time/);
   });

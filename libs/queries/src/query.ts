@@ -97,7 +97,7 @@ function coerce(name: string, spec: ParamSpec, raw: string | number | readonly s
  */
 export function resolveParams(query: NamedQuery, given: GivenParams, ctx: ParamContext): QueryParams {
   for (const name of Object.keys(given)) {
-    if (!(name in query.params)) throw new QueryParamError(`${query.name}: unknown parameter ${name}`);
+    if (!Object.hasOwn(query.params, name)) throw new QueryParamError(`${query.name}: unknown parameter ${name}`);
   }
   const out: QueryParams = {};
   for (const [name, spec] of Object.entries(query.params)) {

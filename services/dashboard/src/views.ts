@@ -11,7 +11,7 @@ export type RangeName = keyof typeof RANGES;
 const ALL_HOURS = 20 * 365 * 24;
 
 export function parseRange(text: unknown, fallback: RangeName): RangeName {
-  return typeof text === 'string' && text in RANGES ? (text as RangeName) : fallback;
+  return typeof text === 'string' && Object.hasOwn(RANGES, text) ? (text as RangeName) : fallback;
 }
 
 /** The [since, until] window of a range, as ISO-8601 times. `until` reaches a minute ahead for clock skew. */
