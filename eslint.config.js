@@ -4,7 +4,7 @@ import { builtinModules } from 'node:module';
 
 // Workflow code runs inside Temporal's deterministic sandbox and is replayed from history:
 // it may not do I/O, read clocks or randomness, or leave promises unawaited.
-const workflowFiles = ['workflows/src/workflows.ts', 'workflows/src/workflows/**/*.ts'];
+const workflowFiles = ['workflows/src/workflows.ts', 'workflows/src/workflows/**/*.ts', 'workflows/src/alerts/workflows.ts'];
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
 export default tseslint.config(

@@ -13,6 +13,9 @@ describe('config', () => {
     expect(config.INGEST_PRODUCE_TIMEOUT_MS).toBe(10_000);
     expect(config.INGEST_FEEDS_FILE).toBeUndefined();
     expect(config.KAFKA_REPLICATION_FACTOR).toBe(1);
+    expect(config.ALERT_RULES).toEqual(['rules']);
+    expect(config.ALERT_WEBHOOK_SECRETS).toEqual([]);
+    expect(config.ALERT_WINDOW_INTERVAL_S).toBe(300);
   });
 
   it('coerces numbers and lists from strings', () => {

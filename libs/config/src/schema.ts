@@ -79,6 +79,15 @@ export const ConfigSchema = z.object({
   /** Reports whose escalation score reaches this become signals (0–100). */
   SIGNAL_MIN_SCORE: z.coerce.number().min(0).max(100).default(40),
 
+  /** Alert rule files or folders of YAML files, comma-separated; relative paths from the repository root. */
+  ALERT_RULES: csv.default(['rules']),
+  /** Webhook signing secrets as `name:secret` pairs, comma-separated; rule files name them, never hold them. */
+  ALERT_WEBHOOK_SECRETS: csv.default([]),
+  /** Time limit of one webhook delivery attempt. */
+  ALERT_WEBHOOK_TIMEOUT_MS: positiveInt.default(10_000),
+  /** How often the Temporal Schedule evaluates window rules; 0 creates no schedule. */
+  ALERT_WINDOW_INTERVAL_S: z.coerce.number().int().min(0).default(300),
+
   /** Address of the control endpoint of the embedded runtime (answers `wirewatch sql` from other processes). */
   RUNTIME_HOST: z.string().default('127.0.0.1'),
   RUNTIME_PORT: port.default(8090),

@@ -7,7 +7,7 @@ import {
   connectTemporal,
   createActivities,
   deadLetterSink,
-  loggingSignalSink,
+  startAlerting,
   startWorker,
   StoryStore,
   type RunningWorker,
@@ -86,15 +86,19 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
       await producer.connect();
       stops.push(() => producer.disconnect());
       const stories = await StoryStore.open(ch, { rulesetVersion: analyzer.rulesetVersion, windowDays: config.DEDUPE_WINDOW_DAYS });
-      const activities = createActivities({
+      // Alerting: rules from ALERT_RULES evaluate each batch's signals; alert workflows run on this worker.
+      const alerting = await startAlerting(config, { clickhouse: ch, producer, alertsTopic: topics.alerts, rulesetVersion: analyzer.rulesetVersion, log });
+      stops.push(() => alerting.close());
+      const batchActivities = createActivities({
         clickhouse: ch,
         stories,
         analyzer,
         deadLetters: deadLetterSink({ producer, topic: topics.deadletter, clickhouse: ch, log }),
-        signals: options.signals ?? loggingSignalSink(log),
+        signals: options.signals ?? alerting.sink,
         signalMinScore: config.SIGNAL_MIN_SCORE,
         log,
       });
+      const activities = { ...batchActivities, ...alerting.activities };
       const worker: RunningWorker = await startWorker({
         address: config.TEMPORAL_ADDRESS,
         namespace: config.TEMPORAL_NAMESPACE,
