@@ -1,8 +1,10 @@
 import { Command } from 'commander';
+import { registerAlerts } from './commands/alerts.ts';
 import { registerAnalyze } from './commands/analyze.ts';
 import { registerDemo } from './commands/demo.ts';
 import { registerIngest } from './commands/ingest.ts';
 import { registerReplay } from './commands/replay.ts';
+import { registerRules } from './commands/rules.ts';
 import { registerRun } from './commands/run.ts';
 import { registerServices } from './commands/services.ts';
 import { registerSql } from './commands/sql.ts';
@@ -19,5 +21,7 @@ registerRun(program);
 registerDemo(program);
 registerReplay(program);
 registerSql(program);
+registerRules(program);
+registerAlerts(program);
 
 await program.parseAsync(process.argv);
