@@ -71,6 +71,8 @@ const NUMBER_STARTS = new Set([
   'millions', 'tens',
 ]);
 
+const SCALE_AFTER_ARTICLE = /^\s+(?:hundred|thousand|million|dozen|few)\b/;
+
 function isLowerLetter(c: number): boolean {
   return c >= 97 && c <= 122;
 }
@@ -125,7 +127,9 @@ export function findNumbers(text: string): NumberMention[] {
     let j = i + 1;
     if (isLowerLetter(c)) {
       while (j < n && isLowerLetter(scanned.charCodeAt(j))) j++;
-      if (!NUMBER_STARTS.has(scanned.slice(i, j))) {
+      const word = scanned.slice(i, j);
+      // "a"/"an" open a number only before a scale or "few"/"dozen" ("a hundred", "a few thousand").
+      if (!NUMBER_STARTS.has(word) || ((word === 'a' || word === 'an') && !SCALE_AFTER_ARTICLE.test(scanned.slice(j, j + 10)))) {
         i = j;
         continue;
       }
