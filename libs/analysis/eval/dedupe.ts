@@ -342,5 +342,8 @@ const DOC_NOTES = `### Reading the numbers
 - Throughput is CPU time on a 2-core machine shared with other builds; it varies between runs.
 `;
 
-if (process.argv.includes('--memory')) measureMemoryChild();
-else main();
+// Run as a script only: the harness functions above are imported by the benchmark and experiments.
+if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  if (process.argv.includes('--memory')) measureMemoryChild();
+  else main();
+}

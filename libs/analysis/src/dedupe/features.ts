@@ -51,13 +51,21 @@ const ENTITY_WEIGHT = 2;
 const NUMBER_WEIGHT = 1;
 const DEFAULT_WEIGHT = 1;
 /**
- * Terms are packed one per 32-bit word: the top 24 bits are the term's hash, the low byte its code,
- * weight in tenths (low 6 bits) | ENTITY_FLAG | NUMBER_FLAG. Sorted, two sets merge in one pass.
+ * Terms are packed one per 32-bit word: the top 23 bits are the term's hash, the low 9 bits its code:
+ * weight in tenths (low 5 bits) | HEADLINE_FLAG | NUMBER_FLAG | ENTITY_FLAG | BODY_FLAG. Sorted, two
+ * sets merge in one pass.
  */
 export const ENTITY_FLAG = 0x80;
 export const NUMBER_FLAG = 0x40;
-const WEIGHT_MASK = 0x3f;
-const CODE_MASK = 0xff;
+/** The term occurs in the headline: where a report states which event it is about. */
+export const HEADLINE_FLAG = 0x20;
+/** The term occurs in the body lead: the text a syndicated copy reproduces. */
+export const BODY_FLAG = 0x100;
+const WEIGHT_MASK = 0x1f;
+const CODE_MASK = 0x1ff;
+const HASH_SHIFT = 9;
+/** Words read per text (headline and lead): enough for the lead, bounded cost. */
+const MAX_WORDS = 96;
 
 /** Packed, sorted terms of one text (see above). */
 export type TermFeatures = Uint32Array;
@@ -88,149 +96,258 @@ export function nameKey(lower: string): string {
   return out.length >= 3 ? out : lower;
 }
 
-const WORD_RE = /[A-Za-z\u00C0-\u024F]+(?:'[A-Za-z]+)?|\d+(?:[.,]\d+)*/g;
-
-/** Title-case and all-caps headlines capitalise every word, so capitals there do not mark names. */
-function capitalsMarkNames(words: string[]): boolean {
-  let caps = 0;
-  let lettered = 0;
-  for (const w of words) {
-    const c = w.charCodeAt(0);
-    if (c >= 48 && c <= 57) continue;
-    lettered++;
-    if (w[0] !== w[0]!.toLowerCase()) caps++;
-  }
-  return lettered < 4 || caps / lettered < 0.6;
+/**
+ * What one word contributes, memoised (a pure function of the word). `plain` is its term as an
+ * ordinary word (0 for stop words), `name` its term when the text shows it is a name (0 when it
+ * cannot be one: lower-case, a number, a stop word or a folded common word).
+ */
+interface WordTerms {
+  plain: number;
+  name: number;
 }
 
-/** A word's term: its packed hash (top 24 bits) and code. */
-function wordTerm(w: string, lower: string, nameCandidate: boolean): number {
-  let code: number;
-  let term: string;
-  if (lower.charCodeAt(0) <= 57) {
-    term = lower.replace(/[.,](?=\d{3}\b)/g, '');
-    code = NUMBER_FLAG | (NUMBER_WEIGHT * 10);
-  } else if (NUMBER_WORDS[lower] !== undefined) {
-    term = NUMBER_WORDS[lower]!;
-    code = NUMBER_FLAG | (NUMBER_WEIGHT * 10);
-  } else if (FOLD[lower] !== undefined || GENERIC_WEIGHT[lower] !== undefined) {
-    term = FOLD[lower] ?? lower;
-    code = Math.round((GENERIC_WEIGHT[term] ?? DEFAULT_WEIGHT) * 10);
-  } else if (nameCandidate && w[0] !== lower[0] && w.length > 1) {
-    term = nameKey(lower);
-    code = ENTITY_FLAG | (ENTITY_WEIGHT * 10);
-  } else {
-    // Spelling-folded too: a name at the start of a headline is not recognisable as a name.
-    term = nameKey(stem(lower));
-    code = DEFAULT_WEIGHT * 10;
-  }
+const STOP: WordTerms = { plain: 0, name: 0 };
+
+function pack(term: string, code: number): number {
   return ((fnv1a(term) & ~CODE_MASK) | code) >>> 0;
 }
 
+function wordTerms(w: string): WordTerms {
+  const lower = w.toLowerCase();
+  if (STOPWORDS.has(lower)) return STOP;
+  const first = lower.charCodeAt(0);
+  if (first >= 48 && first <= 57) return { plain: pack(lower.replace(/[.,](?=\d{3}\b)/g, ''), NUMBER_FLAG | (NUMBER_WEIGHT * 10)), name: 0 };
+  const numberWord = NUMBER_WORDS[lower];
+  if (numberWord !== undefined) return { plain: pack(numberWord, NUMBER_FLAG | (NUMBER_WEIGHT * 10)), name: 0 };
+  const folded = FOLD[lower] ?? (GENERIC_WEIGHT[lower] !== undefined ? lower : undefined);
+  if (folded !== undefined) return { plain: pack(folded, Math.round((GENERIC_WEIGHT[folded] ?? DEFAULT_WEIGHT) * 10)), name: 0 };
+  // Spelling-folded even as a plain word: a name that opens a sentence is not recognisable as a name.
+  const plain = pack(nameKey(stem(lower)), DEFAULT_WEIGHT * 10);
+  const name = w.length > 1 && w.charCodeAt(0) !== first ? pack(nameKey(lower), ENTITY_FLAG | (ENTITY_WEIGHT * 10)) : 0;
+  return { plain, name };
+}
+
 /**
- * Words recur across reports, so their terms are memoised (a pure function of the word and of
- * whether it may be a name). Bounded: cleared when full, which changes speed only, never results.
+ * Words recur across reports, so their terms are memoised. Bounded: cleared when full, which
+ * changes speed only, never results.
  */
-const termMemo = new Map<string, number>();
+const termMemo = new Map<string, WordTerms>();
 const TERM_MEMO_MAX = 100_000;
 
-/** Weighted terms of `text` (a headline and lead), at most `maxTerms` distinct terms. */
-export function termFeatures(text: string, maxTerms = 48): TermFeatures {
-  const words = text.match(WORD_RE) ?? [];
-  const namesByCapitals = capitalsMarkNames(words);
-  const byHash = new Map<number, number>();
-  for (let k = 0; k < words.length && byHash.size < maxTerms; k++) {
-    let w = words[k]!;
-    const apostrophe = w.indexOf("'");
-    if (apostrophe > 0) w = w.slice(0, apostrophe);
-    const nameCandidate = namesByCapitals && k > 0;
-    const memoKey = nameCandidate ? w : `\u0000${w}`;
-    let packed = termMemo.get(memoKey);
-    if (packed === undefined) {
-      const lower = w.toLowerCase();
-      packed = STOPWORDS.has(lower) ? 0 : wordTerm(w, lower, nameCandidate);
-      if (termMemo.size >= TERM_MEMO_MAX) termMemo.clear();
-      termMemo.set(memoKey, packed);
-    }
-    if (packed === 0) continue;
-    const h = packed & ~CODE_MASK;
-    const code = packed & CODE_MASK;
-    const prev = byHash.get(h);
-    byHash.set(h, prev === undefined ? code : Math.max(prev & WEIGHT_MASK, code & WEIGHT_MASK) | ((prev | code) & ~WEIGHT_MASK));
+function termsOfWord(w: string): WordTerms {
+  let t = termMemo.get(w);
+  if (t === undefined) {
+    t = wordTerms(w);
+    if (termMemo.size >= TERM_MEMO_MAX) termMemo.clear();
+    termMemo.set(w, t);
   }
-  const packed = new Uint32Array(byHash.size);
-  let k = 0;
-  for (const [h, code] of byHash) packed[k++] = ((h & ~CODE_MASK) | code) >>> 0;
-  return packed.sort();
+  return t;
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
+}
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+function isUpper(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7);
+}
+
+// Scratch state of one termFeatures call (it does not re-enter): words, their positions, the terms.
+const wordAt: WordTerms[] = [];
+const wordFlags = new Uint8Array(MAX_WORDS);
+const packedScratch = new Uint32Array(MAX_WORDS);
+const CAPITAL = 1;
+const SENTENCE_START = 2;
+const IN_HEADLINE = 4;
+
+/**
+ * Weighted terms of `text`: a headline, then (after a line break) the lead. A capitalised word is a
+ * name only where capitals mean something: somewhere in the text it is capitalised neither at the
+ * start of a sentence nor in a title-case headline. So "Strait" opening a sentence is a word, "Kharkiv"
+ * opening the headline is a name when the lead mentions "in Kharkiv".
+ */
+export function termFeatures(text: string): TermFeatures {
+  // Pass 1: words, with whether they are capitalised, open a sentence, sit in the headline.
+  let n = 0;
+  let sentenceStart = true;
+  let inHeadline = true;
+  let headlineWords = 0;
+  let headlineCapitals = 0;
+  const len = text.length;
+  for (let i = 0; i < len && n < MAX_WORDS; ) {
+    const c = text.charCodeAt(i);
+    if (isLetter(c)) {
+      let j = i + 1;
+      while (j < len && isLetter(text.charCodeAt(j))) j++;
+      const end = j;
+      // A possessive or elided ending ("Ukraine's") belongs to the word but not to its term.
+      if (j + 1 < len && text.charCodeAt(j) === 39 && isLetter(text.charCodeAt(j + 1))) {
+        j += 2;
+        while (j < len && isLetter(text.charCodeAt(j))) j++;
+      }
+      const capital = isUpper(c);
+      if (inHeadline) {
+        headlineWords++;
+        if (capital) headlineCapitals++;
+      }
+      wordAt[n] = termsOfWord(text.slice(i, end));
+      wordFlags[n++] = (capital ? CAPITAL : 0) | (sentenceStart ? SENTENCE_START : 0) | (inHeadline ? IN_HEADLINE : 0);
+      sentenceStart = false;
+      i = j;
+    } else if (isDigit(c)) {
+      let j = i + 1;
+      while (j < len && (isDigit(text.charCodeAt(j)) || ((text.charCodeAt(j) === 44 || text.charCodeAt(j) === 46) && j + 1 < len && isDigit(text.charCodeAt(j + 1))))) j++;
+      wordAt[n] = termsOfWord(text.slice(i, j));
+      wordFlags[n++] = inHeadline ? IN_HEADLINE : 0;
+      sentenceStart = false;
+      i = j;
+    } else {
+      if (c === 46 || c === 33 || c === 63 || c === 10) sentenceStart = true;
+      if (c === 10) inHeadline = false;
+      i++;
+    }
+  }
+  // Title-case and all-caps headlines capitalise every word, so capitals there do not mark names.
+  const titleCase = headlineWords >= 4 && headlineCapitals / headlineWords >= 0.6;
+
+  // Names: words capitalised where capitals are informative, anywhere in the text.
+  let names = 0;
+  const confirmed: number[] = [];
+  for (let k = 0; k < n; k++) {
+    const f = wordFlags[k]!;
+    const name = wordAt[k]!.name;
+    if (name === 0 || (f & CAPITAL) === 0 || (f & SENTENCE_START) !== 0 || ((f & IN_HEADLINE) !== 0 && titleCase)) continue;
+    if (!confirmed.includes(name)) confirmed[names++] = name;
+  }
+
+  // Pass 2: each word's term, marked when it occurs in the headline; then sorted and merged.
+  let m = 0;
+  for (let k = 0; k < n; k++) {
+    const w = wordAt[k]!;
+    let packed = w.name !== 0 && names > 0 && confirmed.includes(w.name) ? w.name : w.plain;
+    if (packed === 0) continue;
+    packed |= (wordFlags[k]! & IN_HEADLINE) !== 0 ? HEADLINE_FLAG : BODY_FLAG;
+    packedScratch[m++] = packed;
+  }
+  const sorted = packedScratch.subarray(0, m).sort();
+  let distinct = 0;
+  for (let k = 0; k < m; k++) {
+    const x = sorted[k]!;
+    if (distinct > 0 && (sorted[distinct - 1]! & ~CODE_MASK) === (x & ~CODE_MASK)) {
+      const prev = sorted[distinct - 1]!;
+      const weight = Math.max(prev & WEIGHT_MASK, x & WEIGHT_MASK);
+      sorted[distinct - 1] = ((prev | x) & ~WEIGHT_MASK) | weight;
+    } else sorted[distinct++] = x;
+  }
+  return sorted.slice(0, distinct);
 }
 
 export interface SimilarityBreakdown {
   score: number;
   overlap: number;
-  namesDisagree: boolean;
-  numbersDisagree: boolean;
+  /** Each side names a place or actor the other does not mention (or they share none). */
+  namesConflict: boolean;
+  /** Each side gives a number the other does not (or they share none). */
+  numbersConflict: boolean;
+  /** They share a name or a number: something specific, beyond the kind of event. */
+  anchored: boolean;
+  /**
+   * Each body lead names a place or actor, or gives a number, that the other text lacks: near-identical
+   * wire templates about different events (a copy reproduces the lead, so its facts agree).
+   */
+  bodyConflict: boolean;
 }
 
-/** Penalties when both texts name places/actors or give numbers and none of them agree. */
-const NAMES_DISAGREE_FACTOR = 0.4;
-const NUMBERS_DISAGREE_FACTOR = 0.6;
-const PARTIAL_NUMBERS_FACTOR = 0.8;
+/**
+ * Factors for evidence that two texts are about different events. Two write-ups of one event name
+ * its place and give its numbers; two events of one kind on one day (another strike, other talks)
+ * share the vocabulary of the kind but not the place, the actors or the toll.
+ */
+const NAMES_CONFLICT_FACTOR = 0.1;
+const NUMBERS_CONFLICT_FACTOR = 0.5;
+/** Shared vocabulary alone (no shared name or number) is weak evidence of one event. */
+const UNANCHORED_FACTOR = 0.6;
+
+interface Side {
+  weight: number;
+  names: number;
+  numbers: number;
+}
+
+function sideOf(x: TermFeatures): Side {
+  let weight = 0;
+  let names = 0;
+  let numbers = 0;
+  for (let k = 0; k < x.length; k++) {
+    const c = x[k]! & CODE_MASK;
+    weight += c & WEIGHT_MASK;
+    if (c & ENTITY_FLAG) names++;
+    if (c & NUMBER_FLAG) numbers++;
+  }
+  return { weight, names, numbers };
+}
+
+const HEADLINE_NAME = HEADLINE_FLAG | ENTITY_FLAG;
+const HEADLINE_NUMBER = HEADLINE_FLAG | NUMBER_FLAG;
+const FACT = ENTITY_FLAG | NUMBER_FLAG;
+/** Beyond any 23-bit term hash: marks an exhausted side in the merge. */
+const NO_TERM = 1 << 23;
 
 /**
  * Similarity of two feature sets, 0..1: the mean of weighted containment (shared weight over the
- * smaller side) and weighted Jaccard, lowered when names or numbers disagree.
+ * smaller side) and weighted Jaccard, lowered when names or numbers conflict or nothing specific is shared.
  */
 export function termSimilarity(a: TermFeatures, b: TermFeatures): SimilarityBreakdown {
+  const sa = sideOf(a);
+  const sb = sideOf(b);
   let i = 0;
   let j = 0;
   let shared = 0;
-  let wa = 0;
-  let wb = 0;
-  let namesA = 0;
-  let namesB = 0;
   let namesShared = 0;
-  let numsA = 0;
-  let numsB = 0;
-  let numsShared = 0;
-  for (let k = 0; k < a.length; k++) {
-    const c = a[k]! & CODE_MASK;
-    wa += c & WEIGHT_MASK;
-    if (c & ENTITY_FLAG) namesA++;
-    if (c & NUMBER_FLAG) numsA++;
-  }
-  for (let k = 0; k < b.length; k++) {
-    const c = b[k]! & CODE_MASK;
-    wb += c & WEIGHT_MASK;
-    if (c & ENTITY_FLAG) namesB++;
-    if (c & NUMBER_FLAG) numsB++;
-  }
-  while (i < a.length && j < b.length) {
-    const x = a[i]! >>> 8;
-    const y = b[j]! >>> 8;
-    if (x < y) i++;
-    else if (x > y) j++;
-    else {
-      const ca = a[i]! & CODE_MASK;
-      const cb = b[j]! & CODE_MASK;
+  let numbersShared = 0;
+  // Headline names and numbers of one side that the other side does not mention at all.
+  let namesOnlyA = 0;
+  let namesOnlyB = 0;
+  let numbersOnlyA = 0;
+  let numbersOnlyB = 0;
+  // Names and numbers of one body lead that the other text lacks.
+  let bodyOnlyA = 0;
+  let bodyOnlyB = 0;
+  while (i < a.length || j < b.length) {
+    const x = i < a.length ? a[i]! >>> HASH_SHIFT : NO_TERM;
+    const y = j < b.length ? b[j]! >>> HASH_SHIFT : NO_TERM;
+    if (x < y) {
+      const ca = a[i++]! & CODE_MASK;
+      if ((ca & HEADLINE_NAME) === HEADLINE_NAME) namesOnlyA++;
+      else if ((ca & HEADLINE_NUMBER) === HEADLINE_NUMBER) numbersOnlyA++;
+      if ((ca & BODY_FLAG) !== 0 && (ca & FACT) !== 0) bodyOnlyA++;
+    } else if (x > y) {
+      const cb = b[j++]! & CODE_MASK;
+      if ((cb & HEADLINE_NAME) === HEADLINE_NAME) namesOnlyB++;
+      else if ((cb & HEADLINE_NUMBER) === HEADLINE_NUMBER) numbersOnlyB++;
+      if ((cb & BODY_FLAG) !== 0 && (cb & FACT) !== 0) bodyOnlyB++;
+    } else {
+      const ca = a[i++]! & CODE_MASK;
+      const cb = b[j++]! & CODE_MASK;
       shared += Math.min(ca & WEIGHT_MASK, cb & WEIGHT_MASK);
       if ((ca | cb) & ENTITY_FLAG) namesShared++;
-      if ((ca | cb) & NUMBER_FLAG) numsShared++;
-      i++;
-      j++;
+      if ((ca | cb) & NUMBER_FLAG) numbersShared++;
     }
   }
-  if (wa === 0 || wb === 0) return { score: 0, overlap: 0, namesDisagree: false, numbersDisagree: false };
-  const containment = shared / Math.min(wa, wb);
-  const jaccard = shared / (wa + wb - shared);
+  if (sa.weight === 0 || sb.weight === 0) return { score: 0, overlap: 0, namesConflict: false, numbersConflict: false, anchored: false, bodyConflict: false };
+  const containment = shared / Math.min(sa.weight, sb.weight);
+  const jaccard = shared / (sa.weight + sb.weight - shared);
   const overlap = (containment + jaccard) / 2;
-  const namesDisagree = namesA > 0 && namesB > 0 && namesShared === 0;
-  // Any number on the side with fewer numbers that the other side lacks is a disagreement
-  // (a toll of 2 against a toll of 4, the 12th against the 16th).
-  const numbersDisagree = numsA > 0 && numsB > 0 && numsShared < Math.min(numsA, numsB);
+  const namesConflict = (namesOnlyA > 0 && namesOnlyB > 0) || (sa.names > 0 && sb.names > 0 && namesShared === 0);
+  const numbersConflict = (numbersOnlyA > 0 && numbersOnlyB > 0) || (sa.numbers > 0 && sb.numbers > 0 && numbersShared === 0);
+  const anchored = namesShared > 0 || numbersShared > 0;
   let score = overlap;
-  if (namesDisagree) score *= NAMES_DISAGREE_FACTOR;
-  if (numbersDisagree) score *= numsShared === 0 ? NUMBERS_DISAGREE_FACTOR : PARTIAL_NUMBERS_FACTOR;
-  return { score, overlap, namesDisagree, numbersDisagree };
+  if (namesConflict) score *= NAMES_CONFLICT_FACTOR;
+  if (numbersConflict) score *= NUMBERS_CONFLICT_FACTOR;
+  if (!anchored) score *= UNANCHORED_FACTOR;
+  return { score, overlap, namesConflict, numbersConflict, anchored, bodyConflict: bodyOnlyA > 0 && bodyOnlyB > 0 };
 }
 
 /** Reports more than a day apart are less likely to describe the same event. */
@@ -251,7 +368,7 @@ export function isIndexTerm(packed: number): boolean {
 
 /** The term identity of a packed term (its hash without the code byte). */
 export function termKey(packed: number): number {
-  return packed >>> 8;
+  return packed >>> HASH_SHIFT;
 }
 
 /** The weight of a packed term (tenths). */

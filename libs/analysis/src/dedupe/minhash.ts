@@ -3,9 +3,12 @@
  * comparing every pair. Used for syndication: the same wire copy run by another outlet.
  *
  * Tokens are maximal runs of ASCII letters and digits, or of non-ASCII letters, lower-cased; a
- * shingle is `shingleSize` consecutive tokens. Token hashes are computed in place (no substrings),
- * and each of the `numPerm` permutations is a multiply-add over the 32-bit shingle hash: an odd
- * multiplier makes it a true permutation of the 32-bit space.
+ * shingle is `shingleSize` consecutive tokens. Token hashes are computed in place (no substrings)
+ * and each token is hashed once. `minhash` is classic MinHash (one multiply-add permutation per
+ * value); `signatureOf` computes one-permutation MinHash (Li, Owen and Zhang 2012) with optimal
+ * densification (Shrivastava 2017): each shingle hash lands in one of `numPerm` bins by its top bits
+ * and only that bin keeps a minimum, so the cost per shingle is constant instead of `numPerm`
+ * multiply-adds. Both estimate Jaccard similarity as the share of equal signature values.
  */
 import { mix32, seededSequence } from './hash.ts';
 
@@ -16,7 +19,8 @@ export interface MinHashParams {
   maxShingles: number;
 }
 
-export const DEFAULT_MINHASH: MinHashParams = { numPerm: 64, shingleSize: 3, maxShingles: 400 };
+/** 200 shingles cover the lead and first paragraphs (about 1.2 KB), which every copy reproduces. */
+export const DEFAULT_MINHASH: MinHashParams = { numPerm: 64, shingleSize: 3, maxShingles: 200 };
 
 const PERM_SEED = 0x5eed_0001;
 const multipliersCache = new Map<number, { a: Uint32Array; b: Uint32Array }>();
@@ -46,39 +50,57 @@ function isTokenChar(c: number): boolean {
   return true;
 }
 
-/** FNV-1a hashes of the lower-cased tokens of `text`, at most `max` of them. */
-export function tokenHashes(text: string, max: number): number[] {
-  const out: number[] = [];
+/** Token hashes of one text; reused across calls (signatures are computed one at a time). */
+let tokenScratch = new Int32Array(1024);
+
+/** Writes FNV-1a hashes of the lower-cased tokens of `text` (at most `max`) into tokenScratch; returns the count. */
+function hashTokens(text: string, max: number): number {
+  if (tokenScratch.length < max) tokenScratch = new Int32Array(max);
+  const out = tokenScratch;
+  let n = 0;
   let h = FNV_OFFSET;
   let inToken = false;
-  for (let i = 0; i < text.length && out.length < max; i++) {
+  const len = text.length;
+  for (let i = 0; i < len; i++) {
     let c = text.charCodeAt(i);
     if (isTokenChar(c)) {
       if (c >= 65 && c <= 90) c |= 0x20;
       h = Math.imul(h ^ c, FNV_PRIME);
       inToken = true;
     } else if (inToken) {
-      out.push(h >>> 0);
+      out[n++] = h;
+      if (n === max) return n;
       h = FNV_OFFSET;
       inToken = false;
     }
   }
-  if (inToken && out.length < max) out.push(h >>> 0);
+  if (inToken && n < max) out[n++] = h;
+  return n;
+}
+
+/** FNV-1a hashes of the lower-cased tokens of `text`, at most `max` of them. */
+export function tokenHashes(text: string, max: number): number[] {
+  const n = hashTokens(text, max);
+  const out: number[] = new Array<number>(n);
+  for (let i = 0; i < n; i++) out[i] = tokenScratch[i]! >>> 0;
   return out;
+}
+
+/** The hash of the shingle of `k` tokens starting at `i` (fewer when the text is shorter). */
+function shingleAt(tokens: Int32Array, i: number, k: number, n: number): number {
+  let h = 0x2f9be6cc;
+  for (let j = 0; j < k && i + j < n; j++) h = mix32(h ^ tokens[i + j]!) + j;
+  return mix32(h);
 }
 
 /** Hashes of the `size`-token shingles of `text` (a text shorter than one shingle is one shingle). */
 export function shingleHashes(text: string, params: MinHashParams = DEFAULT_MINHASH): number[] {
   const k = params.shingleSize;
-  const tokens = tokenHashes(text, params.maxShingles + k - 1);
+  const n = hashTokens(text, params.maxShingles + k - 1);
   const out: number[] = [];
-  if (tokens.length === 0) return out;
-  const count = Math.max(1, tokens.length - k + 1);
-  for (let i = 0; i < count; i++) {
-    let h = 0x2f9be6cc;
-    for (let j = 0; j < k && i + j < tokens.length; j++) h = mix32(h ^ tokens[i + j]!) + j;
-    out.push(mix32(h));
-  }
+  if (n === 0) return out;
+  const count = Math.max(1, n - k + 1);
+  for (let i = 0; i < count; i++) out.push(shingleAt(tokenScratch, i, k, n));
   return out;
 }
 
@@ -96,6 +118,54 @@ export function minhash(shingles: readonly number[], numPerm = DEFAULT_MINHASH.n
   return sig;
 }
 
+const EMPTY = 0xffffffff;
+/** Densification probes: a fixed sequence per empty bin, the same in every process. */
+const MAX_PROBES = 4096;
+
+/**
+ * One-permutation MinHash of `text`'s shingles (see the top of the file) into `out` (numPerm values).
+ * Bin = the hash's position scaled to numPerm bins; value = the hash re-mixed, so value order does
+ * not follow bin order. Empty bins copy the value of a non-empty bin chosen by a fixed probe
+ * sequence of their own, so two texts with similar shingle sets fill them alike.
+ */
+export function signatureOf(text: string, params: MinHashParams, out: Uint32Array): Uint32Array {
+  const numPerm = out.length;
+  const k = params.shingleSize;
+  out.fill(EMPTY);
+  const n = hashTokens(text, params.maxShingles + k - 1);
+  if (n === 0) return out;
+  const count = Math.max(1, n - k + 1);
+  const tokens = tokenScratch;
+  for (let i = 0; i < count; i++) {
+    // Inlined shingleAt: this loop is the hot path of syndication detection.
+    let h = 0x2f9be6cc;
+    for (let j = 0; j < k && i + j < n; j++) h = mix32(h ^ tokens[i + j]!) + j;
+    h = mix32(h);
+    const bin = Math.floor((h * numPerm) / 4294967296);
+    const v = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) >>> 0;
+    if (v < out[bin]!) out[bin] = v;
+  }
+  densify(out);
+  return out;
+}
+
+function densify(sig: Uint32Array): void {
+  const numPerm = sig.length;
+  let empty = 0;
+  for (let i = 0; i < numPerm; i++) if (sig[i] === EMPTY) empty++;
+  if (empty === 0 || empty === numPerm) return;
+  const filled = Uint8Array.from(sig, (v) => (v === EMPTY ? 0 : 1));
+  for (let i = 0; i < numPerm; i++) {
+    if (filled[i] === 1) continue;
+    for (let probe = 0; probe < MAX_PROBES; probe++) {
+      const j = Math.floor((mix32(Math.imul(i + 1, 0x9e3779b1) ^ probe) * numPerm) / 4294967296);
+      if (filled[j] === 1) {
+        sig[i] = sig[j]!;
+        break;
+      }
+    }
+  }
+}
 /** Estimated Jaccard similarity: the share of permutations whose minimum agrees. */
 export function estimateJaccard(x: Uint32Array, y: Uint32Array): number {
   const n = Math.min(x.length, y.length);

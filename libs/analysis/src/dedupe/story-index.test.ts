@@ -120,6 +120,40 @@ describe('StoryIndex', () => {
     expect(other.story_id).not.toBe(first.story_id);
   });
 
+  it('keeps same-template reports of different events apart, and still joins their rewrites', () => {
+    // Wire templates: the same words every time, only actors, places and numbers change.
+    const actors = ['Norwegian', 'Chilean', 'Kenyan', 'Polish', 'Peruvian', 'Danish'];
+    const places = ['Marvena', 'Doltrek', 'Ostrana', 'Velmora', 'Kesrin', 'Talvik', 'Brennor', 'Ulmast'];
+    const index = new StoryIndex();
+    const stories: string[] = [];
+    for (let i = 0; i < 24; i++) {
+      const actor = actors[i % actors.length]!;
+      const place = places[i % places.length]!;
+      const killed = 3 + ((i * 7) % 25);
+      const r = index.add(
+        report({
+          id: `tpl-${i}`,
+          source: 'wire-t',
+          published_at: `2025-03-04T${String(i % 24).padStart(2, '0')}:00:00Z`,
+          headline: `${actor} strike kills ${killed} in ${place}`,
+          body: `A ${actor} missile strike hit ${place} overnight, killing ${killed} people, local authorities said. The authorities said they would respond.`,
+        }),
+      );
+      expect(r.kind, `template report ${i}`).toBe('new_story');
+      stories.push(r.story_id);
+    }
+    const rw = index.add(
+      report({
+        id: 'other-outlet-1',
+        source: 'outlet-x',
+        published_at: '2025-03-04T23:30:00Z',
+        headline: `${places[5]} hit by missiles: ${3 + ((5 * 7) % 25)} dead`,
+        body: `Missiles fired by ${actors[5]} forces struck ${places[5]} during the night and killed ${3 + ((5 * 7) % 25)} residents, according to local officials.`,
+      }),
+    );
+    expect(rw).toMatchObject({ kind: 'rewrite', story_id: stories[5], independent_sources: 2 });
+  });
+
   it('forgets reports older than the window and beyond maxEntries', () => {
     const index = new StoryIndex({ windowDays: 1 });
     index.add(report(original));

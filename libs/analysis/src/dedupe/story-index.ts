@@ -13,11 +13,11 @@
  * report seen) and entries beyond `maxEntries` are evicted, oldest arrival first.
  */
 import type { DedupeResult } from '../types.ts';
-import { isIndexTerm, rewriteSimilarity, termFeatures, termKey, termWeight } from './features.ts';
+import { isIndexTerm, rewriteSimilarity, termFeatures, termKey, termSimilarity, termWeight } from './features.ts';
 import type { TermFeatures } from './features.ts';
 import { hex64 } from './hash.ts';
 import { normalizeField } from '../normalize/index.ts';
-import { DEFAULT_MINHASH, bandKeys, estimateJaccard, minhash, shingleHashes } from './minhash.ts';
+import { DEFAULT_MINHASH, bandKeys, estimateJaccard, signatureOf } from './minhash.ts';
 
 export interface StoryIndexOptions {
   /** Reports older than this (published_at, relative to the newest seen) are forgotten. Default 7. */
@@ -152,11 +152,6 @@ function parseTime(iso: string): number {
  */
 type Postings = number | number[];
 
-function membersOf(p: Postings | undefined): readonly number[] {
-  if (p === undefined) return [];
-  return typeof p === 'number' ? [p] : p;
-}
-
 function addTo(map: Map<number, Postings>, key: number, seq: number): void {
   const p = map.get(key);
   if (p === undefined) map.set(key, seq);
@@ -193,6 +188,11 @@ function decode(b64: string): Uint32Array {
   return out;
 }
 
+interface StoryState {
+  entries: number;
+  sources: Map<string, number>;
+}
+
 interface Match {
   entry: Entry;
   syndicated: boolean;
@@ -210,10 +210,12 @@ export class StoryIndex {
   private readonly byReport = new Map<string, number>();
   private readonly buckets = new Map<number, Postings>();
   private readonly postings = new Map<number, Postings>();
-  /** Per story: independent entries per source (the story's independent sources are the keys). */
-  private readonly stories = new Map<string, Map<string, number>>();
+  /** Per story: stored entries, and independent entries per source (the story's independent sources are the keys). */
+  private readonly stories = new Map<string, StoryState>();
   /** Shared-weight accumulator for candidate ranking, indexed by position in `entries`; all zero between calls. */
   private scratch = new Float64Array(0);
+  /** Positions touched in `scratch` by one lookup. */
+  private touched = new Int32Array(1024);
 
   constructor(opts?: StoryIndexOptions) {
     this.opts = resolve(opts);
@@ -241,23 +243,24 @@ export class StoryIndex {
     }
 
     const data = this.fingerprint(r);
+    const keys = bandKeys(this.signature(data), this.opts.bands, this.opts.rows);
     const previousVersion = this.lookup(this.byReport.get(reportKey(r.source, r.source_id)));
     let result: DedupeResult;
     if (previousVersion !== undefined) {
       // Same report, edited: same story, and it counts as the earlier version did.
-      this.store(r, version, publishedMs, previousVersion.storyId, previousVersion.independent, data);
+      this.store(r, version, publishedMs, previousVersion.storyId, previousVersion.independent, data, keys);
       result = this.result(previousVersion.storyId, false, 'new_version');
     } else {
-      const match = this.findMatch(publishedMs, data);
+      const match = this.findMatch(publishedMs, data, keys);
       if (match === null) {
         const storyId = `st-${hex64(r.id)}`;
-        this.store(r, version, publishedMs, storyId, true, data);
+        this.store(r, version, publishedMs, storyId, true, data, keys);
         result = this.result(storyId, false, 'new_story');
       } else if (match.syndicated) {
-        this.store(r, version, publishedMs, match.entry.storyId, false, data);
+        this.store(r, version, publishedMs, match.entry.storyId, false, data, keys);
         result = this.result(match.entry.storyId, true, 'syndicated');
       } else {
-        this.store(r, version, publishedMs, match.entry.storyId, true, data);
+        this.store(r, version, publishedMs, match.entry.storyId, true, data, keys);
         result = this.result(match.entry.storyId, false, 'rewrite');
       }
     }
@@ -290,7 +293,8 @@ export class StoryIndex {
     for (const e of entries) {
       const data = decode(e.data);
       if (data.length < index.opts.numPerm) throw new Error(`entry ${e.id}: signature shorter than numPerm`);
-      index.storeEntry({
+      index.storeEntry(
+        {
         seq: index.nextSeq++,
         id: e.id,
         storyId: e.story_id,
@@ -301,7 +305,9 @@ export class StoryIndex {
         publishedMs: parseTime(e.published_at),
         independent: e.independent,
         data,
-      });
+        },
+        bandKeys(data.subarray(0, index.opts.numPerm), index.opts.bands, index.opts.rows),
+      );
       index.evict();
     }
     return index;
@@ -311,10 +317,9 @@ export class StoryIndex {
     const { numPerm } = this.opts;
     const text = r.text ?? textOf(r);
     const body = bodyOf(r.headline, text);
-    const sig = minhash(shingleHashes(body === '' ? r.headline : body, this.minhashParams), numPerm);
     const terms = termFeatures(leadOf(r.headline, text));
     const data = new Uint32Array(numPerm + terms.length);
-    data.set(sig, 0);
+    signatureOf(body === '' ? r.headline : body, this.minhashParams, data.subarray(0, numPerm));
     data.set(terms, numPerm);
     return data;
   }
@@ -333,101 +338,127 @@ export class StoryIndex {
     return this.entries[at];
   }
 
-  /** The best earlier report of the same story: a syndicated copy first, else the closest rewrite. */
-  private findMatch(publishedMs: number, data: Uint32Array): Match | null {
+  /**
+   * The best earlier report of the same story: a syndicated copy first, else the closest rewrite.
+   * A near-identical text whose lead gives other names or numbers is a wire template reused for
+   * another event (another strike, other talks), not a copy.
+   */
+  private findMatch(publishedMs: number, data: Uint32Array, keys: readonly number[]): Match | null {
     if (this.size === 0) return null;
-    const { syndicationThreshold, rewriteThreshold, rewriteWindowHours, bands, rows } = this.opts;
+    const { syndicationThreshold, rewriteThreshold, rewriteWindowHours } = this.opts;
     const sig = this.signature(data);
+    const terms = this.terms(data);
     let best: Entry | null = null;
     let bestJaccard = 0;
-    for (const key of bandKeys(sig, bands, rows)) {
-      for (const seq of membersOf(this.buckets.get(key))) {
-        const e = this.lookup(seq)!;
+    for (const key of keys) {
+      const p = this.buckets.get(key);
+      if (p === undefined) continue;
+      const list = typeof p === 'number' ? null : p;
+      for (let k = 0, n = list === null ? 1 : list.length; k < n; k++) {
+        const e = this.lookup(list === null ? (p as number) : list[k]!)!;
         const j = estimateJaccard(sig, this.signature(e.data));
-        if (j > bestJaccard || (j === bestJaccard && best !== null && e.seq < best.seq)) {
-          best = e;
-          bestJaccard = j;
-        }
-      }
-    }
-    if (best !== null && bestJaccard >= syndicationThreshold) return { entry: best, syndicated: true };
-
-    // Rank candidates by how much index-term weight they share, then score only the best few fully.
-    const terms = this.terms(data);
-    const touched = this.accumulateSharedWeight(terms);
-    let bestRewrite: Entry | null = null;
-    let bestScore = 0;
-    for (const seq of this.topCandidates(touched, MAX_SCORED_CANDIDATES)) {
-      const e = this.lookup(seq)!;
-      const hoursApart = (publishedMs - e.publishedMs) / HOUR_MS;
-      if (Math.abs(hoursApart) > rewriteWindowHours) continue;
-      // A copy that the bands missed is still a copy.
-      const j = estimateJaccard(sig, this.signature(e.data));
-      if (j >= syndicationThreshold && j > bestJaccard) {
+        if (j < syndicationThreshold || j < bestJaccard || (j === bestJaccard && best !== null && e.seq >= best.seq)) continue;
+        if (termSimilarity(terms, this.terms(e.data)).bodyConflict) continue;
         best = e;
         bestJaccard = j;
       }
-      const score = rewriteSimilarity(terms, this.terms(e.data), hoursApart);
+    }
+    if (best !== null) return { entry: best, syndicated: true };
+
+    // Rank candidates by how much index-term weight they share, then score only the best few fully.
+    const candidates = this.topCandidates(this.accumulateSharedWeight(terms), MAX_SCORED_CANDIDATES);
+    let bestRewrite: Entry | null = null;
+    let bestScore = 0;
+    for (const seq of candidates) {
+      const e = this.lookup(seq)!;
+      const hoursApart = (publishedMs - e.publishedMs) / HOUR_MS;
+      if (Math.abs(hoursApart) > rewriteWindowHours) continue;
+      const other = this.terms(e.data);
+      // A copy that the bands missed is still a copy.
+      const j = estimateJaccard(sig, this.signature(e.data));
+      if (j >= syndicationThreshold && j > bestJaccard && !termSimilarity(terms, other).bodyConflict) {
+        best = e;
+        bestJaccard = j;
+      }
+      const score = rewriteSimilarity(terms, other, hoursApart);
       if (score > bestScore || (score === bestScore && bestRewrite !== null && e.seq < bestRewrite.seq)) {
         bestRewrite = e;
         bestScore = score;
       }
     }
-    if (best !== null && bestJaccard >= syndicationThreshold) return { entry: best, syndicated: true };
-    if (bestRewrite !== null && bestScore >= rewriteThreshold) {
-      return { entry: bestRewrite, syndicated: false };
-    }
+    if (best !== null) return { entry: best, syndicated: true };
+    if (bestRewrite !== null && bestScore >= rewriteThreshold) return { entry: bestRewrite, syndicated: false };
     return null;
   }
 
   /**
    * Adds up, per stored report, the weight of index terms it shares with `terms` (most recent
    * postings only). Uses a scratch array indexed by position in the index rather than a Map: this
-   * runs for every report over up to a thousand postings. Returns the touched positions.
+   * runs for every report over up to a thousand postings. Returns how many positions it touched
+   * (listed at the start of `this.touched`).
    */
-  private accumulateSharedWeight(terms: TermFeatures): number[] {
+  private accumulateSharedWeight(terms: TermFeatures): number {
     const n = this.entries.length;
-    if (this.scratch.length < n) {
-      const grown = new Float64Array(Math.max(n, this.scratch.length * 2, 1024));
-      this.scratch = grown;
-    }
-    const touched: number[] = [];
+    if (this.scratch.length < n) this.scratch = new Float64Array(Math.max(n, this.scratch.length * 2, 1024));
+    const scratch = this.scratch;
+    let touched = this.touched;
+    let count = 0;
     const base = this.entries[this.head]!.seq - this.head;
     for (let t = 0; t < terms.length; t++) {
-      if (!isIndexTerm(terms[t]!)) continue;
-      const list = membersOf(this.postings.get(termKey(terms[t]!)));
-      const w = termWeight(terms[t]!);
-      for (let k = list.length - 1; k >= 0 && k >= list.length - MAX_POSTINGS_PER_TERM; k--) {
-        const at = list[k]! - base;
-        if (this.scratch[at] === 0) touched.push(at);
-        this.scratch[at]! += w;
+      const term = terms[t]!;
+      if (!isIndexTerm(term)) continue;
+      const p = this.postings.get(termKey(term));
+      if (p === undefined) continue;
+      const w = termWeight(term);
+      const list = typeof p === 'number' ? null : p;
+      const len = list === null ? 1 : list.length;
+      for (let k = len - 1; k >= 0 && k >= len - MAX_POSTINGS_PER_TERM; k--) {
+        const at = (list === null ? (p as number) : list[k]!) - base;
+        if (scratch[at] === 0) {
+          if (count === touched.length) {
+            const grown = new Int32Array(touched.length * 2);
+            grown.set(touched);
+            touched = this.touched = grown;
+          }
+          touched[count++] = at;
+        }
+        scratch[at]! += w;
       }
     }
-    return touched;
+    return count;
   }
 
   /** The seqs of the `k` touched positions with the most shared weight (ties: the more recent); clears the scratch. */
-  private topCandidates(touched: number[], k: number): number[] {
+  private topCandidates(count: number, k: number): number[] {
     const positions: number[] = [];
     const values: number[] = [];
-    for (const at of touched) {
-      const value = this.scratch[at]!;
-      this.scratch[at] = 0;
-      if (positions.length === k && (value < values[k - 1]! || (value === values[k - 1]! && at < positions[k - 1]!))) continue;
-      let i = Math.min(positions.length, k - 1);
-      while (i > 0 && (values[i - 1]! < value || (values[i - 1] === value && positions[i - 1]! < at))) i--;
-      positions.splice(i, 0, at);
-      values.splice(i, 0, value);
-      if (positions.length > k) {
-        positions.pop();
-        values.pop();
+    const scratch = this.scratch;
+    const touched = this.touched;
+    for (let t = 0; t < count; t++) {
+      const at = touched[t]!;
+      const value = scratch[at]!;
+      scratch[at] = 0;
+      const size = positions.length;
+      if (size === k && (value < values[k - 1]! || (value === values[k - 1]! && at < positions[k - 1]!))) continue;
+      // Insertion into a short sorted list: k is small.
+      let i = size === k ? k - 1 : size;
+      while (i > 0 && (values[i - 1]! < value || (values[i - 1] === value && positions[i - 1]! < at))) {
+        if (i < k) {
+          positions[i] = positions[i - 1]!;
+          values[i] = values[i - 1]!;
+        }
+        i--;
       }
+      positions[i] = at;
+      values[i] = value;
     }
-    return positions.map((at) => this.entries[at]!.seq);
+    for (let i = 0; i < positions.length; i++) positions[i] = this.entries[positions[i]!]!.seq;
+    return positions;
   }
 
-  private store(r: DedupeInput, version: number, publishedMs: number, storyId: string, independent: boolean, data: Uint32Array): void {
-    this.storeEntry({
+  private store(r: DedupeInput, version: number, publishedMs: number, storyId: string, independent: boolean, data: Uint32Array, keys: readonly number[]): void {
+    this.storeEntry(
+      {
       seq: this.nextSeq++,
       id: r.id,
       storyId,
@@ -438,10 +469,12 @@ export class StoryIndex {
       publishedMs,
       independent,
       data,
-    });
+      },
+      keys,
+    );
   }
 
-  private storeEntry(e: Entry): void {
+  private storeEntry(e: Entry, keys: readonly number[]): void {
     if (this.size === 0) {
       this.entries = [];
       this.head = 0;
@@ -451,15 +484,16 @@ export class StoryIndex {
     const vKey = versionKey(e.source, e.sourceId, e.version);
     if (!this.byVersion.has(vKey)) this.byVersion.set(vKey, e.seq);
     this.byReport.set(reportKey(e.source, e.sourceId), e.seq);
-    for (const key of bandKeys(this.signature(e.data), this.opts.bands, this.opts.rows)) addTo(this.buckets, key, e.seq);
+    for (const key of keys) addTo(this.buckets, key, e.seq);
     const terms = this.terms(e.data);
     for (let t = 0; t < terms.length; t++) if (isIndexTerm(terms[t]!)) addTo(this.postings, termKey(terms[t]!), e.seq);
-    let sources = this.stories.get(e.storyId);
-    if (sources === undefined) {
-      sources = new Map();
-      this.stories.set(e.storyId, sources);
+    let story = this.stories.get(e.storyId);
+    if (story === undefined) {
+      story = { entries: 0, sources: new Map() };
+      this.stories.set(e.storyId, story);
     }
-    if (e.independent) sources.set(e.source, (sources.get(e.source) ?? 0) + 1);
+    story.entries++;
+    if (e.independent) story.sources.set(e.source, (story.sources.get(e.source) ?? 0) + 1);
   }
 
   private evict(): void {
@@ -486,25 +520,19 @@ export class StoryIndex {
     for (const key of bandKeys(this.signature(e.data), this.opts.bands, this.opts.rows)) removeFrom(this.buckets, key, e.seq);
     const terms = this.terms(e.data);
     for (let t = 0; t < terms.length; t++) if (isIndexTerm(terms[t]!)) removeFrom(this.postings, termKey(terms[t]!), e.seq);
-    const sources = this.stories.get(e.storyId);
-    if (sources !== undefined) {
+    const story = this.stories.get(e.storyId);
+    if (story !== undefined) {
       if (e.independent) {
-        const n = (sources.get(e.source) ?? 1) - 1;
-        if (n <= 0) sources.delete(e.source);
-        else sources.set(e.source, n);
+        const n = (story.sources.get(e.source) ?? 1) - 1;
+        if (n <= 0) story.sources.delete(e.source);
+        else story.sources.set(e.source, n);
       }
-      if (sources.size === 0 && !this.storyHasEntries(e)) this.stories.delete(e.storyId);
+      if (--story.entries === 0) this.stories.delete(e.storyId);
     }
   }
 
-  /** Whether any other stored entry still belongs to `e`'s story (cheap: only called when its source map empties). */
-  private storyHasEntries(e: Entry): boolean {
-    for (let i = this.head + 1; i < this.entries.length; i++) if (this.entries[i]!.storyId === e.storyId) return true;
-    return false;
-  }
-
   private independentSources(storyId: string): number {
-    return this.stories.get(storyId)?.size ?? 0;
+    return this.stories.get(storyId)?.sources.size ?? 0;
   }
 
   private result(storyId: string, syndicated: boolean, kind: DedupeResult['kind']): DedupeResult {
