@@ -125,6 +125,7 @@ describe('assignRoles', () => {
       actors: ['KEN'],
       targets: ['UGA', 'TZA'],
     });
+    expect(roles('Germany told France that Russia must withdraw its troops.', 'must', 'REQUEST')).toEqual({ actors: ['DEU'], targets: ['RUS'] });
   });
 
   it('takes the subject of the condition as the target of a threat without an object', () => {

@@ -50,7 +50,7 @@ const CLAUSE_WORDS_AFTER_COMMA = new Set([
 ]);
 const REPORTING_VERB = /\b(?:said|says|say|told|reported|reports|announced|quoted|added|stated|claimed|confirmed|according)\b/;
 /** Words that open a new clause even without a comma. */
-const CLAUSE_WORDS = /\s(?:after|following|before|despite|because|while|although|unless|if|whereas|who|which|whose|where|according to)\s/;
+const CLAUSE_WORDS = /\s(?:after|following|before|despite|because|while|although|unless|if|whereas|without|who|which|whose|where|according to)\s/;
 
 /**
  * Where the object region of a trigger ends: a new clause (";", "after", ", but"), a relative
@@ -304,7 +304,8 @@ function reportedObligation(sentence: string, trigger: Span, before: Candidate[]
   const addressed = before.filter((c) => c.mention.start >= verbEnd);
   const speakers = before.filter((c) => c.mention.start < verbStart);
   if (addressed.length === 0 || speakers.length === 0) return null;
-  return { actors: codes(subjectGroup(sentence, speakers)), targets: codes(objectGroup(sentence, addressed, false, false)) };
+  // The one asked is the subject of the modal: the group nearest before it ("told France that Russia must" → Russia).
+  return { actors: codes(subjectGroup(sentence, speakers)), targets: codes(subjectGroup(sentence, addressed)) };
 }
 
 /** Threats and demands name their addressee in the condition: "… unless Israel rescinds", "… if the United States goes ahead". */
