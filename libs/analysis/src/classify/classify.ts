@@ -177,8 +177,10 @@ function applyGovernors(sentence: string, cs: Candidate[], lex: CompiledLexicon)
 function applyIntentMarkers(sentence: string, cs: Candidate[], lex: CompiledLexicon): void {
   for (const c of cs) {
     if (c.dropped) continue;
+    const intentAgree = c.trigger.governs === 'intent' && c.type === 'AGREE';
+    if (!intentAgree && !lex.toAgree.has(c.type) && !lex.toThreaten.has(c.type)) continue;
     const conditional = lex.condition.test(sentence.slice(c.end));
-    if (c.trigger.governs === 'intent' && c.type === 'AGREE' && conditional && /\bunless\b/i.test(sentence.slice(c.end))) {
+    if (intentAgree && conditional && /\bunless\b/i.test(sentence.slice(c.end))) {
       c.type = 'THREATEN';
       c.mode = threatenMode(sentence.slice(c.end, clauseEnd(sentence, c.end)), lex);
       continue;
@@ -205,11 +207,14 @@ function applyIntentMarkers(sentence: string, cs: Candidate[], lex: CompiledLexi
 /** "if the other is attacked": a hypothetical act is not an event (PLOVER's hypothetical context). */
 const HYPOTHETICAL_BEFORE = /\b(?:if|unless|in case|in the event that|should)\s+(?:[\w'’-]+\s+){0,4}$/i;
 
+/** Cheap necessary condition for HYPOTHETICAL_BEFORE: one of its words is there at all. */
+const HYPOTHETICAL_WORD = /if|unless|case|event|should/i;
+
 function dropHypothetical(sentence: string, cs: Candidate[]): void {
   for (const c of cs) {
     if (c.trigger.governs) continue;
     const before = sentence.slice(Math.max(clauseStart(sentence, c.start), c.start - 50), c.start);
-    if (HYPOTHETICAL_BEFORE.test(before)) c.dropped = true;
+    if (HYPOTHETICAL_WORD.test(before) && HYPOTHETICAL_BEFORE.test(before)) c.dropped = true;
   }
 }
 
@@ -241,7 +246,8 @@ function applyNonEventContexts(sentence: string, cs: Candidate[], lex: CompiledL
 
 function refineMode(sentence: string, c: Candidate, lex: CompiledLexicon): void {
   const rules = lex.modeRules.get(c.type);
-  if (!rules) return;
+  // Only an ASSAULT's mode can be overridden by the clause (see below): others keep a mode they have.
+  if (!rules || (c.mode && c.type !== 'ASSAULT')) return;
   // The clause around the trigger says how: "killed … in a car bomb explosion".
   const window = sentence.slice(clauseStart(sentence, c.start), clauseEnd(sentence, c.end));
   const specific = rules.find((r) => r.re.test(window));
