@@ -128,21 +128,37 @@ function wordTerms(w: string): WordTerms {
 }
 
 /**
- * Words recur across reports, so their terms are memoised. Bounded: cleared when full, which
- * changes speed only, never results.
+ * Words recur across reports, so their terms are memoised, keyed by a hash of the word's characters
+ * taken while scanning (no substring unless the word is new); the stored word is compared, so a hash
+ * collision costs a recomputation, never a wrong term. Bounded: cleared when full, which changes
+ * speed only, never results.
  */
-const termMemo = new Map<string, WordTerms>();
+interface Memoised extends WordTerms {
+  word: string;
+}
+const termMemo = new Map<number, Memoised>();
 const TERM_MEMO_MAX = 100_000;
 
-function termsOfWord(w: string): WordTerms {
-  let t = termMemo.get(w);
-  if (t === undefined) {
-    t = wordTerms(w);
+function sameWord(word: string, text: string, start: number, end: number): boolean {
+  if (word.length !== end - start) return false;
+  for (let k = 0; k < word.length; k++) if (word.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
+  return true;
+}
+
+function termsOfWord(text: string, start: number, end: number, hash: number): WordTerms {
+  const known = termMemo.get(hash);
+  if (known !== undefined && sameWord(known.word, text, start, end)) return known;
+  const word = text.slice(start, end);
+  const t = wordTerms(word);
+  if (known === undefined) {
     if (termMemo.size >= TERM_MEMO_MAX) termMemo.clear();
-    termMemo.set(w, t);
+    termMemo.set(hash, { word, plain: t.plain, name: t.name });
   }
   return t;
 }
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
 
 function isLetter(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
@@ -179,8 +195,9 @@ export function termFeatures(text: string): TermFeatures {
   for (let i = 0; i < len && n < MAX_WORDS; ) {
     const c = text.charCodeAt(i);
     if (isLetter(c)) {
+      let h = Math.imul(FNV_OFFSET ^ c, FNV_PRIME);
       let j = i + 1;
-      while (j < len && isLetter(text.charCodeAt(j))) j++;
+      for (let d = j < len ? text.charCodeAt(j) : 0; j < len && isLetter(d); d = text.charCodeAt(++j)) h = Math.imul(h ^ d, FNV_PRIME);
       const end = j;
       // A possessive or elided ending ("Ukraine's") belongs to the word but not to its term.
       if (j + 1 < len && text.charCodeAt(j) === 39 && isLetter(text.charCodeAt(j + 1))) {
@@ -192,14 +209,20 @@ export function termFeatures(text: string): TermFeatures {
         headlineWords++;
         if (capital) headlineCapitals++;
       }
-      wordAt[n] = termsOfWord(text.slice(i, end));
+      wordAt[n] = termsOfWord(text, i, end, h);
       wordFlags[n++] = (capital ? CAPITAL : 0) | (sentenceStart ? SENTENCE_START : 0) | (inHeadline ? IN_HEADLINE : 0);
       sentenceStart = false;
       i = j;
     } else if (isDigit(c)) {
+      let h = Math.imul(FNV_OFFSET ^ c, FNV_PRIME);
       let j = i + 1;
-      while (j < len && (isDigit(text.charCodeAt(j)) || ((text.charCodeAt(j) === 44 || text.charCodeAt(j) === 46) && j + 1 < len && isDigit(text.charCodeAt(j + 1))))) j++;
-      wordAt[n] = termsOfWord(text.slice(i, j));
+      while (j < len) {
+        const d = text.charCodeAt(j);
+        if (!isDigit(d) && !((d === 44 || d === 46) && j + 1 < len && isDigit(text.charCodeAt(j + 1)))) break;
+        h = Math.imul(h ^ d, FNV_PRIME);
+        j++;
+      }
+      wordAt[n] = termsOfWord(text, i, j, h);
       wordFlags[n++] = inHeadline ? IN_HEADLINE : 0;
       sentenceStart = false;
       i = j;
@@ -267,27 +290,11 @@ export interface SimilarityBreakdown {
  */
 const NAMES_CONFLICT_FACTOR = 0.1;
 const NUMBERS_CONFLICT_FACTOR = 0.5;
+/** Most names on both sides unshared (fewer than 1 in MOSTLY_OTHER_NAMES shared): other people and places. */
+const MOSTLY_OTHER_NAMES = 4;
+const OTHER_NAMES_FACTOR = 0.5;
 /** Shared vocabulary alone (no shared name or number) is weak evidence of one event. */
 const UNANCHORED_FACTOR = 0.6;
-
-interface Side {
-  weight: number;
-  names: number;
-  numbers: number;
-}
-
-function sideOf(x: TermFeatures): Side {
-  let weight = 0;
-  let names = 0;
-  let numbers = 0;
-  for (let k = 0; k < x.length; k++) {
-    const c = x[k]! & CODE_MASK;
-    weight += c & WEIGHT_MASK;
-    if (c & ENTITY_FLAG) names++;
-    if (c & NUMBER_FLAG) numbers++;
-  }
-  return { weight, names, numbers };
-}
 
 const HEADLINE_NAME = HEADLINE_FLAG | ENTITY_FLAG;
 const HEADLINE_NUMBER = HEADLINE_FLAG | NUMBER_FLAG;
@@ -300,8 +307,13 @@ const NO_TERM = 1 << 23;
  * smaller side) and weighted Jaccard, lowered when names or numbers conflict or nothing specific is shared.
  */
 export function termSimilarity(a: TermFeatures, b: TermFeatures): SimilarityBreakdown {
-  const sa = sideOf(a);
-  const sb = sideOf(b);
+  // One merge pass: totals, shared weight, and what only one side has.
+  let weightA = 0;
+  let weightB = 0;
+  let namesA = 0;
+  let namesB = 0;
+  let numbersA = 0;
+  let numbersB = 0;
   let i = 0;
   let j = 0;
   let shared = 0;
@@ -320,31 +332,44 @@ export function termSimilarity(a: TermFeatures, b: TermFeatures): SimilarityBrea
     const y = j < b.length ? b[j]! >>> HASH_SHIFT : NO_TERM;
     if (x < y) {
       const ca = a[i++]! & CODE_MASK;
+      weightA += ca & WEIGHT_MASK;
+      if (ca & ENTITY_FLAG) namesA++;
+      if (ca & NUMBER_FLAG) numbersA++;
       if ((ca & HEADLINE_NAME) === HEADLINE_NAME) namesOnlyA++;
       else if ((ca & HEADLINE_NUMBER) === HEADLINE_NUMBER) numbersOnlyA++;
       if ((ca & BODY_FLAG) !== 0 && (ca & FACT) !== 0) bodyOnlyA++;
     } else if (x > y) {
       const cb = b[j++]! & CODE_MASK;
+      weightB += cb & WEIGHT_MASK;
+      if (cb & ENTITY_FLAG) namesB++;
+      if (cb & NUMBER_FLAG) numbersB++;
       if ((cb & HEADLINE_NAME) === HEADLINE_NAME) namesOnlyB++;
       else if ((cb & HEADLINE_NUMBER) === HEADLINE_NUMBER) numbersOnlyB++;
       if ((cb & BODY_FLAG) !== 0 && (cb & FACT) !== 0) bodyOnlyB++;
     } else {
       const ca = a[i++]! & CODE_MASK;
       const cb = b[j++]! & CODE_MASK;
+      weightA += ca & WEIGHT_MASK;
+      weightB += cb & WEIGHT_MASK;
+      if (ca & ENTITY_FLAG) namesA++;
+      if (cb & ENTITY_FLAG) namesB++;
+      if (ca & NUMBER_FLAG) numbersA++;
+      if (cb & NUMBER_FLAG) numbersB++;
       shared += Math.min(ca & WEIGHT_MASK, cb & WEIGHT_MASK);
       if ((ca | cb) & ENTITY_FLAG) namesShared++;
       if ((ca | cb) & NUMBER_FLAG) numbersShared++;
     }
   }
-  if (sa.weight === 0 || sb.weight === 0) return { score: 0, overlap: 0, namesConflict: false, numbersConflict: false, anchored: false, bodyConflict: false };
-  const containment = shared / Math.min(sa.weight, sb.weight);
-  const jaccard = shared / (sa.weight + sb.weight - shared);
+  if (weightA === 0 || weightB === 0) return { score: 0, overlap: 0, namesConflict: false, numbersConflict: false, anchored: false, bodyConflict: false };
+  const containment = shared / Math.min(weightA, weightB);
+  const jaccard = shared / (weightA + weightB - shared);
   const overlap = (containment + jaccard) / 2;
-  const namesConflict = (namesOnlyA > 0 && namesOnlyB > 0) || (sa.names > 0 && sb.names > 0 && namesShared === 0);
-  const numbersConflict = (numbersOnlyA > 0 && numbersOnlyB > 0) || (sa.numbers > 0 && sb.numbers > 0 && numbersShared === 0);
+  const namesConflict = (namesOnlyA > 0 && namesOnlyB > 0) || (namesA > 0 && namesB > 0 && namesShared === 0);
+  const numbersConflict = (numbersOnlyA > 0 && numbersOnlyB > 0) || (numbersA > 0 && numbersB > 0 && numbersShared === 0);
   const anchored = namesShared > 0 || numbersShared > 0;
   let score = overlap;
   if (namesConflict) score *= NAMES_CONFLICT_FACTOR;
+  else if (namesA >= 2 && namesB >= 2 && namesShared * MOSTLY_OTHER_NAMES < namesA + namesB - namesShared) score *= OTHER_NAMES_FACTOR;
   if (numbersConflict) score *= NUMBERS_CONFLICT_FACTOR;
   if (!anchored) score *= UNANCHORED_FACTOR;
   return { score, overlap, namesConflict, numbersConflict, anchored, bodyConflict: bodyOnlyA > 0 && bodyOnlyB > 0 };

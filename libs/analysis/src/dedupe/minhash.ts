@@ -149,12 +149,17 @@ export function signatureOf(text: string, params: MinHashParams, out: Uint32Arra
   return out;
 }
 
+/** Which bins had a value of their own before densification; reused across calls. */
+let filledScratch = new Uint8Array(64);
+
 function densify(sig: Uint32Array): void {
   const numPerm = sig.length;
   let empty = 0;
   for (let i = 0; i < numPerm; i++) if (sig[i] === EMPTY) empty++;
   if (empty === 0 || empty === numPerm) return;
-  const filled = Uint8Array.from(sig, (v) => (v === EMPTY ? 0 : 1));
+  if (filledScratch.length < numPerm) filledScratch = new Uint8Array(numPerm);
+  const filled = filledScratch;
+  for (let i = 0; i < numPerm; i++) filled[i] = sig[i] === EMPTY ? 0 : 1;
   for (let i = 0; i < numPerm; i++) {
     if (filled[i] === 1) continue;
     for (let probe = 0; probe < MAX_PROBES; probe++) {

@@ -26,7 +26,7 @@ export interface StoryIndexOptions {
   maxEntries?: number;
   /** Estimated Jaccard of body shingles from which a text is a copy. Default 0.5. */
   syndicationThreshold?: number;
-  /** Rewrite similarity (headline + lead) from which a report joins a story. Default 0.3. */
+  /** Rewrite similarity (headline + lead) from which a report joins a story. Default 0.35. */
   rewriteThreshold?: number;
   /** A rewrite must be published within this many hours of the report it matches. Default 72. */
   rewriteWindowHours?: number;
@@ -89,7 +89,13 @@ const HOUR_MS = 3_600_000;
 /** Candidate lookup reads at most this many of the most recent reports per term. */
 const MAX_POSTINGS_PER_TERM = 32;
 /** Of those, only the ones sharing the most term weight are scored in full. */
-const MAX_SCORED_CANDIDATES = 16;
+const MAX_SCORED_CANDIDATES = 8;
+/**
+ * From this estimated Jaccard a text is a copy whatever its lead says: a datelined or re-cut lead can
+ * show a number or name the original's lead lacks, but a reused template about another event differs
+ * in more shingles than this allows.
+ */
+const CERTAIN_COPY_JACCARD = 0.8;
 /** Lead characters (after the headline) that feed the term features. */
 const LEAD_CHARS = 320;
 
@@ -100,7 +106,7 @@ function resolve(opts: StoryIndexOptions = {}): Resolved {
     windowDays: opts.windowDays ?? 7,
     maxEntries: opts.maxEntries ?? 200_000,
     syndicationThreshold: opts.syndicationThreshold ?? 0.5,
-    rewriteThreshold: opts.rewriteThreshold ?? 0.3,
+    rewriteThreshold: opts.rewriteThreshold ?? 0.4,
     rewriteWindowHours: opts.rewriteWindowHours ?? 72,
     numPerm: opts.numPerm ?? DEFAULT_MINHASH.numPerm,
     bands: opts.bands ?? 16,
@@ -358,7 +364,7 @@ export class StoryIndex {
         const e = this.lookup(list === null ? (p as number) : list[k]!)!;
         const j = estimateJaccard(sig, this.signature(e.data));
         if (j < syndicationThreshold || j < bestJaccard || (j === bestJaccard && best !== null && e.seq >= best.seq)) continue;
-        if (termSimilarity(terms, this.terms(e.data)).bodyConflict) continue;
+        if (j < CERTAIN_COPY_JACCARD && termSimilarity(terms, this.terms(e.data)).bodyConflict) continue;
         best = e;
         bestJaccard = j;
       }
@@ -376,7 +382,7 @@ export class StoryIndex {
       const other = this.terms(e.data);
       // A copy that the bands missed is still a copy.
       const j = estimateJaccard(sig, this.signature(e.data));
-      if (j >= syndicationThreshold && j > bestJaccard && !termSimilarity(terms, other).bodyConflict) {
+      if (j >= syndicationThreshold && j > bestJaccard && (j >= CERTAIN_COPY_JACCARD || !termSimilarity(terms, other).bodyConflict)) {
         best = e;
         bestJaccard = j;
       }
