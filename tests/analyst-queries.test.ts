@@ -118,7 +118,7 @@ describe('analyst queries on the real pipeline (embedded ClickHouse)', () => {
 
   it('conflict and pair escalation per hour come from the roll-ups, hour by hour', () => {
     const pairs = results.get('pair_escalation_per_hour')!;
-    expect(pairs.some((r) => r.actor === 'PRK' && r.target === 'RUS' && String(r.hour).startsWith('2024-10-2'))).toBe(true);
+    expect(pairs.some((r) => r.actor === 'PRK' && r.target === 'RUS' && String(r.bucket).startsWith('2024-10-2'))).toBe(true);
     for (const r of pairs) expect(Number(r.events)).toBeGreaterThan(0);
     const conflicts = results.get('conflict_escalation_per_hour')!;
     expect(conflicts.length).toBeGreaterThan(0);

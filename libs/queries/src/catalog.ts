@@ -176,10 +176,12 @@ LIMIT {limit:UInt32}`,
   },
   {
     name: 'conflict_escalation_per_hour',
-    question: 'How did escalation evolve hour by hour in each named conflict?',
-    notes: "Reads the hourly conflict roll-up with uniqMerge/maxMerge. `conflict` = '' means every conflict.",
+    question: 'How did escalation evolve hour by hour (or in longer buckets) in each named conflict?',
+    notes:
+      "Reads the hourly conflict roll-up and finishes it with uniqMerge/maxMerge. `conflict` = '' means the `top` " +
+      'conflicts by peak score; `bucket_hours` (1, 6 or 24) sums hours into longer buckets for long ranges.',
     sql: `SELECT
-    hour,
+    toStartOfInterval(hour, toIntervalHour({bucket_hours:UInt32})) AS bucket,
     conflict,
     uniqMerge(events) AS events,
     uniqMerge(reports) AS reports,
@@ -187,22 +189,33 @@ LIMIT {limit:UInt32}`,
 FROM conflict_escalation_hourly
 WHERE ruleset_version = {ruleset_version:String}
   AND hour BETWEEN toStartOfHour({since:${TIME}}) AND {until:${TIME}}
-  AND ({conflict:String} = '' OR conflict = {conflict:String})
-GROUP BY hour, conflict
-ORDER BY conflict, hour`,
+  AND conflict IN (
+      SELECT conflict FROM conflict_escalation_hourly
+      WHERE ruleset_version = {ruleset_version:String}
+        AND hour BETWEEN toStartOfHour({since:${TIME}}) AND {until:${TIME}}
+        AND ({conflict:String} = '' OR conflict = {conflict:String})
+      GROUP BY conflict
+      ORDER BY maxMerge(max_score) DESC, uniqMerge(events) DESC, conflict
+      LIMIT {top:UInt32})
+GROUP BY bucket, conflict
+ORDER BY conflict, bucket`,
     params: {
       ruleset_version: ruleset,
       since: since(7 * DAY),
       until: until(),
-      conflict: { type: 'String', description: "conflict code, e.g. RUS-UKR ('' for all)", default: value('') },
+      conflict: { type: 'String', description: "conflict code, e.g. RUS-UKR ('' for the top ones)", default: value('') },
+      bucket_hours: { type: 'UInt32', description: 'hours per bucket: 1, 6 or 24', default: value(1) },
+      top: { type: 'UInt32', description: 'conflicts to return at most, strongest first', default: value(8) },
     },
   },
   {
     name: 'pair_escalation_per_hour',
-    question: 'How did escalation between two actors (or every pair) evolve hour by hour?',
-    notes: "Reads the hourly pair roll-up with uniqMerge/maxMerge. '' for actor or target means any.",
+    question: 'How did escalation between two actors (or the strongest pairs) evolve hour by hour (or in longer buckets)?',
+    notes:
+      "Reads the hourly pair roll-up and finishes it with uniqMerge/maxMerge. '' for actor or target means any; " +
+      'the `top` pairs by peak score are returned; `bucket_hours` (1, 6 or 24) sums hours into longer buckets.',
     sql: `SELECT
-    hour,
+    toStartOfInterval(hour, toIntervalHour({bucket_hours:UInt32})) AS bucket,
     actor,
     target,
     uniqMerge(events) AS events,
@@ -211,16 +224,25 @@ ORDER BY conflict, hour`,
 FROM pair_escalation_hourly
 WHERE ruleset_version = {ruleset_version:String}
   AND hour BETWEEN toStartOfHour({since:${TIME}}) AND {until:${TIME}}
-  AND ({actor:String} = '' OR actor = {actor:String})
-  AND ({target:String} = '' OR target = {target:String})
-GROUP BY hour, actor, target
-ORDER BY actor, target, hour`,
+  AND (actor, target) IN (
+      SELECT actor, target FROM pair_escalation_hourly
+      WHERE ruleset_version = {ruleset_version:String}
+        AND hour BETWEEN toStartOfHour({since:${TIME}}) AND {until:${TIME}}
+        AND ({actor:String} = '' OR actor = {actor:String})
+        AND ({target:String} = '' OR target = {target:String})
+      GROUP BY actor, target
+      ORDER BY maxMerge(max_score) DESC, uniqMerge(events) DESC, actor, target
+      LIMIT {top:UInt32})
+GROUP BY bucket, actor, target
+ORDER BY actor, target, bucket`,
     params: {
       ruleset_version: ruleset,
       since: since(7 * DAY),
       until: until(),
       actor: { type: 'String', description: "acting party code, e.g. PRK ('' for any)", default: value('') },
       target: { type: 'String', description: "party acted on, e.g. UKR ('' for any)", default: value('') },
+      bucket_hours: { type: 'UInt32', description: 'hours per bucket: 1, 6 or 24', default: value(1) },
+      top: { type: 'UInt32', description: 'pairs to return at most, strongest first', default: value(8) },
     },
   },
   {

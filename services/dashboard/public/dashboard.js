@@ -192,9 +192,9 @@ function mountEscalation(section) {
       el('label', {}, 'Target ', input('target', 'e.g. UKR')),
       el('label', {}, 'Conflict ', input('conflict', 'e.g. RUS-UKR')),
     ),
-    el('h3', {}, 'Per actor pair (hourly)'),
+    el('h3', {}, 'Per actor pair ', el('span', { class: 'bucket' })),
     el('div', { class: 'chart', id: 'chart-pairs' }),
-    el('h3', {}, 'Per conflict (hourly)'),
+    el('h3', {}, 'Per conflict ', el('span', { class: 'bucket' })),
     el('div', { class: 'chart', id: 'chart-conflicts' }),
     el('h3', {}, 'Top actor pairs in the range'),
     el('div', { id: 'top-pairs' }),
@@ -203,6 +203,8 @@ function mountEscalation(section) {
 
 function renderEscalation(section, data) {
   if (!section.querySelector('#chart-pairs')) mountEscalation(section);
+  const bucket = data.bucketHours === 1 ? '(hourly)' : data.bucketHours === 24 ? '(daily)' : `(${data.bucketHours}-hour buckets)`;
+  for (const span of section.querySelectorAll('.bucket')) span.textContent = bucket;
   drawChart(section.querySelector('#chart-pairs'), 'pairs', data.pairs, escalationState.metric);
   drawChart(section.querySelector('#chart-conflicts'), 'conflicts', data.conflicts, escalationState.metric);
   section.querySelector('#top-pairs').replaceChildren(

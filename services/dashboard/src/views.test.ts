@@ -4,9 +4,9 @@ import { epochSeconds, parseContributions, parseRange, toSeries, windowOf } from
 describe('dashboard views: shaping', () => {
   it('pivots hourly rows into aligned series, strongest first, with gaps as null', () => {
     const rows = [
-      { hour: '2026-11-20 06:00:00', actor: 'BLR', target: 'LTU', events: '2', max_score: 55 },
-      { hour: '2026-11-20 08:00:00', actor: 'BLR', target: 'LTU', events: '1', max_score: 40 },
-      { hour: '2026-11-20 07:00:00', actor: 'RUS', target: 'UKR', events: '3', max_score: 80 },
+      { bucket: '2026-11-20 06:00:00', actor: 'BLR', target: 'LTU', events: '2', max_score: 55 },
+      { bucket: '2026-11-20 08:00:00', actor: 'BLR', target: 'LTU', events: '1', max_score: 40 },
+      { bucket: '2026-11-20 07:00:00', actor: 'RUS', target: 'UKR', events: '3', max_score: 80 },
     ];
     const set = toSeries(rows, (r) => `${String(r.actor)} → ${String(r.target)}`);
     expect(set.x).toEqual([epochSeconds('2026-11-20 06:00:00'), epochSeconds('2026-11-20 07:00:00'), epochSeconds('2026-11-20 08:00:00')]);

@@ -25,17 +25,17 @@ export function windowOf(range: RangeName, now: Date): { since: string; until: s
 export const epochSeconds = (text: unknown): number => Date.parse(`${String(text).replace(' ', 'T')}Z`) / 1000;
 
 export interface SeriesSet {
-  /** Hours, as epoch seconds, ascending. */
+  /** Bucket starts, as epoch seconds, ascending. */
   x: number[];
   series: { label: string; max_score: (number | null)[]; events: (number | null)[]; peak: number }[];
 }
 
 /**
- * Pivots hourly roll-up rows into aligned chart series: one per key (pair or conflict), the strongest
+ * Pivots roll-up rows (one per bucket and key) into aligned chart series: one per key (pair or conflict), the strongest
  * `max` keys by peak score, with gaps (null) in hours a key has no events.
  */
 export function toSeries(rows: readonly Row[], keyOf: (row: Row) => string, max = 8): SeriesSet {
-  const hours = [...new Set(rows.map((r) => epochSeconds(r.hour)))].sort((a, b) => a - b);
+  const hours = [...new Set(rows.map((r) => epochSeconds(r.bucket)))].sort((a, b) => a - b);
   const index = new Map(hours.map((h, i) => [h, i]));
   const byKey = new Map<string, { max_score: (number | null)[]; events: (number | null)[]; peak: number }>();
   for (const row of rows) {
@@ -45,7 +45,7 @@ export function toSeries(rows: readonly Row[], keyOf: (row: Row) => string, max 
       s = { max_score: hours.map(() => null), events: hours.map(() => null), peak: 0 };
       byKey.set(key, s);
     }
-    const i = index.get(epochSeconds(row.hour))!;
+    const i = index.get(epochSeconds(row.bucket))!;
     const score = Number(row.max_score);
     s.max_score[i] = score;
     s.events[i] = Number(row.events);
@@ -147,13 +147,16 @@ export function createViews(deps: ViewDeps) {
       const window = windowOf(range, now());
       // 'all' compares against a window as long again before it, which must stay within DateTime's range (1970+).
       const hours = RANGES[range] ?? ALL_HOURS;
+      // Hourly points up to a week, 6-hour buckets up to a month, days beyond: a few hundred points at most.
+      const bucket_hours = hours <= 7 * 24 ? 1 : hours <= 30 * 24 ? 6 : 24;
       const [pairs, conflicts, top] = await Promise.all([
-        run('pair_escalation_per_hour', { ...window, actor: filter.actor ?? '', target: filter.target ?? '' }),
-        run('conflict_escalation_per_hour', { ...window, conflict: filter.conflict ?? '' }),
+        run('pair_escalation_per_hour', { ...window, actor: filter.actor ?? '', target: filter.target ?? '', bucket_hours, top: 8 }),
+        run('conflict_escalation_per_hour', { ...window, conflict: filter.conflict ?? '', bucket_hours, top: 8 }),
         run('top_escalating_pairs', { until: window.until, hours, limit: 10 }),
       ]);
       return {
         range,
+        bucketHours: bucket_hours,
         pairs: toSeries(pairs, (r) => `${String(r.actor)} → ${String(r.target)}`),
         conflicts: toSeries(conflicts, (r) => String(r.conflict)),
         top,
