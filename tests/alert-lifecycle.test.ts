@@ -70,7 +70,7 @@ function worker(): Promise<Worker> {
 }
 
 const alertIdOf = async (r: Rule, key: string) =>
-  (await eventually(() => env.client.workflow.getHandle(alertWorkflowId(r.id, key)).query<AlertState | null>('alertState'), (s) => s !== null))!.alertId;
+  (await eventually(() => env.client.workflow.getHandle(alertWorkflowId(config.TEMPORAL_TASK_QUEUE, r.id, key)).query<AlertState | null>('alertState'), (s) => s !== null))!.alertId;
 
 const events = (alertId: string) =>
   ch.query<{ seq: number; event: string; status: string; by: string; notification_seq: number }>(
@@ -120,7 +120,7 @@ describe('alert lifecycle (Temporal time-skipping server, real ClickHouse, Kafka
       expect(webhook.kinds(alertId)).toEqual(['opened', 'renotify', 'renotify', 'acknowledged']);
 
       await signalAlert(env.client, alertId, 'resolve', 'duty-officer', 'confirmed and handled');
-      const handle = env.client.workflow.getHandle(alertWorkflowId(r.id, 'actor=PRK,target=RUS'));
+      const handle = env.client.workflow.getHandle(alertWorkflowId(config.TEMPORAL_TASK_QUEUE, r.id, 'actor=PRK,target=RUS'));
       const final = await handle.result();
       expect(final).toMatchObject({ status: 'resolved', acknowledgedBy: 'duty-officer', resolvedBy: 'duty-officer', resolution: 'confirmed and handled' });
       expect(webhook.kinds(alertId)).toEqual(['opened', 'renotify', 'renotify', 'acknowledged', 'resolved']);
@@ -168,7 +168,7 @@ describe('alert lifecycle (Temporal time-skipping server, real ClickHouse, Kafka
       await starter.deliver(match(r, key, { syndicated: true }), r);
       await starter.deliver(match(r, key, { syndicated: true }), r);
       const alertId = await alertIdOf(r, key);
-      const handle = env.client.workflow.getHandle(alertWorkflowId(r.id, key));
+      const handle = env.client.workflow.getHandle(alertWorkflowId(config.TEMPORAL_TASK_QUEUE, r.id, key));
       await eventually(() => handle.query<AlertState>('alertState'), (s) => s.syndicatedCopies === 2);
       expect(webhook.kinds(alertId)).toEqual(['opened']);
 
@@ -183,7 +183,7 @@ describe('alert lifecycle (Temporal time-skipping server, real ClickHouse, Kafka
     const long = rule('long-lived');
     const w2 = await worker();
     await w2.runUntil(async () => {
-      const workflowId = alertWorkflowId(long.id, key);
+      const workflowId = alertWorkflowId(config.TEMPORAL_TASK_QUEUE, long.id, key);
       await env.client.workflow.signalWithStart('alertLifecycle', {
         workflowId, taskQueue: config.TEMPORAL_TASK_QUEUE,
         args: [{ policy: { cooldownMs: 3_600_000, renotifyMs: 3_600_000, quietMs: 86_400_000, notify: [{ type: 'log' }] }, historyLimit: 40 }],
@@ -209,7 +209,7 @@ describe('alert lifecycle (Temporal time-skipping server, real ClickHouse, Kafka
     const taskQueue = `${config.TEMPORAL_TASK_QUEUE}-restart`;
     const devWorker = () => Worker.create({ connection, taskQueue, workflowBundle: bundle, activities: activities() });
     const devStarter = temporalAlertStarter(client, taskQueue);
-    const handle = client.workflow.getHandle(alertWorkflowId(r.id, key));
+    const handle = client.workflow.getHandle(alertWorkflowId(taskQueue, r.id, key));
     try {
       let alertId = '';
       await (await devWorker()).runUntil(async () => {

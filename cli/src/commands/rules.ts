@@ -63,7 +63,7 @@ export async function dryRun(rules: readonly Rule[], input: Readable, out: (line
     const result = analyzer.analyze(report.data);
     for (const m of evaluateReport(reportRules, factsFromAnalysis(result, report.data))) {
       matches++;
-      const id = alertWorkflowId(m.ruleId, m.key);
+      const id = alertWorkflowId('dry-run', m.ruleId, m.key);
       const alert = alerts.get(id);
       let outcome: string;
       if (alert === undefined) {

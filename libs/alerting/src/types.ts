@@ -60,7 +60,10 @@ export interface AlertMatch {
   reasons: string[];
 }
 
-/** The workflow id of the alert for a rule and key: signal-with-start on it joins matches to one alert. */
-export function alertWorkflowId(ruleId: string, key: string): string {
-  return `alert:${ruleId}:${key}`;
+/**
+ * The workflow id of the alert for a rule and key: signal-with-start on it joins matches to one alert.
+ * `scope` is the deployment's task queue, so deployments (and test runs) sharing a namespace never join.
+ */
+export function alertWorkflowId(scope: string, ruleId: string, key: string): string {
+  return `alert:${scope}:${ruleId}:${key}`;
 }

@@ -8,7 +8,7 @@ export interface AlertStarter {
 }
 
 /**
- * Signal-with-start on `alert:<rule>:<key>`: the first match starts the alert, later ones join it. A
+ * Signal-with-start on `alert:<task queue>:<rule>:<key>`: the first match starts the alert, later ones join it. A
  * closed alert's id can start again (a new alert, with its own alert id).
  */
 export function temporalAlertStarter(client: Client, taskQueue: string): AlertStarter {
@@ -16,7 +16,7 @@ export function temporalAlertStarter(client: Client, taskQueue: string): AlertSt
     async deliver(match, rule) {
       const input: AlertInput = { policy: policyOf(rule) };
       await client.workflow.signalWithStart('alertLifecycle', {
-        workflowId: alertWorkflowId(match.ruleId, match.key),
+        workflowId: alertWorkflowId(taskQueue, match.ruleId, match.key),
         taskQueue,
         args: [input],
         signal: 'alertMatch',
