@@ -1,17 +1,17 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
-import type { Config } from '@wirewatch/config';
+import { childEnv, type Config } from '@wirewatch/config';
 import { eventually } from './config.ts';
 import { repoPath } from './paths.ts';
 
 /** The environment that gives a child process exactly this configuration. */
 export function envOf(config: Config): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME };
-  for (const [key, value] of Object.entries(config)) {
+  const settings: Partial<Record<keyof Config, string>> = {};
+  for (const [key, value] of Object.entries(config) as [keyof Config, unknown][]) {
     if (value === undefined) continue;
-    env[key] = Array.isArray(value) ? value.join(',') : String(value);
+    settings[key] = Array.isArray(value) ? value.join(',') : String(value);
   }
-  return env;
+  return childEnv(settings);
 }
 
 export interface RunProcess {
