@@ -385,10 +385,10 @@ export function rewriteSimilarity(a: TermFeatures, b: TermFeatures, hoursApart: 
   return Math.abs(hoursApart) <= SAME_DAY_HOURS ? score : score * LATER_DAY_FACTOR;
 }
 
-/** Whether a packed term is worth indexing for candidate lookup: names, numbers and content words. */
+/** Whether a packed term is worth indexing for candidate lookup: names, numbers and headline content words. */
 export function isIndexTerm(packed: number): boolean {
   const c = packed & CODE_MASK;
-  return (c & ENTITY_FLAG) !== 0 || (c & WEIGHT_MASK) >= DEFAULT_WEIGHT * 10;
+  return (c & FACT) !== 0 || ((c & HEADLINE_FLAG) !== 0 && (c & WEIGHT_MASK) >= DEFAULT_WEIGHT * 10);
 }
 
 /** The term identity of a packed term (its hash without the code byte). */

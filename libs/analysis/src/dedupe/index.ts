@@ -7,5 +7,5 @@ export { StoryIndex, bodyOf, leadOf } from './story-index.ts';
 export type { DedupeInput, StoryIndexEntry, StoryIndexOptions } from './story-index.ts';
 export { termFeatures, termSimilarity, rewriteSimilarity } from './features.ts';
 export type { TermFeatures, SimilarityBreakdown } from './features.ts';
-export { minhash, shingleHashes, estimateJaccard, bandKeys, DEFAULT_MINHASH } from './minhash.ts';
+export { minhash, signatureOf, shingleHashes, estimateJaccard, bandKeys, DEFAULT_MINHASH } from './minhash.ts';
 export type { MinHashParams } from './minhash.ts';

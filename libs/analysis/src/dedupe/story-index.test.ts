@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { normalizeReport } from '../normalize/index.ts';
 import { StoryIndex } from './index.ts';
 import type { DedupeInput } from './index.ts';
-import { estimateJaccard, minhash, shingleHashes } from './minhash.ts';
+import { estimateJaccard, minhash, shingleHashes, signatureOf } from './minhash.ts';
 
 interface Raw {
   id: string;
@@ -218,5 +218,22 @@ describe('MinHash', () => {
     const truth = inter / (sa.size + sb.size - inter);
     const est = estimateJaccard(minhash([...sa], 256), minhash([...sb], 256));
     expect(Math.abs(est - truth)).toBeLessThan(0.08);
+  });
+
+  it('estimates it with one-permutation MinHash too, and gives every text its own fixed signature', () => {
+    const words = Array.from({ length: 300 }, (_, i) => `w${i}`);
+    const a = words.join(' ');
+    const b = [...words.slice(0, 200), ...Array.from({ length: 100 }, (_, i) => `x${i}`)].join(' ');
+    const params = { numPerm: 256, shingleSize: 3, maxShingles: 400 };
+    const sa = new Set(shingleHashes(a, params));
+    const sb = new Set(shingleHashes(b, params));
+    const inter = [...sa].filter((x) => sb.has(x)).length;
+    const truth = inter / (sa.size + sb.size - inter);
+    const sigA = signatureOf(a, params, new Uint32Array(256));
+    const est = estimateJaccard(sigA, signatureOf(b, params, new Uint32Array(256)));
+    expect(Math.abs(est - truth)).toBeLessThan(0.08);
+    expect(signatureOf(a, params, new Uint32Array(256))).toEqual(sigA);
+    // Short texts leave bins empty; densification fills them alike for equal texts.
+    expect(estimateJaccard(signatureOf('one two three four', params, new Uint32Array(256)), signatureOf('one two three four', params, new Uint32Array(256)))).toBe(1);
   });
 });
