@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { analyzeSentence, lexicon } from './classify/index.ts';
-import { StoryIndex } from './dedupe/index.ts';
+import { DEDUPE_METHOD_VERSION, StoryIndex } from './dedupe/index.ts';
 import { normalizeReport } from './normalize/index.ts';
 import { VAGUE_QUALIFIER } from './quantities/index.ts';
 import { scoreReport, scoring } from './score/index.ts';
@@ -18,11 +18,12 @@ export { analyzeSentence };
 
 /**
  * The version of the rules every output carries: the version string the rules declare, plus a digest
- * of the rule data, so that any change to the rules changes it even if the declared version was not bumped.
+ * of the rule data and the story-matching method, so that any change to them changes it even if the
+ * declared version was not bumped.
  */
 export const RULESET_VERSION: string = (() => {
   const digest = createHash('sha256')
-    .update(JSON.stringify([lexiconData, assertionCues, scoringData]))
+    .update(JSON.stringify([lexiconData, assertionCues, scoringData, DEDUPE_METHOD_VERSION]))
     .digest('hex')
     .slice(0, 8);
   return `${lexicon.version}+${digest}`;
