@@ -33,3 +33,4 @@ export async function processBatch(ref: BatchRef): Promise<BatchSummary> {
 }
 
 // Alert lifecycles and window-rule evaluation run on the same worker.
+export * from './alerts/workflows.ts';
