@@ -19,6 +19,8 @@ export function isolatedConfig(name: string, overrides: Partial<Record<keyof Con
     RUNTIME_PORT: String(20000 + Math.floor(Math.random() * 20000)),
     LOG_LEVEL: 'warn',
     DISPATCHER_BATCH_MAX_WAIT_MS: '100',
+    // No window-rule schedule per test run on the shared Temporal; tests that need one turn it on.
+    ALERT_WINDOW_INTERVAL_S: '0',
     ...overrides,
   });
 }
