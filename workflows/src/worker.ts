@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { NativeConnection, Worker } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime, Worker, type LogLevel } from '@temporalio/worker';
 import type { Activities } from './activities.ts';
 
 export interface WorkerOptions {
@@ -8,6 +8,8 @@ export interface WorkerOptions {
   taskQueue: string;
   activities: Activities;
   maxConcurrentActivityTaskExecutions?: number;
+  /** wirewatch's LOG_LEVEL; the SDK logs from WARN up unless it is debug or trace. */
+  logLevel?: string;
 }
 
 export interface RunningWorker {
@@ -16,10 +18,25 @@ export interface RunningWorker {
   stop(): Promise<void>;
 }
 
+/**
+ * The SDK logs every worker state change and the workflow bundle at INFO; wirewatch's own logs say what
+ * matters, so the SDK speaks from WARN up unless wirewatch runs at debug. Installed once per process,
+ * before the first worker or connection.
+ */
+function installSdkRuntime(logLevel: string): void {
+  const level: LogLevel = logLevel === 'debug' || logLevel === 'trace' ? 'INFO' : 'WARN';
+  try {
+    Runtime.install({ logger: new DefaultLogger(level) });
+  } catch {
+    // Already installed (a second worker in this process): keep the first.
+  }
+}
+
 export const WORKFLOWS_PATH = fileURLToPath(new URL('./workflows.ts', import.meta.url));
 
 /** Starts a worker polling the task queue for batch workflows and their activities. */
 export async function startWorker(options: WorkerOptions): Promise<RunningWorker> {
+  installSdkRuntime(options.logLevel ?? 'info');
   const connection = await NativeConnection.connect({ address: options.address });
   const worker = await Worker.create({
     connection,

@@ -104,6 +104,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
         namespace: config.TEMPORAL_NAMESPACE,
         taskQueue: config.TEMPORAL_TASK_QUEUE,
         activities,
+        logLevel: config.LOG_LEVEL,
       });
       stops.push(() => worker.stop());
       log.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, ruleset: analyzer.rulesetVersion }, 'worker running');
