@@ -1,9 +1,10 @@
 import { startRuntime, type Runtime } from '@wirewatch/runtime';
+import { connectTemporal, workflowIdOfAlert } from '@wirewatch/workflows';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { feedStack } from './analyst-queries-fixture.ts';
 import { launchChromium } from './dashboard-browser.ts';
-import { isolatedConfig } from './helpers/config.ts';
+import { eventually, isolatedConfig } from './helpers/config.ts';
 import { repoPath } from './helpers/paths.ts';
 
 const TOKEN = 'test-dashboard-token';
@@ -24,7 +25,7 @@ const HOSTILE_REPORT = {
 };
 
 describe('operator dashboard in a real browser (headless Chromium)', () => {
-  const config = isolatedConfig('dashboard', { DASHBOARD_PORT: '0', DASHBOARD_TOKENS: `ops:${TOKEN}`, DASHBOARD_REFRESH_MS: '1000' });
+  const config = isolatedConfig('dashboard', { DASHBOARD_PORT: '0', DASHBOARD_TOKENS: `ops:${TOKEN}`, DASHBOARD_REFRESH_MS: '1000', ALERT_WINDOW_INTERVAL_S: '0' });
   let runtime: Runtime;
   let seedId: string;
   let browser: { context: BrowserContext; close: () => Promise<void> };
@@ -123,11 +124,41 @@ describe('operator dashboard in a real browser (headless Chromium)', () => {
     await page.screenshot({ path: repoPath('docs', 'dashboard-health.png'), fullPage: true });
   });
 
-  it('has an alerts panel (it says so when no alerting is configured)', async () => {
+  it('acknowledges the seed’s alert from the alerts panel: the alert workflow and alert_events agree', async () => {
+    const ch = runtime.clickhouse!;
+    // The default rule pack opens a troop-mobilisation alert for the seed's 10,000 North Korean troops.
+    const [alert] = await eventually(
+      () => ch.query<{ alert_id: string }>(
+        "SELECT alert_id FROM alert_events FINAL WHERE has(report_ids, {id:String}) AND rule_id = 'troop-mobilisation' GROUP BY alert_id",
+        { id: seedId },
+      ),
+      (rows) => rows.length === 1,
+    );
+    const alertId = alert!.alert_id;
     await page.click('nav a[data-view=alerts]');
     await page.waitForSelector('body[data-loaded="alerts:all"]');
-    const alerts = (await (await get('/api/alerts', TOKEN)).json()) as { configured: boolean };
-    if (!alerts.configured) expect(await page.locator('#no-alerting').textContent()).toBe('no alerting configured');
-    else expect(await page.locator('#view-alerts table').count()).toBe(1);
+    const row = page.locator(`tr.alert[data-alert-id="${alertId}"]`);
+    await row.waitFor();
+    expect(await row.locator('.status').textContent()).toBe('open');
+    await page.screenshot({ path: repoPath('docs', 'dashboard-alerts.png'), fullPage: true });
+    await row.locator('button[data-action=ack]').click();
+    await expect.poll(() => page.locator('#status').textContent(), { timeout: 15_000 }).toContain(`acknowledged ${alertId}`);
+    await expect.poll(() => row.locator('.status').textContent(), { timeout: 15_000 }).toBe('acknowledged');
+
+    const temporal = await connectTemporal(config.TEMPORAL_ADDRESS, config.TEMPORAL_NAMESPACE);
+    try {
+      const state = await temporal.workflow.getHandle(workflowIdOfAlert(alertId)).query<{ status: string; acknowledgedBy: string | null }>('alertState');
+      expect(state).toMatchObject({ status: 'acknowledged', acknowledgedBy: 'ops' });
+    } finally {
+      await temporal.connection.close();
+    }
+    const changes = await ch.query<{ event: string; status: string; by: string }>(
+      'SELECT event, status, `by` FROM alert_events FINAL WHERE alert_id = {id:String} ORDER BY seq',
+      { id: alertId },
+    );
+    expect(changes.at(-1)).toMatchObject({ event: 'acknowledged', status: 'acknowledged', by: 'ops' });
+    // Acknowledged once: the button is gone, resolve remains.
+    expect(await row.locator('button[data-action=ack]').count()).toBe(0);
+    expect(await row.locator('button[data-action=resolve]').count()).toBe(1);
   });
 });

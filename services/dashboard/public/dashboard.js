@@ -187,7 +187,7 @@ function mountEscalation(section) {
     el(
       'form',
       { class: 'filters', onsubmit: (e) => e.preventDefault() },
-      el('label', {}, 'Metric ', el('select', { name: 'metric', onchange: (e) => { escalationState.metric = e.target.value; refresh(); } }, el('option', { value: 'max_score' }, 'max score'), el('option', { value: 'events' }, 'events'))),
+      el('label', {}, 'Metric ', el('select', { name: 'metric', onchange: (e) => { escalationState.metric = e.target.value; lastDrawn.delete('escalation'); refresh(); } }, el('option', { value: 'max_score' }, 'max score'), el('option', { value: 'events' }, 'events'))),
       el('label', {}, 'Actor ', input('actor', 'e.g. RUS')),
       el('label', {}, 'Target ', input('target', 'e.g. UKR')),
       el('label', {}, 'Conflict ', input('conflict', 'e.g. RUS-UKR')),
@@ -229,6 +229,7 @@ const openStories = new Set();
 function toggleStory(id) {
   if (openStories.has(id)) openStories.delete(id);
   else openStories.add(id);
+  lastDrawn.delete('stories');
   refresh();
 }
 
@@ -269,13 +270,19 @@ async function renderStories(section, data) {
 
 // ---- Alerts -----------------------------------------------------------------------------------
 
+// The outcome of the last action stays on the status line for a while, beside the refresh time.
+let notice = '';
+let noticeUntil = 0;
+
 async function alertAction(alertId, action) {
   try {
     await api(`/api/alerts/${encodeURIComponent(alertId)}/${action}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
-    statusLine.textContent = `${action === 'ack' ? 'acknowledged' : 'resolved'} ${alertId}`;
+    notice = `${action === 'ack' ? 'acknowledged' : 'resolved'} ${alertId}`;
   } catch (err) {
-    statusLine.textContent = `could not ${action}: ${err.message}`;
+    notice = `could not ${action === 'ack' ? 'acknowledge' : 'resolve'} ${alertId}: ${err.message}`;
   }
+  noticeUntil = Date.now() + 15_000;
+  lastDrawn.delete('alerts');
   refresh();
 }
 
@@ -354,6 +361,7 @@ const currentView = () => (VIEWS.includes(location.hash.slice(1)) ? location.has
 let timer = null;
 let loading = false;
 let again = false;
+const lastDrawn = new Map();
 
 async function refresh() {
   clearTimeout(timer);
@@ -366,10 +374,18 @@ async function refresh() {
   }
   loading = true;
   try {
+    const shown = range();
     const data = await api(endpoint(view));
-    if (view === currentView()) await RENDER[view](document.getElementById(`view-${view}`), data);
-    statusLine.textContent = `updated ${new Date().toISOString().slice(11, 19)} UTC`;
-    body.dataset.loaded = `${view}:${range()}`;
+    // Unchanged data is not drawn again, so the page stays still (open details, selection, scroll).
+    const text = JSON.stringify(data);
+    if (view === currentView() && text !== lastDrawn.get(view)) {
+      await RENDER[view](document.getElementById(`view-${view}`), data);
+      lastDrawn.set(view, text);
+    }
+    const updated = `updated ${new Date().toISOString().slice(11, 19)} UTC`;
+    statusLine.textContent = Date.now() < noticeUntil ? `${notice} · ${updated}` : updated;
+    body.dataset.loaded = `${view}:${shown}`;
+    if (shown !== range()) again = true;
   } catch (err) {
     statusLine.textContent = `update failed: ${err.message}`;
   } finally {

@@ -2,6 +2,7 @@ import { Client, Connection } from '@temporalio/client';
 import type { ClickHouse } from '@wirewatch/clickhouse';
 import type { Config } from '@wirewatch/config';
 import type { Logger } from '@wirewatch/log';
+import { signalAlert } from '@wirewatch/workflows';
 import type { Kafka } from 'kafkajs';
 import { kafkaLagProbe, temporalFailuresProbe, type HealthProbes } from './health.ts';
 import { startDashboard, type RunningDashboard } from './server.ts';
@@ -14,15 +15,14 @@ export interface DashboardComponentDeps {
   rawTopic: string;
   dispatcherGroup: string;
   rulesetVersion: string;
-  /** Acknowledge/resolve through the alert workflows, when alerting is installed. */
-  alerts?: AlertActions | null;
   log: Logger;
 }
 
 /**
  * The dashboard as a runtime component: reads through the runtime's ClickHouse (in embedded mode the one
- * the runtime opened), asks Kafka for the dispatcher's lag and Temporal for failed batch workflows.
- * Temporal is connected on first use, so the dashboard still serves the read models while it is down.
+ * the runtime opened), asks Kafka for the dispatcher's lag and Temporal for failed batch workflows, and
+ * acknowledges or resolves alerts by signalling their alert workflows. Temporal is connected on first
+ * use, so the dashboard still serves the read models while it is down.
  */
 export async function startDashboardComponent(config: Config, deps: DashboardComponentDeps): Promise<RunningDashboard> {
   const admin = deps.kafka.admin();
@@ -37,6 +37,10 @@ export async function startDashboardComponent(config: Config, deps: DashboardCom
       },
     );
     return temporal;
+  };
+  // Operators act on alerts through the alert workflows; the workflow then records the change in alert_events.
+  const alerts: AlertActions = {
+    act: async (alertId, action, by, note) => signalAlert((await connectTemporal()).client, alertId, action, by, note),
   };
   const health: HealthProbes = {
     consumerLag: kafkaLagProbe(admin, deps.rawTopic, deps.dispatcherGroup),
@@ -53,7 +57,7 @@ export async function startDashboardComponent(config: Config, deps: DashboardCom
       rulesetVersion: deps.rulesetVersion,
       signalMinScore: config.SIGNAL_MIN_SCORE,
       health,
-      alerts: deps.alerts ?? null,
+      alerts,
     });
     deps.log.info({ url: dashboard.url }, 'dashboard listening');
     return {
