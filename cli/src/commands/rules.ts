@@ -2,7 +2,6 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Command } from 'commander';
-import { createAnalyzer, reportInputSchema } from '@wirewatch/analysis';
 import {
   alertWorkflowId,
   applyMatch,
@@ -35,6 +34,8 @@ export interface DryRunLine {
  * lifecycle's transitions, so the output says which alert each match opens or joins and whether it notifies.
  */
 export async function dryRun(rules: readonly Rule[], input: Readable, out: (line: DryRunLine) => void, errors: Writable): Promise<{ reports: number; rejected: number; matches: number }> {
+  // Loaded here, not at start-up: every other command (and --help) runs without the engine's rule data.
+  const { createAnalyzer, reportInputSchema } = await import('@wirewatch/analysis');
   const analyzer = createAnalyzer();
   const reportRules = rules.filter((r): r is ReportRule => r.kind === 'report');
   const alerts = new Map<string, AlertState>();

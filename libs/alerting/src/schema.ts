@@ -1,4 +1,5 @@
-import { EVENT_TYPES } from '@wirewatch/analysis';
+// The types entry only: loading the whole engine (its rule data) is not needed to validate rules.
+import { EVENT_TYPES } from '@wirewatch/analysis/types';
 import { z } from 'zod';
 import { parseDuration } from './duration.ts';
 import { SEVERITIES } from './types.ts';
