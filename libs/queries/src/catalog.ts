@@ -25,7 +25,8 @@ export const QUERIES = [
     question: 'Which actor pairs escalated most in the last 24 hours, and is it more than in the 24 hours before?',
     notes:
       'Reads the hourly pair roll-up (AggregatingMergeTree), so it finishes the aggregates with -Merge combinators; ' +
-      '`-MergeIf` splits the window from the one before it. Negated events are not counted.',
+      '`-MergeIf` splits the window from the one before it. The `limit` pairs with the highest score in the window are ' +
+      'picked with maxMerge alone (max states are cheap to merge, uniq states are not), then counted. Negated events are not counted.',
     sql: `WITH
     {until:${TIME}} AS window_end,
     toStartOfHour(window_end - toIntervalHour({hours:UInt32})) AS window_start,
@@ -40,6 +41,12 @@ SELECT
 FROM pair_escalation_hourly
 WHERE ruleset_version = {ruleset_version:String}
   AND hour >= previous_start AND hour <= window_end
+  AND (actor, target) IN (
+      SELECT actor, target FROM pair_escalation_hourly
+      WHERE ruleset_version = {ruleset_version:String} AND hour >= window_start AND hour <= window_end
+      GROUP BY actor, target
+      ORDER BY maxMerge(max_score) DESC, actor, target
+      LIMIT {limit:UInt32})
 GROUP BY actor, target
 HAVING events_in_window > 0
 ORDER BY top_score DESC, events_in_window - events_before DESC, events_in_window DESC, actor, target
@@ -76,7 +83,8 @@ WHERE ruleset_version = {ruleset_version:String}
       WHERE ruleset_version = {ruleset_version:String} AND published_at BETWEEN {since:${TIME}} AND {until:${TIME}}
       GROUP BY report_id)
 ORDER BY published_at DESC, report_id, event_index
-LIMIT {limit:UInt32}`,
+LIMIT {limit:UInt32}
+SETTINGS do_not_merge_across_partitions_select_final = 1`,
     params: { ruleset_version: ruleset, since: since(MONTH), until: until(), limit: limit(100) },
   },
   {
@@ -84,7 +92,8 @@ LIMIT {limit:UInt32}`,
     question: 'Which stories are reported by the most independent sources (syndicated copies not counted), and when were they first seen and last updated?',
     notes:
       'Independent sources are the distinct sources of a story that are neither syndicated copies nor repeats. ' +
-      'Stories are picked by a report published in the window, then counted whole.',
+      'Stories are picked by a report published in the window; their reports are counted from `lookback_days` ' +
+      'before the window on, which bounds the read (stories grow within the dedupe window, 7 days by default).',
     sql: `SELECT
     story_id,
     argMin(headline, published_at) AS headline,
@@ -96,13 +105,21 @@ LIMIT {limit:UInt32}`,
     max(processed_at) AS last_updated
 FROM stories FINAL
 WHERE ruleset_version = {ruleset_version:String}
+  AND published_at >= {since:${TIME}} - toIntervalDay({lookback_days:UInt32})
   AND story_id IN (
       SELECT story_id FROM stories
       WHERE ruleset_version = {ruleset_version:String} AND published_at BETWEEN {since:${TIME}} AND {until:${TIME}})
 GROUP BY story_id
 ORDER BY independent_sources DESC, reports DESC, last_updated DESC, story_id
-LIMIT {limit:UInt32}`,
-    params: { ruleset_version: ruleset, since: since(7 * DAY), until: until(), limit: limit(50) },
+LIMIT {limit:UInt32}
+SETTINGS do_not_merge_across_partitions_select_final = 1`,
+    params: {
+      ruleset_version: ruleset,
+      since: since(7 * DAY),
+      until: until(),
+      lookback_days: { type: 'UInt32', description: 'days before the window whose reports still count', default: value(30) },
+      limit: limit(50),
+    },
   },
   {
     name: 'story_reports',
@@ -119,13 +136,16 @@ LIMIT {limit:UInt32}`,
     processed_at
 FROM stories FINAL
 WHERE ruleset_version = {ruleset_version:String} AND story_id = {story_id:String}
-ORDER BY published_at, report_id, version`,
+ORDER BY published_at, report_id, version
+SETTINGS do_not_merge_across_partitions_select_final = 1`,
     params: { ruleset_version: ruleset, story_id: { type: 'String', description: 'the story', default: value('') } },
   },
   {
     name: 'ingest_to_visible_lag',
     question: 'How long does a report take from being accepted by ingest to being visible in the read models (percentiles)?',
-    notes: 'processed_at − received_at of each report row written in the window; a replay shows up as long lags.',
+    notes:
+      'processed_at − received_at of each report row written in the window; a replay shows up as long lags. ' +
+      'Rows as written (no FINAL): a retried batch is dropped on insert by its deduplication token.',
     sql: `SELECT
     count() AS reports,
     round(quantileExact(0.5)(lag_ms)) AS p50_ms,
@@ -135,7 +155,7 @@ ORDER BY published_at, report_id, version`,
     max(lag_ms) AS max_ms
 FROM (
     SELECT toUnixTimestamp64Milli(processed_at) - toUnixTimestamp64Milli(received_at) AS lag_ms
-    FROM reports FINAL
+    FROM reports
     WHERE ruleset_version = {ruleset_version:String}
       AND processed_at BETWEEN {since:${TIME}} AND {until:${TIME}})`,
     params: { ruleset_version: ruleset, since: since(DAY, 'processing time'), until: until('processing time') },
@@ -195,7 +215,7 @@ WHERE ruleset_version = {ruleset_version:String}
         AND hour BETWEEN toStartOfHour({since:${TIME}}) AND {until:${TIME}}
         AND ({conflict:String} = '' OR conflict = {conflict:String})
       GROUP BY conflict
-      ORDER BY maxMerge(max_score) DESC, uniqMerge(events) DESC, conflict
+      ORDER BY maxMerge(max_score) DESC, conflict
       LIMIT {top:UInt32})
 GROUP BY bucket, conflict
 ORDER BY conflict, bucket`,
@@ -231,7 +251,7 @@ WHERE ruleset_version = {ruleset_version:String}
         AND ({actor:String} = '' OR actor = {actor:String})
         AND ({target:String} = '' OR target = {target:String})
       GROUP BY actor, target
-      ORDER BY maxMerge(max_score) DESC, uniqMerge(events) DESC, actor, target
+      ORDER BY maxMerge(max_score) DESC, actor, target
       LIMIT {top:UInt32})
 GROUP BY bucket, actor, target
 ORDER BY actor, target, bucket`,
@@ -264,7 +284,8 @@ WHERE ruleset_version = {ruleset_version:String}
   AND published_at BETWEEN {since:${TIME}} AND {until:${TIME}}
 GROUP BY actor
 ORDER BY events DESC, actor
-LIMIT {limit:UInt32}`,
+LIMIT {limit:UInt32}
+SETTINGS do_not_merge_across_partitions_select_final = 1`,
     params: { ruleset_version: ruleset, since: since(MONTH), until: until(), limit: limit(50) },
   },
   {
@@ -283,7 +304,8 @@ WHERE ruleset_version = {ruleset_version:String}
   AND published_at BETWEEN {since:${TIME}} AND {until:${TIME}}
 GROUP BY source
 ORDER BY reports DESC, source
-LIMIT {limit:UInt32}`,
+LIMIT {limit:UInt32}
+SETTINGS do_not_merge_across_partitions_select_final = 1`,
     params: { ruleset_version: ruleset, since: since(MONTH), until: until(), limit: limit(100) },
   },
   {
@@ -305,7 +327,8 @@ WHERE ruleset_version = {ruleset_version:String}
 GROUP BY report_id
 HAVING versions > 1
 ORDER BY last_processed DESC, report_id
-LIMIT {limit:UInt32}`,
+LIMIT {limit:UInt32}
+SETTINGS do_not_merge_across_partitions_select_final = 1`,
     params: { ruleset_version: ruleset, since: since(MONTH), until: until(), limit: limit(50) },
   },
   {
@@ -322,7 +345,8 @@ LIMIT {limit:UInt32}`,
 FROM report_events FINAL
 WHERE published_at BETWEEN {since:${TIME}} AND {until:${TIME}}
 GROUP BY ruleset_version, type
-ORDER BY ruleset_version, events DESC, type`,
+ORDER BY ruleset_version, events DESC, type
+SETTINGS do_not_merge_across_partitions_select_final = 1`,
     params: { since: since(MONTH), until: until() },
   },
   {
@@ -351,7 +375,8 @@ WHERE ruleset_version = {ruleset_version:String}
   AND processed_at BETWEEN {since:${TIME}} AND {until:${TIME}}
   AND score >= {min_score:Float32}
 ORDER BY processed_at DESC, score DESC, report_id
-LIMIT {limit:UInt32}`,
+LIMIT {limit:UInt32}
+SETTINGS do_not_merge_across_partitions_select_final = 1`,
     params: {
       ruleset_version: ruleset,
       since: since(7 * DAY, 'processing time'),
@@ -363,6 +388,9 @@ LIMIT {limit:UInt32}`,
   {
     name: 'report_events_of',
     question: 'What events were found in these reports: type, parties, troops, assertion status and evidence sentence?',
+    notes:
+      'A lookup by key: `LIMIT 1 BY` the sorting key keeps one row per key, as FINAL would (a retried write repeats ' +
+      'identical rows), without FINAL merging every part that holds a matching granule.',
     sql: `SELECT
     report_id,
     version,
@@ -379,9 +407,10 @@ LIMIT {limit:UInt32}`,
     negated,
     evidence,
     conflict
-FROM report_events FINAL
-WHERE ruleset_version = {ruleset_version:String} AND report_id IN {report_ids:Array(String)}
-ORDER BY report_id, version, event_index`,
+FROM report_events
+WHERE ruleset_version = {ruleset_version:String} AND has({report_ids:Array(String)}, report_id)
+ORDER BY report_id, version, event_index
+LIMIT 1 BY report_id, version, event_index`,
     params: {
       ruleset_version: ruleset,
       report_ids: { type: 'Array(String)', description: 'report ids (comma-separated in a URL)', default: value('') },

@@ -47,7 +47,7 @@ declare module 'fastify' {
 /** The operator dashboard: login, the server-rendered page, its JSON API and the named queries. */
 export function buildDashboardApp(options: DashboardOptions): FastifyInstance {
   // Alert ids hold their rule and group key, longer than Fastify's default 100-character path parameter.
-  const app = Fastify({ logger: false, maxParamLength: 1000 });
+  const app = Fastify({ logger: false, routerOptions: { maxParamLength: 1000 } });
   const auth = new DashboardAuth(options.tokens, options.sessionHours * 3_600_000);
   const views = createViews(options);
   const assets = loadAssets();
