@@ -17,6 +17,7 @@ export function isolatedConfig(name: string, overrides: Partial<Record<keyof Con
     CLICKHOUSE_PATH: mkdtempSync(join(tmpdir(), `ww-${name}-`)),
     INGEST_PORT: '0',
     RUNTIME_PORT: String(20000 + Math.floor(Math.random() * 20000)),
+    DASHBOARD_PORT: '0',
     LOG_LEVEL: 'warn',
     DISPATCHER_BATCH_MAX_WAIT_MS: '100',
     // No window-rule schedule per test run on the shared Temporal; tests that need one turn it on.
