@@ -112,7 +112,8 @@ export function buildLoad(total: number, fireEvery: number, rules: readonly Rule
   };
 
   const firing = firingCandidates(tag);
-  const background = backgroundCandidates(total + Math.ceil(total / 10), tag);
+  // About one corpus story in eight would fire (a deployment that reads as a foreign party joining a conflict).
+  const background = backgroundCandidates(Math.ceil(total * 1.5), tag);
   const usedKeys = new Set<string>();
   const reports: BenchReport[] = [];
   let droppedBackground = 0;
