@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { QUERIES, getQuery } from './catalog.ts';
-import { renderAnalystDoc } from './doc.ts';
+import { ANALYST_DOC_PATH, renderAnalystDoc } from './doc.ts';
 import { placeholders, QueryParamError, resolveParams, type NamedQuery } from './query.ts';
 
 const ctx = { now: new Date('2026-11-21T12:00:00Z'), rulesetVersion: 'rules-1+abc' };
@@ -69,5 +70,9 @@ describe('analyst doc', () => {
       expect(doc).toContain(`## \`${q.name}\``);
       expect(doc).toContain(q.sql);
     }
+  });
+
+  it(`is what ${ANALYST_DOC_PATH} holds (regenerate it with npm run doc -w @wirewatch/queries)`, () => {
+    expect(readFileSync(new URL(`../../../${ANALYST_DOC_PATH}`, import.meta.url), 'utf8')).toBe(renderAnalystDoc());
   });
 });
