@@ -266,6 +266,77 @@ ORDER BY actor, target, bucket`,
     },
   },
   {
+    name: 'pair_escalation_per_day',
+    question: 'Over months or a year: how did escalation between two actors (or the strongest pairs) evolve day by day?',
+    notes:
+      "Reads the daily pair roll-up (a few hundred rows per pair a year), finished with uniqMerge/maxMerge. '' for actor " +
+      'or target means any; `bucket_days` sums days into longer buckets (7 for weeks).',
+    sql: `SELECT
+    toDateTime(toStartOfInterval(day, toIntervalDay({bucket_days:UInt32})), 'UTC') AS bucket,
+    actor,
+    target,
+    uniqMerge(events) AS events,
+    uniqMerge(reports) AS reports,
+    round(maxMerge(max_score), 1) AS max_score
+FROM pair_escalation_daily
+WHERE ruleset_version = {ruleset_version:String}
+  AND day BETWEEN toDate({since:${TIME}}) AND toDate({until:${TIME}})
+  AND (actor, target) IN (
+      SELECT actor, target FROM pair_escalation_daily
+      WHERE ruleset_version = {ruleset_version:String}
+        AND day BETWEEN toDate({since:${TIME}}) AND toDate({until:${TIME}})
+        AND ({actor:String} = '' OR actor = {actor:String})
+        AND ({target:String} = '' OR target = {target:String})
+      GROUP BY actor, target
+      ORDER BY maxMerge(max_score) DESC, actor, target
+      LIMIT {top:UInt32})
+GROUP BY bucket, actor, target
+ORDER BY actor, target, bucket`,
+    params: {
+      ruleset_version: ruleset,
+      since: since(MONTH),
+      until: until(),
+      actor: { type: 'String', description: "acting party code, e.g. PRK ('' for any)", default: value('') },
+      target: { type: 'String', description: "party acted on, e.g. UKR ('' for any)", default: value('') },
+      bucket_days: { type: 'UInt32', description: 'days per bucket: 1 or 7', default: value(1) },
+      top: { type: 'UInt32', description: 'pairs to return at most, strongest first', default: value(8) },
+    },
+  },
+  {
+    name: 'conflict_escalation_per_day',
+    question: 'Over months or a year: how did escalation evolve day by day in each named conflict?',
+    notes:
+      "Reads the daily conflict roll-up, finished with uniqMerge/maxMerge. `conflict` = '' means the `top` conflicts by " +
+      'peak score; `bucket_days` sums days into longer buckets (7 for weeks).',
+    sql: `SELECT
+    toDateTime(toStartOfInterval(day, toIntervalDay({bucket_days:UInt32})), 'UTC') AS bucket,
+    conflict,
+    uniqMerge(events) AS events,
+    uniqMerge(reports) AS reports,
+    round(maxMerge(max_score), 1) AS max_score
+FROM conflict_escalation_daily
+WHERE ruleset_version = {ruleset_version:String}
+  AND day BETWEEN toDate({since:${TIME}}) AND toDate({until:${TIME}})
+  AND conflict IN (
+      SELECT conflict FROM conflict_escalation_daily
+      WHERE ruleset_version = {ruleset_version:String}
+        AND day BETWEEN toDate({since:${TIME}}) AND toDate({until:${TIME}})
+        AND ({conflict:String} = '' OR conflict = {conflict:String})
+      GROUP BY conflict
+      ORDER BY maxMerge(max_score) DESC, conflict
+      LIMIT {top:UInt32})
+GROUP BY bucket, conflict
+ORDER BY conflict, bucket`,
+    params: {
+      ruleset_version: ruleset,
+      since: since(MONTH),
+      until: until(),
+      conflict: { type: 'String', description: "conflict code, e.g. RUS-UKR ('' for the top ones)", default: value('') },
+      bucket_days: { type: 'UInt32', description: 'days per bucket: 1 or 7', default: value(1) },
+      top: { type: 'UInt32', description: 'conflicts to return at most, strongest first', default: value(8) },
+    },
+  },
+  {
     name: 'assertion_per_actor',
     question: 'For each actor, how many of the events it takes part in are asserted, alleged, denied or unconfirmed?',
     notes: 'An actor counts once per event it is named in as an acting party; negated events are left out.',
