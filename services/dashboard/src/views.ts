@@ -147,20 +147,11 @@ export function createViews(deps: ViewDeps) {
       const window = windowOf(range, now());
       // 'all' compares against a window as long again before it, which must stay within DateTime's range (1970+).
       const hours = RANGES[range] ?? ALL_HOURS;
-      // Hourly points up to a week from the hourly roll-up; longer ranges read the daily roll-up, in days up to a
-      // year and weeks beyond: a few hundred points at most, and few rows to merge.
-      const daily = hours > 7 * 24;
-      const bucket_days = hours > 366 * 24 ? 7 : 1;
-      const bucket_hours = daily ? 24 * bucket_days : 1;
-      const pairFilter = { ...window, actor: filter.actor ?? '', target: filter.target ?? '', top: 8 };
-      const conflictFilter = { ...window, conflict: filter.conflict ?? '', top: 8 };
+      // Hourly points up to a week, 6-hour buckets up to a month, days beyond: a few hundred points at most.
+      const bucket_hours = hours <= 7 * 24 ? 1 : hours <= 30 * 24 ? 6 : 24;
       const [pairs, conflicts, top] = await Promise.all([
-        daily
-          ? run('pair_escalation_per_day', { ...pairFilter, bucket_days })
-          : run('pair_escalation_per_hour', { ...pairFilter, bucket_hours }),
-        daily
-          ? run('conflict_escalation_per_day', { ...conflictFilter, bucket_days })
-          : run('conflict_escalation_per_hour', { ...conflictFilter, bucket_hours }),
+        run('pair_escalation_per_hour', { ...window, actor: filter.actor ?? '', target: filter.target ?? '', bucket_hours, top: 8 }),
+        run('conflict_escalation_per_hour', { ...window, conflict: filter.conflict ?? '', bucket_hours, top: 8 }),
         run('top_escalating_pairs', { until: window.until, hours, limit: 10 }),
       ]);
       return {
