@@ -135,6 +135,16 @@ function benchConfig(id: string, rulesDir: string, secret: string, dataDir: stri
   });
 }
 
+/** CPU seconds (user + system) a process has used so far, from /proc (clock ticks of 1/100 s on Linux). */
+function cpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
 /** Waits (checking each minute, bounded) for the 1-minute load average to drop below `max`. */
 async function waitForQuietMachine(max: number, minutes: number): Promise<void> {
   for (let i = 0; i < minutes && loadavg()[0]! >= max; i++) {
@@ -256,6 +266,8 @@ async function main(): Promise<void> {
 
     run = await startRunProcess(config, logFile);
     const loadBefore = execFileSync('uptime', { encoding: 'utf8' }).trim();
+    const cpuBefore = cpuSeconds(run.child.pid!);
+    const wallBefore = Date.now();
     const gen = await generateLoad(config, load.reports);
     const lastPost = Date.now();
 
@@ -263,6 +275,8 @@ async function main(): Promise<void> {
     const deadline = lastPost + DRAIN_S * 1000;
     while (receiver.firstOpened().size < load.firing && Date.now() < deadline) await sleep(250);
     await sleep(2000); // late duplicates, if any, arrive now
+    const cpu = cpuSeconds(run.child.pid!) - cpuBefore;
+    const wall = (Date.now() - wallBefore) / 1000;
     const loadAfter = execFileSync('uptime', { encoding: 'utf8' }).trim();
 
     const opened = receiver.firstOpened();
@@ -334,6 +348,8 @@ async function main(): Promise<void> {
         `\`opened\` (the batch's analysis and ClickHouse writes, signal sink, signal-with-start, alert workflow task, its first activity) ${summary(toAlert)}; \`opened\` → webhook received (delivery activity) ${summary(toWebhook)}.`,
       `- All ${all?.n ?? 0} reports, received_at → processed_at: p50 ${Math.round(all?.p50 ?? NaN)} ms, p99 ${Math.round(all?.p99 ?? NaN)} ms; ` +
         `last row written ${((Number(all?.last ?? 0) - lastPost) / 1000).toFixed(1)} s after the last post.`,
+      `- The \`wirewatch run\` process used ${cpu.toFixed(1)} CPU s in ${wall.toFixed(1)} s (${(cpu / wall).toFixed(2)} cores on average; ` +
+        `${((cpu * 1000) / gen.ids.length).toFixed(2)} ms of CPU per report), besides Temporal, Kafka and the bench itself.`,
     ];
     if (opened.size < gen.sent.size) lines.push(`- ${gen.sent.size - opened.size} expected alerts had not arrived ${DRAIN_S} s after the last post.`);
     process.stdout.write(lines.join('\n') + '\n');
