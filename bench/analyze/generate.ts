@@ -4,18 +4,7 @@
  * the vocabulary of war. Written for the benchmark; not real news.
  */
 import type { ReportInput } from '@wirewatch/analysis';
-
-/** mulberry32: a small seeded PRNG so runs are reproducible. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../../tests/helpers/rng.ts';
 
 const COUNTRIES = ['Russia', 'Ukraine', 'North Korea', 'South Korea', 'Israel', 'Iran', 'India', 'Pakistan', 'Poland', 'Belarus', 'Turkey', 'Syria', 'Sudan', 'Armenia', 'Azerbaijan', 'China', 'Japan', 'Germany', 'France', 'Egypt'];
 const DEMONYMS = ['Russian', 'Ukrainian', 'North Korean', 'South Korean', 'Israeli', 'Iranian', 'Indian', 'Pakistani', 'Polish', 'Belarusian', 'Turkish', 'Syrian', 'Sudanese', 'Armenian', 'Azerbaijani', 'Chinese', 'Japanese', 'German', 'French', 'Egyptian'];

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { rng } from '../../tests/helpers/rng.ts';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const EVAL_DATA = resolve(REPO_ROOT, '../shared/data/eval');
@@ -22,18 +23,6 @@ export interface SyntheticReport {
   /** Ground truth: the id of the original this report reproduces (itself for an original). */
   original: string;
   role: 'original' | 'copy' | 'repeat';
-}
-
-/** mulberry32: a small seeded generator, so every run builds the same corpus. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function readJsonl<T>(file: string): T[] {

@@ -4,6 +4,8 @@
  * messages. Deterministic for a given size, so expected row counts can be computed exactly.
  */
 
+import { rng } from './rng.ts';
+
 export interface CorpusReport {
   source: string;
   source_id: string;
@@ -56,18 +58,6 @@ const WORDS = (
   'tunnel trench valley ridge plateau delta island strait canal pipeline refinery mine factory warehouse'
 ).split(' ');
 const OUTLETS = ['harbour-times', 'plains-gazette', 'metro-daily', 'coast-herald', 'valley-post'];
-
-/** A small deterministic generator (mulberry32), so the corpus is the same on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A made-up place name, different for every story. */
 function placeName(i: number, random: () => number): string {
