@@ -1,5 +1,5 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
-import type { AnalysisResult, DedupeResult, ReportInput } from '@wirewatch/analysis';
+import { normalizeReport, type AnalysisResult, type DedupeResult, type NormalizedReport, type ReportInput } from '@wirewatch/analysis';
 import { chTime, type ClickHouse } from '@wirewatch/clickhouse';
 import type { Logger } from '@wirewatch/log';
 import type { ReportEnvelope } from '@wirewatch/schemas';
@@ -10,13 +10,14 @@ import type { BatchRef, BatchSummary, SignalRef, StoryAssignment } from './types
 /** The analysis engine as the pipeline uses it: pure, given the story the report joined. */
 export interface Analyzer {
   readonly rulesetVersion: string;
-  analyze(report: ReportInput, story: DedupeResult): AnalysisResult;
+  analyze(report: ReportInput, story: DedupeResult, normalized?: NormalizedReport): AnalysisResult;
 }
 
-/** A report offered to the shared story index, keyed by where it sits in the log. */
+/** A report offered to the shared story index, keyed by where it sits in the log, with its normalised text. */
 export interface StoryCandidate {
   key: string;
   report: ReportInput;
+  text: string;
 }
 
 /** The shared story index: assigns each candidate, in order, to a story. Idempotent per key. */
@@ -75,11 +76,15 @@ const keyOf = (ref: BatchRef, offset: string): string => `${ref.topic}:${ref.par
 /** Batch activities, built from their dependencies so tests and runtimes inject real ones. */
 export function createActivities(deps: ActivityDeps) {
   const now = deps.now ?? (() => new Date());
-  // The batch decoded by dedupeBatch, kept for analyzeAndPersist when it runs on the same worker (the usual
-  // case), so a batch is read from ClickHouse and validated once. Bounded; a miss just reads it again.
-  const recent = new Map<string, StagedReport[]>();
-  const remember = (batchId: string, reports: StagedReport[]) => {
-    recent.set(batchId, reports);
+  // The batch decoded and normalised by dedupeBatch, kept for analyzeAndPersist when it runs on the same worker
+  // (the usual case), so a batch is read, validated and normalised once. Bounded; a miss just does it again.
+  interface Prepared {
+    reports: StagedReport[];
+    normalized: Map<string, NormalizedReport>;
+  }
+  const recent = new Map<string, Prepared>();
+  const remember = (batchId: string, prepared: Prepared) => {
+    recent.set(batchId, prepared);
     if (recent.size > 16) recent.delete(recent.keys().next().value!);
   };
 
@@ -100,10 +105,12 @@ export function createActivities(deps: ActivityDeps) {
     /** Joins each report of the batch to a story in the shared index (and dead-letters undecodable ones). */
     async dedupeBatch(ref: BatchRef): Promise<StoryAssignment[]> {
       const reports = await load(ref);
-      remember(ref.batchId, reports);
+      const inputs = reports.map((r) => toReportInput(r.envelope));
+      const normalized = new Map(reports.map((r, i) => [r.offset, normalizeReport(inputs[i]!)]));
+      remember(ref.batchId, { reports, normalized });
       heartbeat();
       const results = await deps.stories.assign(
-        reports.map((r) => ({ key: keyOf(ref, r.offset), report: toReportInput(r.envelope) })),
+        reports.map((r, i) => ({ key: keyOf(ref, r.offset), report: inputs[i]!, text: normalized.get(r.offset)!.text })),
       );
       return reports.map((r, i) => {
         const d = results[i]!;
@@ -124,8 +131,9 @@ export function createActivities(deps: ActivityDeps) {
       ref: BatchRef,
       assignments: StoryAssignment[],
     ): Promise<{ summary: BatchSummary; signals: SignalRef[] }> {
-      const staged = recent.get(ref.batchId) ?? (await loadBatch(deps.clickhouse, ref)).reports;
+      const prepared = recent.get(ref.batchId);
       recent.delete(ref.batchId);
+      const staged = prepared?.reports ?? (await loadBatch(deps.clickhouse, ref)).reports;
       const reports = new Map(staged.map((r) => [r.offset, r]));
       const processedAt = chTime(now());
       const rows = { reports: [] as object[], events: [] as object[], stories: [] as object[], signals: [] as object[] };
@@ -148,7 +156,7 @@ export function createActivities(deps: ActivityDeps) {
           duplicates += 1;
           continue;
         }
-        const result = deps.analyzer.analyze(toReportInput(report.envelope), story);
+        const result = deps.analyzer.analyze(toReportInput(report.envelope), story, prepared?.normalized.get(assignment.offset));
         rows.reports.push(reportRow(ctx, result));
         rows.events.push(...eventRows(ctx, result));
         if (result.escalation_score >= deps.signalMinScore) {

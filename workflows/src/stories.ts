@@ -1,4 +1,4 @@
-import { normalizeReport, StoryIndex, type DedupeResult, type ReportInput } from '@wirewatch/analysis';
+import { StoryIndex, type DedupeResult, type ReportInput } from '@wirewatch/analysis';
 import { chTime, type ClickHouse } from '@wirewatch/clickhouse';
 import type { StoryAssigner, StoryCandidate } from './activities.ts';
 
@@ -66,13 +66,12 @@ export class StoryStore implements StoryAssigner {
     await this.catchUp();
     const results: DedupeResult[] = [];
     const logged: object[] = [];
-    for (const { key, report } of candidates) {
+    for (const { key, report, text } of candidates) {
       const known = this.decided.get(key);
       if (known) {
         results.push(known);
         continue;
       }
-      const text = normalizeReport(report).text;
       const result = this.add(key, report, text);
       const seq = this.nextSeq();
       logged.push(this.logRow(seq, key, report, text, result));

@@ -12,7 +12,7 @@ import assertionCues from '../data/events/assertion.json' with { type: 'json' };
 import lexiconData from '../data/events/lexicon.json' with { type: 'json' };
 import scoringData from '../data/scoring.json' with { type: 'json' };
 import { createHash } from 'node:crypto';
-import type { AnalysedEvent, AnalysisResult, DedupeResult, EventType, Quantity, ReportInput } from './types.ts';
+import type { AnalysedEvent, AnalysisResult, DedupeResult, EventType, NormalizedReport, Quantity, ReportInput } from './types.ts';
 
 export { analyzeSentence };
 
@@ -53,9 +53,10 @@ export interface Analyzer {
   readonly rulesetVersion: string;
   /**
    * Analyses one report. Pass the story it joined when a shared story index decided it (the
-   * pipeline does); otherwise the analyzer's own index assigns it, in call order.
+   * pipeline does); otherwise the analyzer's own index assigns it, in call order. Pass the report's
+   * normalisation when the caller has it already (the pipeline normalises once, for dedupe and analysis).
    */
-  analyze(report: ReportInput, story?: DedupeResult): AnalysisResult;
+  analyze(report: ReportInput, story?: DedupeResult, normalized?: NormalizedReport): AnalysisResult;
 }
 
 const unique = (xs: string[]): string[] => [...new Set(xs)];
@@ -79,9 +80,9 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   const stories = new StoryIndex(options.dedupeWindowDays === undefined ? {} : { windowDays: options.dedupeWindowDays });
   return {
     rulesetVersion: RULESET_VERSION,
-    analyze(report, story) {
-      const normalized = normalizeReport(report);
-      const dedupe = story ?? stories.add(report);
+    analyze(report, story, given) {
+      const normalized = given ?? normalizeReport(report);
+      const dedupe = story ?? stories.add({ ...report, text: normalized.text });
       const at = new Date(report.published_at);
       const events = normalized.isEnglish
         ? normalized.sentences.flatMap((s) => analyzeSentence(s.text, s.start, Number.isNaN(at.getTime()) ? undefined : at))

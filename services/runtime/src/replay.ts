@@ -41,7 +41,7 @@ function labelledAnalyzer(label: string | undefined): Analyzer {
   if (label === undefined) return analyzer;
   return {
     rulesetVersion: label,
-    analyze: (report, story): AnalysisResult => ({ ...analyzer.analyze(report, story), ruleset_version: label }),
+    analyze: (report, story, normalized): AnalysisResult => ({ ...analyzer.analyze(report, story, normalized), ruleset_version: label }),
   };
 }
 
