@@ -8,6 +8,34 @@ import type { RejectedMessage } from './staged.ts';
 import type { BatchRef, SignalRef } from './types.ts';
 
 /**
+ * Records rejected messages in the `dead_letters` table, one row per original offset and step; the token
+ * derived from the batch id makes a retried write a no-op.
+ */
+export async function recordDeadLetters(
+  ch: ClickHouse,
+  ref: BatchRef,
+  step: string,
+  rejected: readonly RejectedMessage[],
+  time: Date = new Date(),
+): Promise<void> {
+  await ch.insert(
+    'dead_letters',
+    rejected.map((r) => ({
+      topic: ref.topic,
+      partition: ref.partition,
+      offset: r.offset,
+      step,
+      report_id: r.key,
+      reason: r.reason,
+      detail: r.detail,
+      original_base64: r.bytes.toString('base64'),
+      dead_lettered_at: chTime(time),
+    })),
+    { dedupToken: `${ref.batchId}:dead_letters:${step}` },
+  );
+}
+
+/**
  * Dead letters go to the dead-letter topic (original key and bytes, with why, where and when) and to the
  * `dead_letters` table. The table row is keyed by the original offset and step, so a retried activity
  * leaves one row; the topic is at-least-once and its messages carry the same original offset.
@@ -30,21 +58,7 @@ export function deadLetterSink(deps: { producer: Producer; topic: string; clickh
       await sendAcked(deps.producer, [
         { topic: deps.topic, messages: letters.map((l) => ({ key: l.original_key ?? null, value: encodeDeadLetter(l) })) },
       ]);
-      await deps.clickhouse.insert(
-        'dead_letters',
-        letters.map((l) => ({
-          topic: ref.topic,
-          partition: ref.partition,
-          offset: l.original_offset,
-          step,
-          report_id: l.report_id ?? '',
-          reason: l.reason,
-          detail: l.detail ?? '',
-          original_base64: l.original_base64,
-          dead_lettered_at: chTime(time),
-        })),
-        { dedupToken: `${ref.batchId}:dead_letters:${step}` },
-      );
+      await recordDeadLetters(deps.clickhouse, ref, step, rejected, time);
       for (const l of letters) deps.log.warn({ offset: l.original_offset, reason: l.reason, detail: l.detail }, 'dead-lettered');
     },
   };

@@ -1,10 +1,10 @@
 import { createAnalyzer, type AnalysisResult } from '@wirewatch/analysis';
-import { chTime, migrate, openClickHouse } from '@wirewatch/clickhouse';
+import { migrate, openClickHouse } from '@wirewatch/clickhouse';
 import type { Config } from '@wirewatch/config';
 import { cutBatches, stageBatch, type RawMessage } from '@wirewatch/dispatcher';
 import { createKafka, topicNames } from '@wirewatch/kafka';
 import { createLogger } from '@wirewatch/log';
-import { batchIdOf, createActivities, StoryStore, type Analyzer, type BatchRef, type DeadLetterSink } from '@wirewatch/workflows';
+import { batchIdOf, createActivities, recordDeadLetters, StoryStore, type Analyzer, type BatchRef, type DeadLetterSink } from '@wirewatch/workflows';
 import { runtimeUrl } from './clickhouse-access.ts';
 import { migrationVars } from './runtime.ts';
 
@@ -93,25 +93,7 @@ export async function replay(config: Config, options: ReplayOptions): Promise<Re
   try {
     await migrate(ch, migrationVars(config));
     const stories = await StoryStore.open(ch, { rulesetVersion: analyzer.rulesetVersion, windowDays: config.DEDUPE_WINDOW_DAYS });
-    const deadLetters: DeadLetterSink = {
-      async deadLetter(ref, step, rejected) {
-        await ch.insert(
-          'dead_letters',
-          rejected.map((r) => ({
-            topic: ref.topic,
-            partition: ref.partition,
-            offset: r.offset,
-            step,
-            report_id: r.key,
-            reason: r.reason,
-            detail: r.detail,
-            original_base64: r.bytes.toString('base64'),
-            dead_lettered_at: chTime(new Date()),
-          })),
-          { dedupToken: `${ref.batchId}:dead_letters:${step}` },
-        );
-      },
-    };
+    const deadLetters: DeadLetterSink = { deadLetter: (ref, step, rejected) => recordDeadLetters(ch, ref, step, rejected) };
     const activities = createActivities({
       clickhouse: ch,
       stories,
