@@ -43,7 +43,8 @@ describe('dispatcher under rebalances and graceful shutdown', () => {
   beforeAll(async () => {
     const admin = kafka.admin();
     await admin.connect();
-    await ensureTopics(admin, config.KAFKA_TOPIC_PREFIX);
+    // Several partitions, so that both dispatchers of the group own some.
+    await ensureTopics(admin, config.KAFKA_TOPIC_PREFIX, { rawPartitions: 6 });
     await admin.disconnect();
     ch = await EmbeddedClickHouse.open(config.CLICKHOUSE_PATH, config.CLICKHOUSE_DATABASE);
     await migrate(ch, { retention_days: 3650 });

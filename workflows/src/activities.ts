@@ -62,10 +62,14 @@ export function toReportInput(envelope: ReportEnvelope): ReportInput {
   };
 }
 
-/** Tells Temporal this activity is alive; a no-op when the activities run outside a worker (replay). */
+/**
+ * Tells Temporal this activity is alive. A no-op for local activities (the workflow task is what the server
+ * watches) and outside a worker (replay).
+ */
 function heartbeat(): void {
   try {
-    Context.current().heartbeat();
+    const context = Context.current();
+    if (!context.info.isLocal) context.heartbeat();
   } catch {
     // Not running as a Temporal activity.
   }
@@ -135,10 +139,9 @@ export function createActivities(deps: ActivityDeps) {
       recent.delete(ref.batchId);
       const staged = prepared?.reports ?? (await loadBatch(deps.clickhouse, ref)).reports;
       const reports = new Map(staged.map((r) => [r.offset, r]));
-      const processedAt = chTime(now());
-      const rows = { reports: [] as object[], events: [] as object[], stories: [] as object[], signals: [] as object[] };
-      const signals: SignalRef[] = [];
-      let duplicates = 0;
+      // Analyse first, then stamp processed_at: it is when the rows are written, so ingest-to-visible lag
+      // measured from it includes the analysis.
+      const analysed: { staged: StagedReport; story: DedupeResult; result: AnalysisResult | null }[] = [];
       for (const [index, assignment] of assignments.entries()) {
         if (index % 50 === 0) heartbeat();
         const report = reports.get(assignment.offset);
@@ -150,13 +153,23 @@ export function createActivities(deps: ActivityDeps) {
           independent_sources: assignment.independentSources,
           kind: assignment.kind,
         };
+        const result =
+          assignment.kind === 'duplicate'
+            ? null
+            : deps.analyzer.analyze(toReportInput(report.envelope), story, prepared?.normalized.get(assignment.offset));
+        analysed.push({ staged: report, story, result });
+      }
+      const processedAt = chTime(now());
+      const rows = { reports: [] as object[], events: [] as object[], stories: [] as object[], signals: [] as object[] };
+      const signals: SignalRef[] = [];
+      let duplicates = 0;
+      for (const { staged: report, story, result } of analysed) {
         const ctx = { ref, staged: report, processedAt, rulesetVersion: deps.analyzer.rulesetVersion };
         rows.stories.push(storyRow(ctx, story));
-        if (assignment.kind === 'duplicate') {
+        if (result === null) {
           duplicates += 1;
           continue;
         }
-        const result = deps.analyzer.analyze(toReportInput(report.envelope), story, prepared?.normalized.get(assignment.offset));
         rows.reports.push(reportRow(ctx, result));
         rows.events.push(...eventRows(ctx, result));
         if (result.escalation_score >= deps.signalMinScore) {

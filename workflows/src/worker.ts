@@ -45,6 +45,8 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     workflowsPath: WORKFLOWS_PATH,
     activities: options.activities,
     maxConcurrentActivityTaskExecutions: options.maxConcurrentActivityTaskExecutions ?? 4,
+    // The batch steps (local activities): a few batches at once keep the CPU busy without holding many in memory.
+    maxConcurrentLocalActivityExecutions: 8,
   });
   const running = worker.run();
   return {

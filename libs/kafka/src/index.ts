@@ -5,6 +5,8 @@ export {
   MAX_MESSAGE_BYTES,
   topicNames,
   ensureTopics,
+  topicOptionsOf,
+  type TopicOptions,
   type TopicKey,
   type TopicNames,
 } from './topics.ts';

@@ -8,7 +8,8 @@ export const TOPICS = {
   /** Every accepted report, keyed by report_id, kept forever: the system of record that can be replayed. */
   raw: {
     name: 'reports.raw',
-    partitions: 6,
+    /** When created; KAFKA_RAW_PARTITIONS overrides it (see the config schema for the trade-off). */
+    partitions: 1,
     config: { 'retention.ms': '-1', 'retention.bytes': '-1', 'cleanup.policy': 'delete' },
   },
   /** Items that could not be processed, with their original bytes and why; kept forever for repair and replay. */
@@ -43,15 +44,29 @@ export function topicNames(prefix: string): TopicNames {
   };
 }
 
+export interface TopicOptions {
+  /** Replication factor of created topics (1 for a single broker). */
+  replicationFactor?: number;
+  /** Partitions of the raw topic, if created. An existing topic keeps the partitions it has. */
+  rawPartitions?: number;
+}
+
+/** The topic options a configuration asks for. */
+export const topicOptionsOf = (config: { KAFKA_REPLICATION_FACTOR: number; KAFKA_RAW_PARTITIONS: number }): TopicOptions => ({
+  replicationFactor: config.KAFKA_REPLICATION_FACTOR,
+  rawPartitions: config.KAFKA_RAW_PARTITIONS,
+});
+
 /** Creates whichever of wirewatch's topics are missing; safe to call at every start. Returns the names created. */
-export async function ensureTopics(admin: Admin, prefix: string, replicationFactor = 1): Promise<string[]> {
+export async function ensureTopics(admin: Admin, prefix: string, options: TopicOptions = {}): Promise<string[]> {
+  const replicationFactor = options.replicationFactor ?? 1;
   const existing = new Set(await admin.listTopics());
   const names = topicNames(prefix);
   const missing: ITopicConfig[] = (Object.keys(TOPICS) as TopicKey[])
     .filter((key) => !existing.has(names[key]))
     .map((key) => ({
       topic: names[key],
-      numPartitions: TOPICS[key].partitions,
+      numPartitions: key === 'raw' ? (options.rawPartitions ?? TOPICS.raw.partitions) : TOPICS[key].partitions,
       replicationFactor,
       configEntries: Object.entries(TOPICS[key].config).map(([name, value]) => ({ name, value })),
     }));

@@ -43,7 +43,12 @@ export async function startDispatcher(deps: DispatcherDeps, options: DispatcherO
 
   const consumer: Consumer = kafka.consumer({
     groupId: options.groupId,
+    // The broker holds a fetch until a batch's worth of bytes is there or the time bound has passed, so a
+    // batch fills for up to maxWaitMs instead of leaving with the first few reports: every batch has a
+    // fixed cost (workflow, staging and writes), and at 500 reports/s many near-empty batches cost more
+    // latency than waiting does (docs/pipeline-bench.md).
     maxWaitTimeInMs: options.maxWaitMs,
+    minBytes: options.maxBytes,
     maxBytesPerPartition: options.maxBytes,
     sessionTimeout: 30_000,
     heartbeatInterval: 3_000,

@@ -4,6 +4,7 @@ import {
   createKafka,
   createProducer,
   ensureTopics,
+  topicOptionsOf,
   keyPartitioner,
   topicNames,
 } from '@wirewatch/kafka';
@@ -17,6 +18,7 @@ export type KafkaSinkConfig = Pick<
   | 'KAFKA_CLIENT_ID'
   | 'KAFKA_TOPIC_PREFIX'
   | 'KAFKA_REPLICATION_FACTOR'
+  | 'KAFKA_RAW_PARTITIONS'
   | 'LOG_LEVEL'
   | 'INGEST_PRODUCE_TIMEOUT_MS'
   | 'INGEST_MAX_PENDING_REPORTS'
@@ -52,7 +54,7 @@ export function connectKafkaSink(
     const admin = kafka.admin();
     await admin.connect();
     try {
-      const created = await ensureTopics(admin, config.KAFKA_TOPIC_PREFIX, config.KAFKA_REPLICATION_FACTOR);
+      const created = await ensureTopics(admin, config.KAFKA_TOPIC_PREFIX, topicOptionsOf(config));
       if (created.length > 0) logger.info({ topics: created }, 'created Kafka topics');
       const metadata = await admin.fetchTopicMetadata({ topics: [topics.raw, topics.deadletter] });
       for (const { name, partitions } of metadata.topics) partitionCounts.set(name, partitions.length);

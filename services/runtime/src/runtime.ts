@@ -1,7 +1,7 @@
 import { migrate, openClickHouse, type ClickHouse } from '@wirewatch/clickhouse';
 import type { Config } from '@wirewatch/config';
 import { startDispatcher, type Dispatcher } from '@wirewatch/dispatcher';
-import { createKafka, createProducer, ensureTopics, topicNames } from '@wirewatch/kafka';
+import { createKafka, createProducer, ensureTopics, topicNames, topicOptionsOf } from '@wirewatch/kafka';
 import { createLogger } from '@wirewatch/log';
 import {
   connectTemporal,
@@ -59,7 +59,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
     const topics = topicNames(config.KAFKA_TOPIC_PREFIX);
     const admin = kafka.admin();
     await admin.connect();
-    await ensureTopics(admin, config.KAFKA_TOPIC_PREFIX);
+    await ensureTopics(admin, config.KAFKA_TOPIC_PREFIX, topicOptionsOf(config));
     await admin.disconnect();
 
     let clickhouse: ClickHouse | null = null;
