@@ -344,8 +344,8 @@ async function main(): Promise<void> {
       `- **Posted → webhook received: ${summary(e2e)}.**`,
       `- Ingest received_at → webhook received: ${summary(fromReceived)}.`,
       `- Where the time goes (firing reports): posted → received_at ${summary(ingest)}; received_at → processed_at (Kafka, dispatcher batch, ` +
-        `batch workflow, dedupe, until the batch's analysis starts: processed_at is stamped then) ${summary(pipeline)}; processed_at → alert recorded ` +
-        `\`opened\` (the batch's analysis and ClickHouse writes, signal sink, signal-with-start, alert workflow task, its first activity) ${summary(toAlert)}; \`opened\` → webhook received (delivery activity) ${summary(toWebhook)}.`,
+        `batch workflow, dedupe, the batch's analysis: processed_at is stamped when its rows are about to be written) ${summary(pipeline)}; processed_at → alert recorded ` +
+        `\`opened\` (the batch's ClickHouse writes, signal sink, signal-with-start, alert workflow task, its first step) ${summary(toAlert)}; \`opened\` → webhook received (delivery) ${summary(toWebhook)}.`,
       `- All ${all?.n ?? 0} reports, received_at → processed_at: p50 ${Math.round(all?.p50 ?? NaN)} ms, p99 ${Math.round(all?.p99 ?? NaN)} ms; ` +
         `last row written ${((Number(all?.last ?? 0) - lastPost) / 1000).toFixed(1)} s after the last post.`,
       `- The \`wirewatch run\` process used ${cpu.toFixed(1)} CPU s in ${wall.toFixed(1)} s (${(cpu / wall).toFixed(2)} cores on average; ` +

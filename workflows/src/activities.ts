@@ -30,9 +30,18 @@ export interface DeadLetterSink {
   deadLetter(ref: BatchRef, step: string, rejected: readonly RejectedMessage[]): Promise<void>;
 }
 
-/** The hook alerting plugs into: receives every batch's escalation signals. */
+/** The rows a batch wrote for its signals, kept in memory for the hand-on that follows on the same worker. */
+export interface WrittenRows {
+  reports: object[];
+  events: object[];
+}
+
+/**
+ * The hook alerting plugs into: receives every batch's escalation signals, with the rows written for them
+ * when the batch was persisted by this worker (the usual case); without them, a sink reads ClickHouse.
+ */
 export interface SignalSink {
-  handOn(batchId: string, signals: readonly SignalRef[]): Promise<void>;
+  handOn(batchId: string, signals: readonly SignalRef[], written?: WrittenRows): Promise<void>;
 }
 
 export interface ActivityDeps {
@@ -90,6 +99,12 @@ export function createActivities(deps: ActivityDeps) {
   const remember = (batchId: string, prepared: Prepared) => {
     recent.set(batchId, prepared);
     if (recent.size > 16) recent.delete(recent.keys().next().value!);
+  };
+  // Likewise the rows analyzeAndPersist wrote for the batch's signals, for handOnSignals.
+  const written = new Map<string, WrittenRows>();
+  const rememberWritten = (batchId: string, rows: WrittenRows) => {
+    written.set(batchId, rows);
+    if (written.size > 16) written.delete(written.keys().next().value!);
   };
 
   async function load(ref: BatchRef): Promise<StagedReport[]> {
@@ -162,6 +177,7 @@ export function createActivities(deps: ActivityDeps) {
       const processedAt = chTime(now());
       const rows = { reports: [] as object[], events: [] as object[], stories: [] as object[], signals: [] as object[] };
       const signals: SignalRef[] = [];
+      const signalRows: WrittenRows = { reports: [], events: [] };
       let duplicates = 0;
       for (const { staged: report, story, result } of analysed) {
         const ctx = { ref, staged: report, processedAt, rulesetVersion: deps.analyzer.rulesetVersion };
@@ -170,9 +186,13 @@ export function createActivities(deps: ActivityDeps) {
           duplicates += 1;
           continue;
         }
-        rows.reports.push(reportRow(ctx, result));
-        rows.events.push(...eventRows(ctx, result));
+        const reportRowOf = reportRow(ctx, result);
+        const eventRowsOf = eventRows(ctx, result);
+        rows.reports.push(reportRowOf);
+        rows.events.push(...eventRowsOf);
         if (result.escalation_score >= deps.signalMinScore) {
+          signalRows.reports.push(reportRowOf);
+          signalRows.events.push(...eventRowsOf);
           rows.signals.push(signalRow(ctx, result));
           signals.push({
             reportId: result.id,
@@ -193,6 +213,7 @@ export function createActivities(deps: ActivityDeps) {
       await deps.clickhouse.insert('reports', rows.reports, { dedupToken: token('reports') });
       await deps.clickhouse.insert('report_events', rows.events, { dedupToken: token('report_events') });
       await deps.clickhouse.insert('signals', rows.signals, { dedupToken: token('signals') });
+      if (signals.length > 0) rememberWritten(ref.batchId, signalRows);
       deps.log.debug({ batchId: ref.batchId, reports: rows.reports.length, events: rows.events.length }, 'batch persisted');
       return {
         summary: {
@@ -209,7 +230,9 @@ export function createActivities(deps: ActivityDeps) {
 
     /** Hands the batch's escalation signals on to alerting. */
     async handOnSignals(batchId: string, signals: SignalRef[]): Promise<void> {
-      await deps.signals.handOn(batchId, signals);
+      const rows = written.get(batchId);
+      await deps.signals.handOn(batchId, signals, rows);
+      written.delete(batchId);
     },
   };
 }

@@ -1,4 +1,4 @@
-export { createActivities, toReportInput, type Activities, type ActivityDeps, type Analyzer, type DeadLetterSink, type SignalSink, type StoryAssigner, type StoryCandidate } from './activities.ts';
+export { createActivities, toReportInput, type Activities, type ActivityDeps, type Analyzer, type DeadLetterSink, type SignalSink, type WrittenRows, type StoryAssigner, type StoryCandidate } from './activities.ts';
 export { StoryStore, type StoryStoreOptions } from './stories.ts';
 export { deadLetterSink, loggingSignalSink, recordDeadLetters } from './sinks.ts';
 export { startWorker, WORKFLOWS_PATH, type RunningWorker, type WorkerOptions } from './worker.ts';

@@ -7,6 +7,7 @@ export * from './port.ts';
 export { EmbeddedClickHouse } from './embedded.ts';
 export { ServerClickHouse } from './server.ts';
 export { migrate, listMigrations, type MigrationResult } from './migrate.ts';
+export { GroupedInsert } from './grouped-insert.ts';
 
 /** Opens the adapter the configuration names (CLICKHOUSE_MODE). */
 export async function openClickHouse(config: Config): Promise<ClickHouse> {
