@@ -91,6 +91,12 @@ const MAX_POSTINGS_PER_TERM = 32;
 /** Of those, only the ones sharing the most term weight are scored in full. */
 const MAX_SCORED_CANDIDATES = 8;
 /**
+ * Copy lookup reads at most this many of the most recent reports per LSH bucket. A bucket grows large only
+ * for text many reports share (a wire's boilerplate paragraph); a real copy shares most of the 16 bands, so
+ * it is still found through another bucket or by the rewrite ranking, which also checks for copies.
+ */
+const MAX_PER_BUCKET = 48;
+/**
  * From this estimated Jaccard a text is a copy whatever its lead says: a datelined or re-cut lead can
  * show a number or name the original's lead lacks, but a reused template about another event differs
  * in more shingles than this allows.
@@ -222,6 +228,9 @@ export class StoryIndex {
   private scratch = new Float64Array(0);
   /** Positions touched in `scratch` by one lookup. */
   private touched = new Int32Array(1024);
+  /** Per position, the last copy lookup that compared it (so a report in several buckets is compared once). */
+  private compared = new Uint32Array(0);
+  private lookups = 0;
 
   constructor(opts?: StoryIndexOptions) {
     this.opts = resolve(opts);
@@ -356,12 +365,19 @@ export class StoryIndex {
     const terms = this.terms(data);
     let best: Entry | null = null;
     let bestJaccard = 0;
+    if (this.compared.length < this.entries.length) this.compared = new Uint32Array(Math.max(this.entries.length, this.compared.length * 2, 1024));
+    const lookup = ++this.lookups;
+    const base = this.entries[this.head]!.seq - this.head;
     for (const key of keys) {
       const p = this.buckets.get(key);
       if (p === undefined) continue;
       const list = typeof p === 'number' ? null : p;
-      for (let k = 0, n = list === null ? 1 : list.length; k < n; k++) {
-        const e = this.lookup(list === null ? (p as number) : list[k]!)!;
+      const n = list === null ? 1 : list.length;
+      for (let k = n - 1; k >= 0 && k >= n - MAX_PER_BUCKET; k--) {
+        const seq = list === null ? (p as number) : list[k]!;
+        if (this.compared[seq - base] === lookup) continue;
+        this.compared[seq - base] = lookup;
+        const e = this.lookup(seq)!;
         const j = estimateJaccard(sig, this.signature(e.data));
         if (j < syndicationThreshold || j < bestJaccard || (j === bestJaccard && best !== null && e.seq >= best.seq)) continue;
         if (j < CERTAIN_COPY_JACCARD && termSimilarity(terms, this.terms(e.data)).bodyConflict) continue;
