@@ -181,8 +181,8 @@ export class KafkaService implements ManagedService {
         'kafka.tools.StorageTool',
         'format',
         '--ignore-formatted',
-        '-t',
-        clusterId,
+        // One id in 64 starts with '-', which as a separate argument reads as an option: keep it attached.
+        `--cluster-id=${clusterId}`,
         '-c',
         join(this.configDir, 'server.properties'),
       ],
