@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { startRuntime, type Runtime } from '@wirewatch/runtime';
 import { connectTemporal, workflowIdOfAlert } from '@wirewatch/workflows';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -8,6 +10,11 @@ import { eventually, isolatedConfig } from './helpers/config.ts';
 import { repoPath } from './helpers/paths.ts';
 
 const TOKEN = 'test-dashboard-token';
+// Screenshots of each view go beside the local services' files; `npm run docs:screenshots` copies the latest
+// into docs/ when the views change (a test run leaves the repository as it found it).
+const SCREENSHOTS = repoPath('.wirewatch', 'screenshots');
+mkdirSync(SCREENSHOTS, { recursive: true });
+const screenshot = (view: string) => join(SCREENSHOTS, `dashboard-${view}.png`);
 
 // Untrusted text: ingest turns markup into text, so script that reaches the read models arrives escaped in the
 // source (a feed's `&lt;script&gt;`) and is stored as literal `<script>`. It must show as text and run nothing.
@@ -77,7 +84,7 @@ describe('operator dashboard in a real browser (headless Chromium)', () => {
     expect(await card.locator('details.contributions li').count()).toBeGreaterThan(0);
     await card.locator('details.contributions summary').click();
     await card.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: repoPath('docs', 'dashboard-signals.png') });
+    await page.screenshot({ path: screenshot('signals') });
   });
 
   it('shows markup in a report as text and runs none of it', async () => {
@@ -101,7 +108,7 @@ describe('operator dashboard in a real browser (headless Chromium)', () => {
     await page.waitForSelector('#chart-conflicts .uplot');
     expect(await page.locator('#chart-pairs .u-legend').textContent()).toContain('PRK → RUS');
     expect(await page.locator('#top-pairs tbody').textContent()).toContain('PRK');
-    await page.screenshot({ path: repoPath('docs', 'dashboard-escalation.png'), fullPage: true });
+    await page.screenshot({ path: screenshot('escalation'), fullPage: true });
   });
 
   it('groups reports into stories: independent sources apart from syndicated copies', async () => {
@@ -111,7 +118,7 @@ describe('operator dashboard in a real browser (headless Chromium)', () => {
     await story.waitFor();
     await story.click();
     await page.waitForSelector('tr.story-detail .kind-syndicated');
-    await page.screenshot({ path: repoPath('docs', 'dashboard-stories.png'), fullPage: true });
+    await page.screenshot({ path: screenshot('stories'), fullPage: true });
   });
 
   it('shows pipeline health: throughput, Kafka consumer lag, ingest-to-visible lag, dead letters, failed workflows', async () => {
@@ -121,7 +128,7 @@ describe('operator dashboard in a real browser (headless Chromium)', () => {
     expect(await page.locator('.card', { hasText: 'Dead letters by reason' }).textContent()).toContain('invalid_envelope');
     expect(await page.locator('.card', { hasText: 'Failed batch workflows' }).locator('.big').textContent()).toBe('0');
     expect(await page.locator('.card .error').count()).toBe(0);
-    await page.screenshot({ path: repoPath('docs', 'dashboard-health.png'), fullPage: true });
+    await page.screenshot({ path: screenshot('health'), fullPage: true });
   });
 
   it('acknowledges the seed’s alert from the alerts panel: the alert workflow and alert_events agree', async () => {
@@ -140,7 +147,7 @@ describe('operator dashboard in a real browser (headless Chromium)', () => {
     const row = page.locator(`tr.alert[data-alert-id="${alertId}"]`);
     await row.waitFor();
     expect(await row.locator('.status').textContent()).toBe('open');
-    await page.screenshot({ path: repoPath('docs', 'dashboard-alerts.png'), fullPage: true });
+    await page.screenshot({ path: screenshot('alerts'), fullPage: true });
     await row.locator('button[data-action=ack]').click();
     await expect.poll(() => page.locator('#status').textContent(), { timeout: 15_000 }).toContain(`acknowledged ${alertId}`);
     await expect.poll(() => row.locator('.status').textContent(), { timeout: 15_000 }).toBe('acknowledged');
