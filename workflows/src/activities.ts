@@ -11,6 +11,8 @@ import type { BatchRef, BatchSummary, SignalRef, StoryAssignment } from './types
 export interface Analyzer {
   readonly rulesetVersion: string;
   analyze(report: ReportInput, story: DedupeResult, normalized?: NormalizedReport): AnalysisResult;
+  /** Analyses many reports off the event loop (worker threads), results in order; without it, `analyze` runs here. */
+  analyzeMany?(jobs: { report: ReportInput; story: DedupeResult }[]): Promise<AnalysisResult[]>;
 }
 
 /** A report offered to the shared story index, keyed by where it sits in the log, with its normalised text. */
@@ -157,8 +159,7 @@ export function createActivities(deps: ActivityDeps) {
       // Analyse first, then stamp processed_at: it is when the rows are written, so ingest-to-visible lag
       // measured from it includes the analysis.
       const analysed: { staged: StagedReport; story: DedupeResult; result: AnalysisResult | null }[] = [];
-      for (const [index, assignment] of assignments.entries()) {
-        if (index % 50 === 0) heartbeat();
+      for (const assignment of assignments) {
         const report = reports.get(assignment.offset);
         if (!report) throw new Error(`batch ${ref.batchId}: offset ${assignment.offset} vanished from staging`);
         const story: DedupeResult = {
@@ -168,11 +169,17 @@ export function createActivities(deps: ActivityDeps) {
           independent_sources: assignment.independentSources,
           kind: assignment.kind,
         };
-        const result =
-          assignment.kind === 'duplicate'
-            ? null
-            : deps.analyzer.analyze(toReportInput(report.envelope), story, prepared?.normalized.get(assignment.offset));
-        analysed.push({ staged: report, story, result });
+        analysed.push({ staged: report, story, result: null });
+      }
+      const todo = analysed.filter((a) => a.story.kind !== 'duplicate');
+      if (deps.analyzer.analyzeMany && todo.length > 1) {
+        const results = await deps.analyzer.analyzeMany(todo.map((a) => ({ report: toReportInput(a.staged.envelope), story: a.story })));
+        todo.forEach((a, i) => (a.result = results[i]!));
+      } else {
+        todo.forEach((a, i) => {
+          if (i % 50 === 0) heartbeat();
+          a.result = deps.analyzer.analyze(toReportInput(a.staged.envelope), a.story, prepared?.normalized.get(a.staged.offset));
+        });
       }
       const processedAt = chTime(now());
       const rows = { reports: [] as object[], events: [] as object[], stories: [] as object[], signals: [] as object[] };

@@ -82,6 +82,11 @@ export const ConfigSchema = z.object({
   DISPATCHER_BATCH_MAX_WAIT_MS: positiveInt.default(250),
   DISPATCHER_MAX_BATCHES_IN_FLIGHT: positiveInt.default(8),
 
+  /**
+   * Worker threads that analyse batches beside the event loop, which keeps serving ingest, Kafka, Temporal
+   * and ClickHouse meanwhile; 0 analyses on the event loop.
+   */
+  ANALYSIS_THREADS: z.coerce.number().int().min(0).max(64).default(1),
   /** Days of publication time the story index looks back when matching a report to a story. */
   DEDUPE_WINDOW_DAYS: positiveInt.default(7),
   /** Reports whose escalation score reaches this become signals (0–100). */

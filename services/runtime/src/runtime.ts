@@ -81,7 +81,8 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
 
     if (want.has('worker')) {
       const ch = clickhouse!;
-      const analyzer = pipelineAnalyzer();
+      const analyzer = pipelineAnalyzer(config.ANALYSIS_THREADS);
+      stops.push(() => analyzer.close());
       const producer = createProducer(kafka);
       await producer.connect();
       stops.push(() => producer.disconnect());

@@ -1,0 +1,33 @@
+import { createAnalyzer, StoryIndex, type ReportInput } from '@wirewatch/analysis';
+import { AnalysisPool, type AnalysisJob } from '@wirewatch/workflows';
+import { afterAll, describe, expect, it } from 'vitest';
+import { generateCorpus } from './helpers/corpus.ts';
+
+// Batches are analysed in worker threads: the results must be exactly what the engine gives on the event loop.
+describe('analysis in worker threads', () => {
+  const pool = new AnalysisPool(2);
+  afterAll(() => pool.close());
+
+  const jobs: AnalysisJob[] = (() => {
+    const index = new StoryIndex();
+    return generateCorpus(120).reports.map((r, i) => {
+      const report: ReportInput = { id: `r${i}`, source: r.source, source_id: r.source_id, published_at: r.published_at, headline: r.headline, body: r.body, version: r.version };
+      return { report, story: index.add(report) };
+    });
+  })();
+
+  it('gives the same results, in job order, as the engine on the event loop', async () => {
+    const here = createAnalyzer();
+    const expected = jobs.map((j) => here.analyze(j.report, j.story));
+    const results = await pool.analyzeMany(jobs);
+    expect(results).toHaveLength(jobs.length);
+    expect(results).toEqual(expected);
+    expect(results.some((r) => r.events.length > 0)).toBe(true);
+  });
+
+  it('fails a request whose analysis throws, naming the cause, and keeps serving the next', async () => {
+    const broken = { report: null, story: jobs[0]!.story } as unknown as AnalysisJob;
+    await expect(pool.analyzeMany([broken])).rejects.toThrow(/analysis failed in a worker thread: TypeError/);
+    await expect(pool.analyzeMany(jobs.slice(0, 3))).resolves.toHaveLength(3);
+  });
+});
