@@ -202,8 +202,15 @@ export async function alertLifecycle(input: AlertInput): Promise<AlertState> {
     await condition(() => inbox.length > 0);
     const first = inbox.shift()!;
     state = newAlert(`${info.workflowId}#${info.firstExecutionRunId.slice(0, 8)}`, info.workflowId, first);
-    await record([nextEvent(state, 'opened', { detail: first.reasons.join('; '), reportIds: first.reportIds, storyIds: first.storyIds })]);
-    await notify(state, 'opened');
+    const opened = nextEvent(state, 'opened', { detail: first.reasons.join('; '), reportIds: first.reportIds, storyIds: first.storyIds });
+    if (patched('alert-open-alongside')) {
+      // The first notification does not wait for the `opened` row: an operator hears of the alert as soon as
+      // possible, even while ClickHouse is slow or down (the row is retried until written; numbering is fixed).
+      await Promise.all([record([opened]), notify(state, 'opened')]);
+    } else {
+      await record([opened]);
+      await notify(state, 'opened');
+    }
     renotify.arm(policy.renotifyMs);
     quiet.arm(policy.quietMs);
   } else if (state.status === 'resolved') {
