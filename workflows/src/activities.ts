@@ -88,6 +88,19 @@ function heartbeat(): void {
 
 const keyOf = (ref: BatchRef, offset: string): string => `${ref.topic}:${ref.partition}:${offset}`;
 
+/** Per-batch state one step leaves for the next on the same worker; it forgets the oldest beyond `max`. */
+class RecentBatches<T> extends Map<string, T> {
+  constructor(private readonly max: number) {
+    super();
+  }
+
+  override set(batchId: string, value: T): this {
+    super.set(batchId, value);
+    if (this.size > this.max) this.delete(this.keys().next().value!);
+    return this;
+  }
+}
+
 /** Batch activities, built from their dependencies so tests and runtimes inject real ones. */
 export function createActivities(deps: ActivityDeps) {
   const now = deps.now ?? (() => new Date());
@@ -97,17 +110,9 @@ export function createActivities(deps: ActivityDeps) {
     reports: StagedReport[];
     normalized: Map<string, NormalizedReport>;
   }
-  const recent = new Map<string, Prepared>();
-  const remember = (batchId: string, prepared: Prepared) => {
-    recent.set(batchId, prepared);
-    if (recent.size > 16) recent.delete(recent.keys().next().value!);
-  };
+  const recent = new RecentBatches<Prepared>(16);
   // Likewise the rows analyzeAndPersist wrote for the batch's signals, for handOnSignals.
-  const written = new Map<string, WrittenRows>();
-  const rememberWritten = (batchId: string, rows: WrittenRows) => {
-    written.set(batchId, rows);
-    if (written.size > 16) written.delete(written.keys().next().value!);
-  };
+  const written = new RecentBatches<WrittenRows>(16);
 
   async function load(ref: BatchRef): Promise<StagedReport[]> {
     try {
@@ -128,7 +133,7 @@ export function createActivities(deps: ActivityDeps) {
       const reports = await load(ref);
       const inputs = reports.map((r) => toReportInput(r.envelope));
       const normalized = new Map(reports.map((r, i) => [r.offset, normalizeReport(inputs[i]!)]));
-      remember(ref.batchId, { reports, normalized });
+      recent.set(ref.batchId, { reports, normalized });
       heartbeat();
       const results = await deps.stories.assign(
         reports.map((r, i) => ({ key: keyOf(ref, r.offset), report: inputs[i]!, text: normalized.get(r.offset)!.text })),
@@ -220,7 +225,7 @@ export function createActivities(deps: ActivityDeps) {
       await deps.clickhouse.insert('reports', rows.reports, { dedupToken: token('reports') });
       await deps.clickhouse.insert('report_events', rows.events, { dedupToken: token('report_events') });
       await deps.clickhouse.insert('signals', rows.signals, { dedupToken: token('signals') });
-      if (signals.length > 0) rememberWritten(ref.batchId, signalRows);
+      if (signals.length > 0) written.set(ref.batchId, signalRows);
       deps.log.debug({ batchId: ref.batchId, reports: rows.reports.length, events: rows.events.length }, 'batch persisted');
       return {
         summary: {
