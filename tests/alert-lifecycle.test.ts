@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Client, WorkflowHandle } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, Worker, type WorkflowBundle } from '@temporalio/worker';
 import { alertWorkflowId, parseRuleFile, type AlertMatch, type AlertState, type Rule } from '@wirewatch/alerting';
@@ -71,6 +72,37 @@ function worker(): Promise<Worker> {
 
 const alertIdOf = async (r: Rule, key: string) =>
   (await eventually(() => env.client.workflow.getHandle(alertWorkflowId(config.TEMPORAL_TASK_QUEUE, r.id, key)).query<AlertState | null>('alertState'), (s) => s !== null))!.alertId;
+
+interface DevServer {
+  client: Client;
+  taskQueue: string;
+  starter: AlertStarter;
+  /** A worker on the test's own task queue (not yet running). */
+  worker(): Promise<Worker>;
+  /** The alert workflow of the test's rule and key. */
+  handle: WorkflowHandle;
+}
+
+/** Runs a test on the real dev server, on a task queue of its own; the alert is terminated and connections closed after. */
+async function onDevServer(queue: string, r: Rule, key: string, test: (dev: DevServer) => Promise<void>): Promise<void> {
+  const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  const client = await connectTemporal(config.TEMPORAL_ADDRESS, config.TEMPORAL_NAMESPACE);
+  const taskQueue = `${config.TEMPORAL_TASK_QUEUE}-${queue}`;
+  const handle = client.workflow.getHandle(alertWorkflowId(taskQueue, r.id, key));
+  try {
+    await test({
+      client,
+      taskQueue,
+      starter: temporalAlertStarter(client, taskQueue),
+      worker: () => Worker.create({ connection, taskQueue, workflowBundle: bundle, activities: activities() }),
+      handle,
+    });
+  } finally {
+    await handle.terminate('test over').catch(() => undefined);
+    await client.connection.close();
+    await connection.close();
+  }
+}
 
 const events = (alertId: string) =>
   ch.query<{ seq: number; event: string; status: string; by: string; notification_seq: number }>(
@@ -184,17 +216,10 @@ describe('alert lifecycle (Temporal time-skipping server, real ClickHouse, Kafka
     // On the real dev server: the time-skipping test server mishandles local activities across continue-as-new.
     const long = rule('long-lived');
     const key = 'actor=PRK,target=RUS';
-    const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
-    const client = await connectTemporal(config.TEMPORAL_ADDRESS, config.TEMPORAL_NAMESPACE);
-    const taskQueue = `${config.TEMPORAL_TASK_QUEUE}-long`;
-    const devStarter = temporalAlertStarter(client, taskQueue);
-    const workflowId = alertWorkflowId(taskQueue, long.id, key);
-    const handle = client.workflow.getHandle(workflowId);
-    try {
-      const w = await Worker.create({ connection, taskQueue, workflowBundle: bundle, activities: activities() });
-      await w.runUntil(async () => {
+    await onDevServer('long', long, key, async ({ client, taskQueue, starter: devStarter, worker, handle }) => {
+      await (await worker()).runUntil(async () => {
         await client.workflow.signalWithStart('alertLifecycle', {
-          workflowId, taskQueue,
+          workflowId: handle.workflowId, taskQueue,
           args: [{ policy: { cooldownMs: 3_600_000, renotifyMs: 3_600_000, quietMs: 86_400_000, notify: [{ type: 'log' }] }, historyLimit: 40 }],
           signal: 'alertMatch', signalArgs: [match(long, key)],
         });
@@ -206,24 +231,14 @@ describe('alert lifecycle (Temporal time-skipping server, real ClickHouse, Kafka
         expect(rows.map((e) => e.seq)).toEqual(rows.map((_, i) => i + 1));
         await signalAlert(client, state.alertId, 'resolve', 'test');
       });
-    } finally {
-      await handle.terminate('test over').catch(() => undefined);
-      await client.connection.close();
-      await connection.close();
-    }
+    });
   });
 
   it('a worker stopped between notifications resumes without losing or repeating one', { timeout: 120_000 }, async () => {
     // On the real dev server, so the re-notification timer fires while no worker runs at all.
     const r: Rule = { ...rule('restart'), renotify: 3000 };
     const key = 'actor=IRN,target=ISR';
-    const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
-    const client = await connectTemporal(config.TEMPORAL_ADDRESS, config.TEMPORAL_NAMESPACE);
-    const taskQueue = `${config.TEMPORAL_TASK_QUEUE}-restart`;
-    const devWorker = () => Worker.create({ connection, taskQueue, workflowBundle: bundle, activities: activities() });
-    const devStarter = temporalAlertStarter(client, taskQueue);
-    const handle = client.workflow.getHandle(alertWorkflowId(taskQueue, r.id, key));
-    try {
+    await onDevServer('restart', r, key, async ({ client, starter: devStarter, worker: devWorker, handle }) => {
       let alertId = '';
       await (await devWorker()).runUntil(async () => {
         await devStarter.deliver(match(r, key), r);
@@ -244,10 +259,6 @@ describe('alert lifecycle (Temporal time-skipping server, real ClickHouse, Kafka
       expect(webhook.kinds(alertId).slice(0, 3)).toEqual(['opened', 'renotify', 'renotify']);
       const rows = await events(alertId);
       expect(rows.map((e) => e.seq)).toEqual(rows.map((_, i) => i + 1));
-    } finally {
-      await handle.terminate('test over').catch(() => undefined);
-      await client.connection.close();
-      await connection.close();
-    }
+    });
   });
 });
