@@ -1,4 +1,4 @@
-import { createAnalyzer, StoryIndex, type ReportInput } from '@wirewatch/analysis';
+import { createAnalyzer, normalizeReport, StoryIndex, type ReportInput } from '@wirewatch/analysis';
 import { AnalysisPool, type AnalysisJob } from '@wirewatch/workflows';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from './helpers/corpus.ts';
@@ -12,7 +12,8 @@ describe('analysis in worker threads', () => {
     const index = new StoryIndex();
     return generateCorpus(120).reports.map((r, i) => {
       const report: ReportInput = { id: `r${i}`, source: r.source, source_id: r.source_id, published_at: r.published_at, headline: r.headline, body: r.body, version: r.version };
-      return { report, story: index.add(report) };
+      // Half come with the normalisation dedupe made, as in the pipeline; the rest are normalised by the thread.
+      return { report, story: index.add(report), normalized: i % 2 === 0 ? normalizeReport(report) : undefined };
     });
   })();
 

@@ -3,6 +3,7 @@ import { normalizeReport, type AnalysisResult, type DedupeResult, type Normalize
 import { chTime, type ClickHouse } from '@wirewatch/clickhouse';
 import type { Logger } from '@wirewatch/log';
 import type { ReportEnvelope } from '@wirewatch/schemas';
+import type { AnalysisJob } from './analysis-pool.ts';
 import { loadBatch, type RejectedMessage, type StagedReport } from './staged.ts';
 import { eventRows, reportRow, signalRow, storyRow } from './rows.ts';
 import type { BatchRef, BatchSummary, SignalRef, StoryAssignment } from './types.ts';
@@ -12,7 +13,7 @@ export interface Analyzer {
   readonly rulesetVersion: string;
   analyze(report: ReportInput, story: DedupeResult, normalized?: NormalizedReport): AnalysisResult;
   /** Analyses many reports off the event loop (worker threads), results in order; without it, `analyze` runs here. */
-  analyzeMany?(jobs: { report: ReportInput; story: DedupeResult }[]): Promise<AnalysisResult[]>;
+  analyzeMany?(jobs: AnalysisJob[]): Promise<AnalysisResult[]>;
 }
 
 /** A report offered to the shared story index, keyed by where it sits in the log, with its normalised text. */
@@ -178,7 +179,7 @@ export function createActivities(deps: ActivityDeps) {
       }
       const todo = analysed.filter((a) => a.story.kind !== 'duplicate');
       if (deps.analyzer.analyzeMany && todo.length > 1) {
-        const results = await deps.analyzer.analyzeMany(todo.map((a) => ({ report: toReportInput(a.staged.envelope), story: a.story })));
+        const results = await deps.analyzer.analyzeMany(todo.map((a) => ({ report: toReportInput(a.staged.envelope), story: a.story, normalized: prepared?.normalized.get(a.staged.offset) })));
         todo.forEach((a, i) => (a.result = results[i]!));
       } else {
         todo.forEach((a, i) => {

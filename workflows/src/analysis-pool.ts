@@ -1,9 +1,11 @@
 import { Worker } from 'node:worker_threads';
-import type { AnalysisResult, DedupeResult, ReportInput } from '@wirewatch/analysis';
+import type { AnalysisResult, DedupeResult, NormalizedReport, ReportInput } from '@wirewatch/analysis';
 
 export interface AnalysisJob {
   report: ReportInput;
   story: DedupeResult;
+  /** The report's normalisation when the caller has it (dedupe made it), so the thread does not redo it. */
+  normalized?: NormalizedReport | undefined;
 }
 export interface AnalysisRequest {
   id: number;

@@ -12,7 +12,7 @@ const port = parentPort!;
 port.on('message', (request: AnalysisRequest) => {
   let response: AnalysisResponse;
   try {
-    response = { id: request.id, results: request.jobs.map((j) => analyzer.analyze(j.report, j.story)) };
+    response = { id: request.id, results: request.jobs.map((j) => analyzer.analyze(j.report, j.story, j.normalized)) };
   } catch (err) {
     response = { id: request.id, error: err instanceof Error ? (err.stack ?? err.message) : String(err) };
   }
