@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { RULESET_VERSION } from '@wirewatch/analysis';
+import { rollUpEscalation } from '@wirewatch/clickhouse';
 import { ANALYST_DOC_PATH, QUERIES, getQuery, renderAnalystDoc, resolveParams, type GivenParams } from '@wirewatch/queries';
 import { startRuntime, type Runtime } from '@wirewatch/runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -52,6 +53,7 @@ describe('analyst queries on the real pipeline (embedded ClickHouse)', () => {
       const given: GivenParams = { until };
       // Pair windows are counted back from `until`; reach back to the seed's day.
       if (q.name === 'top_escalating_pairs') Object.assign(given, { until: PUBLISHED.until, hours: 24 * 1000 });
+      if (q.name === 'top_escalating_pairs_by_day') given.days = 2000;
       if (q.name === 'report_events_of') given.report_ids = seedId;
       results.set(q.name, await run(q.name, given));
     }
@@ -123,6 +125,19 @@ describe('analyst queries on the real pipeline (embedded ClickHouse)', () => {
     const conflicts = results.get('conflict_escalation_per_hour')!;
     expect(conflicts.length).toBeGreaterThan(0);
     expect(conflicts.some((r) => r.conflict === 'RUS-UKR')).toBe(true);
+  });
+
+  it('escalation per day and the strongest pairs by day read the same before and after the daily roll-up', async () => {
+    const daily = ['pair_escalation_per_day', 'conflict_escalation_per_day', 'top_escalating_pairs_by_day'] as const;
+    expect(results.get('pair_escalation_per_day')).toContainEqual(expect.objectContaining({ actor: 'PRK', target: 'RUS' }));
+    expect(results.get('conflict_escalation_per_day')).toContainEqual(expect.objectContaining({ conflict: 'RUS-UKR' }));
+    expect(results.get('top_escalating_pairs_by_day')).toContainEqual(expect.objectContaining({ actor: 'PRK', target: 'RUS' }));
+    const rolled = await rollUpEscalation(runtime.clickhouse!, { now: new Date(), maxDays: 5000 });
+    expect(rolled.rolled.length).toBeGreaterThan(0);
+    for (const name of daily) {
+      const given: GivenParams = { until: new Date(Date.now() + 60_000).toISOString(), ...(name === 'top_escalating_pairs_by_day' ? { days: 2000 } : {}) };
+      expect(await run(name, given), name).toEqual(results.get(name));
+    }
   });
 
   it('assertion_per_actor: PRK has alleged events; the counts add up', () => {

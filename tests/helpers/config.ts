@@ -20,8 +20,9 @@ export function isolatedConfig(name: string, overrides: Partial<Record<keyof Con
     DASHBOARD_PORT: '0',
     LOG_LEVEL: 'warn',
     DISPATCHER_BATCH_MAX_WAIT_MS: '100',
-    // No window-rule schedule per test run on the shared Temporal; tests that need one turn it on.
+    // No window-rule or roll-up schedule per test run on the shared Temporal; tests that need one turn it on.
     ALERT_WINDOW_INTERVAL_S: '0',
+    ESCALATION_ROLLUP_INTERVAL_S: '0',
     ...overrides,
   });
 }

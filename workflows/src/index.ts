@@ -11,3 +11,5 @@ export { temporalAlertStarter, type AlertStarter } from './alerts/starter.ts';
 export { startAlerting, loadConfiguredRules, webhookSecrets, ensureWindowSchedule, windowScheduleId, RuleLoadError, type Alerting } from './alerts/setup.ts';
 export { signalAlert, workflowIdOfAlert, AlertNotOpenError } from './alerts/client.ts';
 export type { AlertInput } from './alerts/workflows.ts';
+export { createRollupActivities, type RollupActivities } from './rollup.ts';
+export { ensureIntervalSchedule, ensureRollupSchedule, rollupScheduleId, type IntervalSchedule } from './schedules.ts';

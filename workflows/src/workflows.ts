@@ -1,5 +1,6 @@
 import { patched, proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
 import type { Activities } from './activities.ts';
+import type { RollupActivities } from './rollup.ts';
 import type { BatchRef, BatchSummary } from './types.ts';
 
 // Retries: transient failures (ClickHouse or Kafka unavailable) retry with backoff; bad data is never
@@ -40,6 +41,28 @@ export async function processBatch(ref: BatchRef): Promise<BatchSummary> {
   const outcome = await steps.analyzeAndPersist(ref, stories);
   if (outcome.signals.length > 0) await steps.handOnSignals(ref.batchId, outcome.signals);
   return outcome.summary;
+}
+
+const { rollUpEscalationStep } = proxyActivities<RollupActivities>({
+  startToCloseTimeout: '5 minutes',
+  retry: { initialInterval: '5s', maximumInterval: '1 minute', maximumAttempts: 5 },
+});
+
+/** The most steps one run takes; a backlog beyond it (a replayed year) carries over to the next run. */
+const ROLLUP_STEPS_PER_RUN = 100;
+
+/**
+ * Keeps the escalation counts finished (run by a Temporal Schedule): recomputes changed past days a few at a
+ * time, so a long backlog never holds ClickHouse for long in one go. Returns the days rolled up.
+ */
+export async function rollUpEscalationCounts(): Promise<number> {
+  let days = 0;
+  for (let step = 0; step < ROLLUP_STEPS_PER_RUN; step++) {
+    const { rolled, pending } = await rollUpEscalationStep();
+    days += rolled;
+    if (pending === 0) break;
+  }
+  return days;
 }
 
 // Alert lifecycles and window-rule evaluation run on the same worker.

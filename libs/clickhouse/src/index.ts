@@ -8,6 +8,7 @@ export { EmbeddedClickHouse } from './embedded.ts';
 export { ServerClickHouse } from './server.ts';
 export { migrate, listMigrations, type MigrationResult } from './migrate.ts';
 export { GroupedInsert } from './grouped-insert.ts';
+export { changedDays, rollUpEscalation, type RollupOptions, type RollupResult } from './escalation-rollup.ts';
 
 /** Opens the adapter the configuration names (CLICKHOUSE_MODE). */
 export async function openClickHouse(config: Config): Promise<ClickHouse> {

@@ -101,6 +101,11 @@ export const ConfigSchema = z.object({
   /** How often the Temporal Schedule evaluates window rules; 0 creates no schedule. */
   ALERT_WINDOW_INTERVAL_S: z.coerce.number().int().min(0).default(300),
 
+  /** How often the Temporal Schedule finishes changed past days into the escalation counts; 0 creates no schedule. */
+  ESCALATION_ROLLUP_INTERVAL_S: z.coerce.number().int().min(0).default(60),
+  /** Days the escalation roll-up recomputes per activity (each reads that day's events; smaller steps hold ClickHouse less long). */
+  ESCALATION_ROLLUP_DAYS_PER_STEP: positiveInt.default(7),
+
   /** Address of the control endpoint of the embedded runtime (answers `wirewatch sql` from other processes). */
   RUNTIME_HOST: z.string().default('127.0.0.1'),
   RUNTIME_PORT: port.default(8090),

@@ -10,6 +10,12 @@ const since = (hours: number, what = 'publication time'): ParamSpec => ({
 const until = (what = 'publication time'): ParamSpec => ({ type: TIME, description: `end of the window (${what})`, default: now });
 const limit = (n: number): ParamSpec => ({ type: 'UInt32', description: 'rows to return at most', default: value(n) });
 
+
+const DAILY_NOTE =
+  'For windows of a month or more. Days are whole UTC days: those the escalation roll-up has finished come from the daily ' +
+  'tables (plain numbers; a late report shows there within a minute), today and any day not rolled up yet from the hourly ' +
+  'uniq roll-up; both count the same way. ';
+
 const DAY = 24;
 const MONTH = 30 * DAY;
 
@@ -24,7 +30,8 @@ export const QUERIES = [
     name: 'top_escalating_pairs',
     question: 'Which actor pairs escalated most in the last 24 hours, and is it more than in the 24 hours before?',
     notes:
-      'Reads the hourly pair roll-up (AggregatingMergeTree), so it finishes the aggregates with -Merge combinators; ' +
+      'Reads the hourly pair roll-up (AggregatingMergeTree), so it finishes the aggregates with -Merge combinators ' +
+      '(for windows up to about a week; `top_escalating_pairs_by_day` for longer); ' +
       '`-MergeIf` splits the window from the one before it. The `limit` pairs with the highest score in the window are ' +
       'picked with maxMerge alone (max states are cheap to merge, uniq states are not), then counted. Negated events are not counted.',
     sql: `WITH
@@ -38,11 +45,11 @@ SELECT
     uniqMergeIf(events, hour < window_start) AS events_before,
     uniqMergeIf(reports, hour >= window_start) AS reports_in_window,
     round(maxMergeIf(max_score, hour >= window_start), 1) AS top_score
-FROM pair_escalation_hourly
+FROM pair_escalation_hours
 WHERE ruleset_version = {ruleset_version:String}
   AND hour >= previous_start AND hour <= window_end
   AND (actor, target) IN (
-      SELECT actor, target FROM pair_escalation_hourly
+      SELECT actor, target FROM pair_escalation_hours
       WHERE ruleset_version = {ruleset_version:String} AND hour >= window_start AND hour <= window_end
       GROUP BY actor, target
       ORDER BY maxMerge(max_score) DESC, actor, target
@@ -55,6 +62,48 @@ LIMIT {limit:UInt32}`,
       ruleset_version: ruleset,
       until: until(),
       hours: { type: 'UInt32', description: 'length of the window in hours', default: value(24) },
+      limit: limit(20),
+    },
+  },
+  {
+    name: 'top_escalating_pairs_by_day',
+    question: 'Which actor pairs escalated most over the last weeks or months, and is it more than in as many days before?',
+    notes:
+      DAILY_NOTE +
+      'The window is the last `days` days up to today included; the one before it is as long. The `limit` pairs with ' +
+      'the highest score in the window are returned. Negated events are not counted.',
+    sql: `WITH
+    toDate({until:${TIME}}) AS last_day,
+    last_day - {days:UInt32} + 1 AS first_day,
+    first_day - {days:UInt32} AS previous_first_day,
+    (SELECT if(count() = 0, toDate(0), max(day) + 1) FROM escalation_rollups WHERE ruleset_version = {ruleset_version:String}) AS open_from,
+    days AS (
+        SELECT day, actor, target, events, reports, max_score
+        FROM pair_escalation_daily FINAL
+        WHERE ruleset_version = {ruleset_version:String} AND day >= previous_first_day AND day <= last_day AND day < open_from
+        UNION ALL
+        SELECT toDate(hour) AS day, actor, target, uniqMerge(events) AS events, uniqMerge(reports) AS reports, maxMerge(max_score) AS max_score
+        FROM pair_escalation_hours
+        WHERE ruleset_version = {ruleset_version:String}
+          AND hour >= toDateTime(greatest(previous_first_day, open_from), 'UTC') AND hour < toDateTime(last_day + 1, 'UTC')
+        GROUP BY day, actor, target)
+SELECT
+    actor,
+    target,
+    sumIf(events, day >= first_day) AS events_in_window,
+    sumIf(events, day < first_day) AS events_before,
+    sumIf(reports, day >= first_day) AS reports_in_window,
+    round(maxIf(max_score, day >= first_day), 1) AS top_score
+FROM days
+GROUP BY actor, target
+HAVING events_in_window > 0
+ORDER BY top_score DESC, events_in_window - events_before DESC, events_in_window DESC, actor, target
+LIMIT {limit:UInt32}
+SETTINGS do_not_merge_across_partitions_select_final = 1`,
+    params: {
+      ruleset_version: ruleset,
+      until: until(),
+      days: { type: 'UInt32', description: 'length of the window in days (today included)', default: value(30) },
       limit: limit(20),
     },
   },
@@ -198,19 +247,19 @@ LIMIT {limit:UInt32}`,
     name: 'conflict_escalation_per_hour',
     question: 'How did escalation evolve hour by hour (or in longer buckets) in each named conflict?',
     notes:
-      "Reads the hourly conflict roll-up and finishes it with uniqMerge/maxMerge. `conflict` = '' means the `top` " +
-      'conflicts by peak score; `bucket_hours` (1, 6 or 24) sums hours into longer buckets for long ranges.',
+      "Reads the hourly conflict roll-up (for windows up to about a week; `conflict_escalation_per_day` for longer) and finishes it with uniqMerge/maxMerge. `conflict` = '' means the `top` " +
+      'conflicts by peak score; `bucket_hours` (1, 6 or 24) sums hours into longer buckets.',
     sql: `SELECT
     toStartOfInterval(hour, toIntervalHour({bucket_hours:UInt32})) AS bucket,
     conflict,
     uniqMerge(events) AS events,
     uniqMerge(reports) AS reports,
     round(maxMerge(max_score), 1) AS max_score
-FROM conflict_escalation_hourly
+FROM conflict_escalation_hours
 WHERE ruleset_version = {ruleset_version:String}
   AND hour BETWEEN toStartOfHour({since:${TIME}}) AND {until:${TIME}}
   AND conflict IN (
-      SELECT conflict FROM conflict_escalation_hourly
+      SELECT conflict FROM conflict_escalation_hours
       WHERE ruleset_version = {ruleset_version:String}
         AND hour BETWEEN toStartOfHour({since:${TIME}}) AND {until:${TIME}}
         AND ({conflict:String} = '' OR conflict = {conflict:String})
@@ -229,10 +278,54 @@ ORDER BY conflict, bucket`,
     },
   },
   {
+    name: 'conflict_escalation_per_day',
+    question: 'How did escalation evolve day by day in each named conflict, over months?',
+    notes:
+      DAILY_NOTE +
+      "`conflict` = '' means the `top` conflicts by peak score.",
+    sql: `WITH
+    toDate({since:${TIME}}) AS first_day,
+    toDate({until:${TIME}}) AS last_day,
+    (SELECT if(count() = 0, toDate(0), max(day) + 1) FROM escalation_rollups WHERE ruleset_version = {ruleset_version:String}) AS open_from,
+    days AS (
+        SELECT day, conflict, events, reports, max_score
+        FROM conflict_escalation_daily FINAL
+        WHERE ruleset_version = {ruleset_version:String} AND day >= first_day AND day <= last_day AND day < open_from
+        UNION ALL
+        SELECT toDate(hour) AS day, conflict, uniqMerge(events) AS events, uniqMerge(reports) AS reports, maxMerge(max_score) AS max_score
+        FROM conflict_escalation_hours
+        WHERE ruleset_version = {ruleset_version:String}
+          AND hour >= toDateTime(greatest(first_day, open_from), 'UTC') AND hour < toDateTime(last_day + 1, 'UTC')
+        GROUP BY day, conflict)
+SELECT
+    toDateTime(day, 'UTC') AS bucket,
+    conflict,
+    sum(events) AS events,
+    sum(reports) AS reports,
+    round(max(max_score), 1) AS max_score
+FROM days
+WHERE (conflict) IN (
+      SELECT conflict FROM days
+      WHERE {conflict:String} = '' OR conflict = {conflict:String}
+      GROUP BY conflict
+      ORDER BY max(max_score) DESC, conflict
+      LIMIT {top:UInt32})
+GROUP BY bucket, conflict
+ORDER BY conflict, bucket
+SETTINGS do_not_merge_across_partitions_select_final = 1`,
+    params: {
+      ruleset_version: ruleset,
+      since: since(30 * DAY),
+      until: until(),
+      conflict: { type: 'String', description: "conflict code, e.g. RUS-UKR ('' for the top ones)", default: value('') },
+      top: { type: 'UInt32', description: 'conflicts to return at most, strongest first', default: value(8) },
+    },
+  },
+  {
     name: 'pair_escalation_per_hour',
     question: 'How did escalation between two actors (or the strongest pairs) evolve hour by hour (or in longer buckets)?',
     notes:
-      "Reads the hourly pair roll-up and finishes it with uniqMerge/maxMerge. '' for actor or target means any; " +
+      "Reads the hourly pair roll-up (for windows up to about a week; `pair_escalation_per_day` for longer) and finishes it with uniqMerge/maxMerge. '' for actor or target means any; " +
       'the `top` pairs by peak score are returned; `bucket_hours` (1, 6 or 24) sums hours into longer buckets.',
     sql: `SELECT
     toStartOfInterval(hour, toIntervalHour({bucket_hours:UInt32})) AS bucket,
@@ -241,11 +334,11 @@ ORDER BY conflict, bucket`,
     uniqMerge(events) AS events,
     uniqMerge(reports) AS reports,
     round(maxMerge(max_score), 1) AS max_score
-FROM pair_escalation_hourly
+FROM pair_escalation_hours
 WHERE ruleset_version = {ruleset_version:String}
   AND hour BETWEEN toStartOfHour({since:${TIME}}) AND {until:${TIME}}
   AND (actor, target) IN (
-      SELECT actor, target FROM pair_escalation_hourly
+      SELECT actor, target FROM pair_escalation_hours
       WHERE ruleset_version = {ruleset_version:String}
         AND hour BETWEEN toStartOfHour({since:${TIME}}) AND {until:${TIME}}
         AND ({actor:String} = '' OR actor = {actor:String})
@@ -262,6 +355,52 @@ ORDER BY actor, target, bucket`,
       actor: { type: 'String', description: "acting party code, e.g. PRK ('' for any)", default: value('') },
       target: { type: 'String', description: "party acted on, e.g. UKR ('' for any)", default: value('') },
       bucket_hours: { type: 'UInt32', description: 'hours per bucket: 1, 6 or 24', default: value(1) },
+      top: { type: 'UInt32', description: 'pairs to return at most, strongest first', default: value(8) },
+    },
+  },
+  {
+    name: 'pair_escalation_per_day',
+    question: 'How did escalation between two actors (or the strongest pairs) evolve day by day, over months?',
+    notes:
+      DAILY_NOTE +
+      "'' for actor or target means any; the `top` pairs by peak score are returned.",
+    sql: `WITH
+    toDate({since:${TIME}}) AS first_day,
+    toDate({until:${TIME}}) AS last_day,
+    (SELECT if(count() = 0, toDate(0), max(day) + 1) FROM escalation_rollups WHERE ruleset_version = {ruleset_version:String}) AS open_from,
+    days AS (
+        SELECT day, actor, target, events, reports, max_score
+        FROM pair_escalation_daily FINAL
+        WHERE ruleset_version = {ruleset_version:String} AND day >= first_day AND day <= last_day AND day < open_from
+        UNION ALL
+        SELECT toDate(hour) AS day, actor, target, uniqMerge(events) AS events, uniqMerge(reports) AS reports, maxMerge(max_score) AS max_score
+        FROM pair_escalation_hours
+        WHERE ruleset_version = {ruleset_version:String}
+          AND hour >= toDateTime(greatest(first_day, open_from), 'UTC') AND hour < toDateTime(last_day + 1, 'UTC')
+        GROUP BY day, actor, target)
+SELECT
+    toDateTime(day, 'UTC') AS bucket,
+    actor,
+    target,
+    sum(events) AS events,
+    sum(reports) AS reports,
+    round(max(max_score), 1) AS max_score
+FROM days
+WHERE (actor, target) IN (
+      SELECT actor, target FROM days
+      WHERE ({actor:String} = '' OR actor = {actor:String}) AND ({target:String} = '' OR target = {target:String})
+      GROUP BY actor, target
+      ORDER BY max(max_score) DESC, actor, target
+      LIMIT {top:UInt32})
+GROUP BY bucket, actor, target
+ORDER BY actor, target, bucket
+SETTINGS do_not_merge_across_partitions_select_final = 1`,
+    params: {
+      ruleset_version: ruleset,
+      since: since(30 * DAY),
+      until: until(),
+      actor: { type: 'String', description: "acting party code, e.g. PRK ('' for any)", default: value('') },
+      target: { type: 'String', description: "party acted on, e.g. UKR ('' for any)", default: value('') },
       top: { type: 'UInt32', description: 'pairs to return at most, strongest first', default: value(8) },
     },
   },

@@ -41,8 +41,15 @@ How to read the tables:
   has a duplicate in another partition: \`do_not_merge_across_partitions_select_final = 1\` lets FINAL
   merge partition by partition, several times faster on large tables. A lookup by key uses
   \`LIMIT 1 BY\` the sorting key instead, which gives the same rows without merging.
-- \`pair_escalation_hourly\` and \`conflict_escalation_hourly\` are AggregatingMergeTree roll-ups kept by
-  materialised views; they hold aggregate states, finished with \`uniqMerge\`, \`maxMerge\` (and \`-MergeIf\`).
+- Escalation over time has two layers. \`pair_escalation_hours\` and \`conflict_escalation_hours\` are
+  AggregatingMergeTree roll-ups kept by materialised views as rows arrive; they hold aggregate states,
+  finished with \`uniqMerge\` and \`maxMerge\`. \`pair_escalation_counts\` and \`conflict_escalation_counts\`
+  hold the same numbers finished, per hour (\`bucket_hours = 1\`) and per UTC day (\`bucket_hours = 24\`),
+  for the whole past days that \`escalation_rollups\` lists; a Temporal Schedule recomputes a day there within
+  a minute of a change to it. The escalation queries read a day from the counts when it is listed there,
+  otherwise (today, or a day not rolled up yet) from the states, so their answers do not depend on whether
+  the roll-up has run; it only makes long ranges fast. Read the counts tables with \`FINAL\` (a recomputed
+  day replaces the earlier rows).
 - Rows carry the \`ruleset_version\` that produced them; a replay under new rules writes beside the old
   rows, so most queries take the ruleset version as a parameter (the dashboard passes the running one).
 - Times are UTC. \`published_at\` is the report's own time, \`received_at\` when ingest accepted it,

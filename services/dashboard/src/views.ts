@@ -147,12 +147,21 @@ export function createViews(deps: ViewDeps) {
       const window = windowOf(range, now());
       // 'all' compares against a window as long again before it, which must stay within DateTime's range (1970+).
       const hours = RANGES[range] ?? ALL_HOURS;
-      // Hourly points up to a week, 6-hour buckets up to a month, days beyond: a few hundred points at most.
-      const bucket_hours = hours <= 7 * 24 ? 1 : hours <= 30 * 24 ? 6 : 24;
+      // Hourly points up to a week (from the hourly roll-ups); days beyond, from the finished daily counts.
+      const daily = hours > 7 * 24;
+      // The strongest pairs of a week or more, window against window, by whole days (the daily counts).
+      const topByDay = hours >= 7 * 24;
+      const bucket_hours = daily ? 24 : 1;
       const [pairs, conflicts, top] = await Promise.all([
-        run('pair_escalation_per_hour', { ...window, actor: filter.actor ?? '', target: filter.target ?? '', bucket_hours, top: 8 }),
-        run('conflict_escalation_per_hour', { ...window, conflict: filter.conflict ?? '', bucket_hours, top: 8 }),
-        run('top_escalating_pairs', { until: window.until, hours, limit: 10 }),
+        daily
+          ? run('pair_escalation_per_day', { ...window, actor: filter.actor ?? '', target: filter.target ?? '', top: 8 })
+          : run('pair_escalation_per_hour', { ...window, actor: filter.actor ?? '', target: filter.target ?? '', bucket_hours, top: 8 }),
+        daily
+          ? run('conflict_escalation_per_day', { ...window, conflict: filter.conflict ?? '', top: 8 })
+          : run('conflict_escalation_per_hour', { ...window, conflict: filter.conflict ?? '', bucket_hours, top: 8 }),
+        topByDay
+          ? run('top_escalating_pairs_by_day', { until: window.until, days: Math.ceil(hours / 24), limit: 10 })
+          : run('top_escalating_pairs', { until: window.until, hours, limit: 10 }),
       ]);
       return {
         range,

@@ -6,7 +6,9 @@ import { createLogger } from '@wirewatch/log';
 import {
   connectTemporal,
   createActivities,
+  createRollupActivities,
   deadLetterSink,
+  ensureRollupSchedule,
   startAlerting,
   startWorker,
   StoryStore,
@@ -99,7 +101,8 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
         signalMinScore: config.SIGNAL_MIN_SCORE,
         log,
       });
-      const activities = { ...batchActivities, ...alerting.activities };
+      const rollup = createRollupActivities({ clickhouse: ch, daysPerStep: config.ESCALATION_ROLLUP_DAYS_PER_STEP, log });
+      const activities = { ...batchActivities, ...alerting.activities, ...rollup };
       const worker: RunningWorker = await startWorker({
         address: config.TEMPORAL_ADDRESS,
         namespace: config.TEMPORAL_NAMESPACE,
@@ -108,6 +111,14 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
         logLevel: config.LOG_LEVEL,
       });
       stops.push(() => worker.stop());
+      if (config.ESCALATION_ROLLUP_INTERVAL_S > 0) {
+        const temporal = await connectTemporal(config.TEMPORAL_ADDRESS, config.TEMPORAL_NAMESPACE);
+        try {
+          await ensureRollupSchedule(temporal, config.TEMPORAL_TASK_QUEUE, config.ESCALATION_ROLLUP_INTERVAL_S);
+        } finally {
+          await temporal.connection.close();
+        }
+      }
       log.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, ruleset: analyzer.rulesetVersion }, 'worker running');
     }
 

@@ -1,6 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import { formatRuleError, isWindowRule, loadRules, type ReportRule, type Rule, type WindowRule } from '@wirewatch/alerting';
 import type { ClickHouse } from '@wirewatch/clickhouse';
 import type { Config } from '@wirewatch/config';
@@ -8,6 +8,7 @@ import type { Logger } from '@wirewatch/log';
 import type { Producer } from 'kafkajs';
 import type { SignalSink } from '../activities.ts';
 import { connectTemporal } from '../client.ts';
+import { ensureIntervalSchedule } from '../schedules.ts';
 import { createAlertActivities, type AlertActivities } from './activities.ts';
 import { alertingSignalSink } from './sink.ts';
 import { temporalAlertStarter } from './starter.ts';
@@ -44,20 +45,7 @@ export const windowScheduleId = (taskQueue: string): string => `wirewatch-window
 
 /** Creates (or updates) the Schedule that runs `evaluateWindowRules` every `everySeconds`. */
 export async function ensureWindowSchedule(client: Client, taskQueue: string, everySeconds: number): Promise<void> {
-  const options = {
-    scheduleId: windowScheduleId(taskQueue),
-    spec: { intervals: [{ every: `${everySeconds}s` }] },
-    // A run nobody picks up (no worker on the queue) times out instead of lingering.
-    action: { type: 'startWorkflow' as const, workflowType: 'evaluateWindowRules', taskQueue, args: [], workflowExecutionTimeout: `${Math.max(2 * everySeconds, 600)}s` },
-    // One evaluation at a time: a slow query delays the next tick rather than piling runs up.
-    policies: { overlap: ScheduleOverlapPolicy.SKIP },
-  };
-  try {
-    await client.schedule.create(options);
-  } catch (err) {
-    if (!(err instanceof ScheduleAlreadyRunning)) throw err;
-    await client.schedule.getHandle(options.scheduleId).update((prev) => ({ ...prev, spec: options.spec, action: options.action, policies: options.policies }));
-  }
+  await ensureIntervalSchedule(client, { scheduleId: windowScheduleId(taskQueue), workflowType: 'evaluateWindowRules', taskQueue, everySeconds });
 }
 
 export interface Alerting {
