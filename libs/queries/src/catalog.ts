@@ -11,6 +11,23 @@ const until = (what = 'publication time'): ParamSpec => ({ type: TIME, descripti
 const limit = (n: number): ParamSpec => ({ type: 'UInt32', description: 'rows to return at most', default: value(n) });
 
 
+/**
+ * The `days` CTE of the per-day queries: one row per UTC day and key in [first, last] (Date expressions). Days
+ * before `open_from` (the day after the newest one the escalation roll-up recorded) come from the daily table,
+ * later ones (today, or days not rolled up yet) from the hourly uniq roll-up, merged into days.
+ */
+const dailyRows = (kind: 'pair' | 'conflict', keys: string, first: string, last: string) => `(SELECT if(count() = 0, toDate(0), max(day) + 1) FROM escalation_rollups WHERE ruleset_version = {ruleset_version:String}) AS open_from,
+    days AS (
+        SELECT day, ${keys}, events, reports, max_score
+        FROM ${kind}_escalation_daily FINAL
+        WHERE ruleset_version = {ruleset_version:String} AND day >= ${first} AND day <= ${last} AND day < open_from
+        UNION ALL
+        SELECT toDate(hour) AS day, ${keys}, uniqMerge(events) AS events, uniqMerge(reports) AS reports, maxMerge(max_score) AS max_score
+        FROM ${kind}_escalation_hours
+        WHERE ruleset_version = {ruleset_version:String}
+          AND hour >= toDateTime(greatest(${first}, open_from), 'UTC') AND hour < toDateTime(${last} + 1, 'UTC')
+        GROUP BY day, ${keys})`;
+
 const DAILY_NOTE =
   'For windows of a month or more. Days are whole UTC days: those the escalation roll-up has finished come from the daily ' +
   'tables (plain numbers; a late report shows there within a minute), today and any day not rolled up yet from the hourly ' +
@@ -76,17 +93,7 @@ LIMIT {limit:UInt32}`,
     toDate({until:${TIME}}) AS last_day,
     last_day - {days:UInt32} + 1 AS first_day,
     first_day - {days:UInt32} AS previous_first_day,
-    (SELECT if(count() = 0, toDate(0), max(day) + 1) FROM escalation_rollups WHERE ruleset_version = {ruleset_version:String}) AS open_from,
-    days AS (
-        SELECT day, actor, target, events, reports, max_score
-        FROM pair_escalation_daily FINAL
-        WHERE ruleset_version = {ruleset_version:String} AND day >= previous_first_day AND day <= last_day AND day < open_from
-        UNION ALL
-        SELECT toDate(hour) AS day, actor, target, uniqMerge(events) AS events, uniqMerge(reports) AS reports, maxMerge(max_score) AS max_score
-        FROM pair_escalation_hours
-        WHERE ruleset_version = {ruleset_version:String}
-          AND hour >= toDateTime(greatest(previous_first_day, open_from), 'UTC') AND hour < toDateTime(last_day + 1, 'UTC')
-        GROUP BY day, actor, target)
+    ${dailyRows('pair', 'actor, target', 'previous_first_day', 'last_day')}
 SELECT
     actor,
     target,
@@ -286,17 +293,7 @@ ORDER BY conflict, bucket`,
     sql: `WITH
     toDate({since:${TIME}}) AS first_day,
     toDate({until:${TIME}}) AS last_day,
-    (SELECT if(count() = 0, toDate(0), max(day) + 1) FROM escalation_rollups WHERE ruleset_version = {ruleset_version:String}) AS open_from,
-    days AS (
-        SELECT day, conflict, events, reports, max_score
-        FROM conflict_escalation_daily FINAL
-        WHERE ruleset_version = {ruleset_version:String} AND day >= first_day AND day <= last_day AND day < open_from
-        UNION ALL
-        SELECT toDate(hour) AS day, conflict, uniqMerge(events) AS events, uniqMerge(reports) AS reports, maxMerge(max_score) AS max_score
-        FROM conflict_escalation_hours
-        WHERE ruleset_version = {ruleset_version:String}
-          AND hour >= toDateTime(greatest(first_day, open_from), 'UTC') AND hour < toDateTime(last_day + 1, 'UTC')
-        GROUP BY day, conflict)
+    ${dailyRows('conflict', 'conflict', 'first_day', 'last_day')}
 SELECT
     toDateTime(day, 'UTC') AS bucket,
     conflict,
@@ -367,17 +364,7 @@ ORDER BY actor, target, bucket`,
     sql: `WITH
     toDate({since:${TIME}}) AS first_day,
     toDate({until:${TIME}}) AS last_day,
-    (SELECT if(count() = 0, toDate(0), max(day) + 1) FROM escalation_rollups WHERE ruleset_version = {ruleset_version:String}) AS open_from,
-    days AS (
-        SELECT day, actor, target, events, reports, max_score
-        FROM pair_escalation_daily FINAL
-        WHERE ruleset_version = {ruleset_version:String} AND day >= first_day AND day <= last_day AND day < open_from
-        UNION ALL
-        SELECT toDate(hour) AS day, actor, target, uniqMerge(events) AS events, uniqMerge(reports) AS reports, maxMerge(max_score) AS max_score
-        FROM pair_escalation_hours
-        WHERE ruleset_version = {ruleset_version:String}
-          AND hour >= toDateTime(greatest(first_day, open_from), 'UTC') AND hour < toDateTime(last_day + 1, 'UTC')
-        GROUP BY day, actor, target)
+    ${dailyRows('pair', 'actor, target', 'first_day', 'last_day')}
 SELECT
     toDateTime(day, 'UTC') AS bucket,
     actor,
