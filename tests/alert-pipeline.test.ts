@@ -7,6 +7,7 @@ import { parse, stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestWebhook } from './alert-support.ts';
 import { eventually, isolatedConfig, sleep } from './helpers/config.ts';
+import { postReport } from './helpers/ingest.ts';
 import { repoPath, sharedPath } from './helpers/paths.ts';
 
 /**
@@ -44,16 +45,7 @@ describe('alerting in the pipeline', () => {
   let runtime: Runtime;
   let config: ReturnType<typeof isolatedConfig>;
 
-  const post = async (report: Record<string, unknown>): Promise<string> => {
-    const res = await fetch(`${runtime.ingestUrl}/v1/reports`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: 'Bearer dev-token' },
-      body: JSON.stringify(report),
-    });
-    expect(res.status).toBe(202);
-    const body = (await res.json()) as { report_ids?: string[]; report_id?: string };
-    return (body.report_ids?.[0] ?? body.report_id)!;
-  };
+  const post = async (report: Record<string, unknown>): Promise<string> => (await postReport(runtime.ingestUrl!, report)).report_id;
   const processed = (id: string) =>
     eventually(() => runtime.clickhouse!.query('SELECT 1 FROM stories WHERE report_id = {id:String}', { id }), (r) => r.length > 0);
 

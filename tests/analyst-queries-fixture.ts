@@ -4,6 +4,7 @@ import type { Config } from '@wirewatch/config';
 import { createKafka, createProducer, sendAcked, topicNames } from '@wirewatch/kafka';
 import type { Runtime } from '@wirewatch/runtime';
 import { eventually } from './helpers/config.ts';
+import { postReport } from './helpers/ingest.ts';
 import { repoPath, sharedPath } from './helpers/paths.ts';
 
 /**
@@ -21,13 +22,7 @@ export async function feedStack(runtime: Runtime, config: Config, extra: readonl
   // while reports on different partitions run in parallel batches and would join stories in either order.
   let seedId = '';
   for (const [i, line] of lines.entries()) {
-    const res = await fetch(`${runtime.ingestUrl}/v1/reports`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: 'Bearer dev-token' },
-      body: line,
-    });
-    if (res.status !== 202) throw new Error(`ingest answered ${res.status}: ${await res.text()}`);
-    const { report_id: id, version } = (await res.json()) as { report_id: string; version: number };
+    const { report_id: id, version } = await postReport(runtime.ingestUrl!, line);
     if (i === 0) seedId = id;
     await eventually(
       () => ch.query<{ n: string }>('SELECT count() AS n FROM stories FINAL WHERE report_id = {id:String} AND version = {version:UInt32}', { id, version }),

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { startRuntime, type Runtime } from '@wirewatch/runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, isolatedConfig } from './helpers/config.ts';
+import { postReport } from './helpers/ingest.ts';
 import { sharedPath } from './helpers/paths.ts';
 
 const seed = JSON.parse(readFileSync(sharedPath('samples', 'seed-north-korea-troops.json'), 'utf8')) as Record<string, unknown>;
@@ -18,14 +19,7 @@ describe('walking skeleton: HTTP → Kafka → Temporal → ClickHouse', () => {
   });
 
   it('lands the seed report in ClickHouse, analysed, and answers `wirewatch sql` through the runtime', async () => {
-    const res = await fetch(`${runtime.ingestUrl}/v1/reports`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: 'Bearer dev-token' },
-      body: JSON.stringify(seed),
-    });
-    expect(res.status).toBe(202);
-    const accepted = (await res.json()) as { report_ids?: string[]; report_id?: string };
-    const reportId = accepted.report_ids?.[0] ?? accepted.report_id;
+    const reportId = (await postReport(runtime.ingestUrl!, seed)).report_id;
     expect(reportId).toMatch(/^r_[0-9a-f]{16}$/);
 
     const ch = runtime.clickhouse!;
