@@ -130,8 +130,10 @@ function benchConfig(id: string, rulesDir: string, secret: string, dataDir: stri
     LOG_LEVEL: 'warn',
     ALERT_RULES: rulesDir,
     ALERT_WEBHOOK_SECRETS: `bench:${secret}`,
-    // Window rules are not part of this measurement (and no Schedule is left behind on the shared server).
+    // Window rules and the escalation roll-up are not part of this measurement (and no Schedule is left behind
+    // on the shared server).
     ALERT_WINDOW_INTERVAL_S: '0',
+    ESCALATION_ROLLUP_INTERVAL_S: '0',
   });
 }
 

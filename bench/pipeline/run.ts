@@ -42,6 +42,7 @@ function benchConfig(name: string): Config {
   return configWith({
     ALERT_RULES: NO_RULES,
     ALERT_WINDOW_INTERVAL_S: '0',
+    ESCALATION_ROLLUP_INTERVAL_S: '0',
     KAFKA_TOPIC_PREFIX: `bench-${id}.`,
     TEMPORAL_TASK_QUEUE: `bench-${id}`,
     CLICKHOUSE_PATH: mkdtempSync(join(tmpdir(), `ww-bench-${name}-`)),
