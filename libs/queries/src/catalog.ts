@@ -294,20 +294,22 @@ ORDER BY conflict, bucket`,
     toDate({since:${TIME}}) AS first_day,
     toDate({until:${TIME}}) AS last_day,
     ${dailyRows('conflict', 'conflict', 'first_day', 'last_day')}
-SELECT
-    toDateTime(day, 'UTC') AS bucket,
-    conflict,
-    sum(events) AS events,
-    sum(reports) AS reports,
-    round(max(max_score), 1) AS max_score
-FROM days
-WHERE (conflict) IN (
-      SELECT conflict FROM days
-      WHERE {conflict:String} = '' OR conflict = {conflict:String}
-      GROUP BY conflict
-      ORDER BY max(max_score) DESC, conflict
-      LIMIT {top:UInt32})
-GROUP BY bucket, conflict
+SELECT bucket, conflict, events, reports, max_score
+FROM (
+    -- Conflicts are few, so they are ranked by peak score in the same pass (a window over the days).
+    SELECT *, dense_rank() OVER (ORDER BY peak DESC, conflict) AS strength
+    FROM (
+        SELECT
+            toDateTime(day, 'UTC') AS bucket,
+            conflict,
+            sum(events) AS events,
+            sum(reports) AS reports,
+            round(max(days.max_score), 1) AS max_score,
+            max(max(days.max_score)) OVER (PARTITION BY conflict) AS peak
+        FROM days
+        WHERE {conflict:String} = '' OR conflict = {conflict:String}
+        GROUP BY bucket, conflict))
+WHERE strength <= {top:UInt32}
 ORDER BY conflict, bucket
 SETTINGS do_not_merge_across_partitions_select_final = 1`,
     params: {
