@@ -54,6 +54,7 @@ describe('analyst queries on the real pipeline (embedded ClickHouse)', () => {
       // Pair windows are counted back from `until`; reach back to the seed's day.
       if (q.name === 'top_escalating_pairs') Object.assign(given, { until: PUBLISHED.until, hours: 24 * 1000 });
       if (q.name === 'top_escalating_pairs_by_day') given.days = 2000;
+      if (q.name === 'escalation_of_pairs_per_day') given.pairs = ['PRK>RUS', 'XXX>YYY'];
       if (q.name === 'report_events_of') given.report_ids = seedId;
       results.set(q.name, await run(q.name, given));
     }
@@ -128,14 +129,22 @@ describe('analyst queries on the real pipeline (embedded ClickHouse)', () => {
   });
 
   it('escalation per day and the strongest pairs by day read the same before and after the daily roll-up', async () => {
-    const daily = ['pair_escalation_per_day', 'conflict_escalation_per_day', 'top_escalating_pairs_by_day'] as const;
+    const daily = ['pair_escalation_per_day', 'conflict_escalation_per_day', 'top_escalating_pairs_by_day', 'escalation_of_pairs_per_day'] as const;
     expect(results.get('pair_escalation_per_day')).toContainEqual(expect.objectContaining({ actor: 'PRK', target: 'RUS' }));
     expect(results.get('conflict_escalation_per_day')).toContainEqual(expect.objectContaining({ conflict: 'RUS-UKR' }));
     expect(results.get('top_escalating_pairs_by_day')).toContainEqual(expect.objectContaining({ actor: 'PRK', target: 'RUS' }));
+    // The named pairs only, with the same days and numbers as the strongest-pairs series gives for them.
+    const named = results.get('escalation_of_pairs_per_day')!;
+    expect(new Set(named.map((r) => `${String(r.actor)}>${String(r.target)}`))).toEqual(new Set(['PRK>RUS']));
+    expect(named).toEqual(results.get('pair_escalation_per_day')!.filter((r) => r.actor === 'PRK' && r.target === 'RUS'));
     const rolled = await rollUpEscalation(runtime.clickhouse!, { now: new Date(), maxDays: 5000 });
     expect(rolled.rolled.length).toBeGreaterThan(0);
     for (const name of daily) {
-      const given: GivenParams = { until: new Date(Date.now() + 60_000).toISOString(), ...(name === 'top_escalating_pairs_by_day' ? { days: 2000 } : {}) };
+      const given: GivenParams = {
+        until: new Date(Date.now() + 60_000).toISOString(),
+        ...(name === 'top_escalating_pairs_by_day' ? { days: 2000 } : {}),
+        ...(name === 'escalation_of_pairs_per_day' ? { pairs: ['PRK>RUS', 'XXX>YYY'] } : {}),
+      };
       expect(await run(name, given), name).toEqual(results.get(name));
     }
   });

@@ -394,6 +394,36 @@ SETTINGS do_not_merge_across_partitions_select_final = 1`,
     },
   },
   {
+    name: 'escalation_of_pairs_per_day',
+    question: 'How did escalation evolve day by day, over months, for the actor pairs I name?',
+    notes:
+      DAILY_NOTE +
+      "`pairs` names each pair as `ACTOR>TARGET` (e.g. `PRK>RUS,RUS>UKR`). The dashboard charts the pairs of its top-pairs " +
+      'table with it, reading the days once instead of picking pairs first.',
+    sql: `WITH
+    toDate({since:${TIME}}) AS first_day,
+    toDate({until:${TIME}}) AS last_day,
+    ${dailyRows('pair', 'actor, target', 'first_day', 'last_day')}
+SELECT
+    toDateTime(day, 'UTC') AS bucket,
+    actor,
+    target,
+    sum(events) AS events,
+    sum(reports) AS reports,
+    round(max(max_score), 1) AS max_score
+FROM days
+WHERE has({pairs:Array(String)}, concat(actor, '>', target))
+GROUP BY bucket, actor, target
+ORDER BY actor, target, bucket
+SETTINGS do_not_merge_across_partitions_select_final = 1`,
+    params: {
+      ruleset_version: ruleset,
+      since: since(30 * DAY),
+      until: until(),
+      pairs: { type: 'Array(String)', description: 'pairs as ACTOR>TARGET (comma-separated in a URL)', default: value('') },
+    },
+  },
+  {
     name: 'assertion_per_actor',
     question: 'For each actor, how many of the events it takes part in are asserted, alleged, denied or unconfirmed?',
     notes: 'An actor counts once per event it is named in as an acting party; negated events are left out.',

@@ -152,16 +152,27 @@ export function createViews(deps: ViewDeps) {
       // The strongest pairs of a week or more, window against window, by whole days (the daily counts).
       const topByDay = hours >= 7 * 24;
       const bucket_hours = daily ? 24 : 1;
-      const [pairs, conflicts, top] = await Promise.all([
-        daily
-          ? run('pair_escalation_per_day', { ...window, actor: filter.actor ?? '', target: filter.target ?? '', top: 8 })
-          : run('pair_escalation_per_hour', { ...window, actor: filter.actor ?? '', target: filter.target ?? '', bucket_hours, top: 8 }),
+      const pairFilter = { actor: filter.actor ?? '', target: filter.target ?? '' };
+      const topPairs = () =>
+        topByDay
+          ? run('top_escalating_pairs_by_day', { until: window.until, days: Math.ceil(hours / 24), limit: 10 })
+          : run('top_escalating_pairs', { until: window.until, hours, limit: 10 });
+      /** The top-pairs table and the chart's pair series. */
+      const topAndPairSeries = async (): Promise<readonly [Row[], Row[]]> => {
+        if (!daily) return Promise.all([topPairs(), run('pair_escalation_per_hour', { ...window, ...pairFilter, bucket_hours, top: 8 })]);
+        if (pairFilter.actor !== '' || pairFilter.target !== '') {
+          return Promise.all([topPairs(), run('pair_escalation_per_day', { ...window, ...pairFilter, top: 8 })]);
+        }
+        // Without a filter the chart shows the strongest pairs of the table, so the days are read once, for those pairs.
+        const top = await topPairs();
+        const named = top.slice(0, 8).map((p) => `${String(p.actor)}>${String(p.target)}`);
+        return [top, named.length > 0 ? await run('escalation_of_pairs_per_day', { ...window, pairs: named }) : []];
+      };
+      const [[top, pairs], conflicts] = await Promise.all([
+        topAndPairSeries(),
         daily
           ? run('conflict_escalation_per_day', { ...window, conflict: filter.conflict ?? '', top: 8 })
           : run('conflict_escalation_per_hour', { ...window, conflict: filter.conflict ?? '', bucket_hours, top: 8 }),
-        topByDay
-          ? run('top_escalating_pairs_by_day', { until: window.until, days: Math.ceil(hours / 24), limit: 10 })
-          : run('top_escalating_pairs', { until: window.until, hours, limit: 10 }),
       ]);
       return {
         range,
