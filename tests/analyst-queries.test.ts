@@ -54,7 +54,7 @@ describe('analyst queries on the real pipeline (embedded ClickHouse)', () => {
       // Pair windows are counted back from `until`; reach back to the seed's day.
       if (q.name === 'top_escalating_pairs') Object.assign(given, { until: PUBLISHED.until, hours: 24 * 1000 });
       if (q.name === 'top_escalating_pairs_by_day') given.days = 2000;
-      if (q.name === 'escalation_of_pairs_per_day') given.pairs = ['PRK>RUS', 'XXX>YYY'];
+      if (q.name === 'escalation_of_pairs_per_day' || q.name === 'escalation_of_pairs_per_hour') given.pairs = ['PRK>RUS', 'XXX>YYY'];
       if (q.name === 'report_events_of') given.report_ids = seedId;
       results.set(q.name, await run(q.name, given));
     }
@@ -117,6 +117,12 @@ describe('analyst queries on the real pipeline (embedded ClickHouse)', () => {
       expect.objectContaining({ reason: 'invalid_envelope', step: 'workflow.decode', letters: '1' }),
     ]);
     expect(results.get('recent_dead_letters')![0]).toMatchObject({ reason: 'invalid_envelope', report_id: 'r_not_a_report' });
+  });
+
+  it('escalation_of_pairs_per_hour: the named pairs only, as the strongest-pairs series gives them', () => {
+    const named = results.get('escalation_of_pairs_per_hour')!;
+    expect(named.length).toBeGreaterThan(0);
+    expect(named).toEqual(results.get('pair_escalation_per_hour')!.filter((r) => r.actor === 'PRK' && r.target === 'RUS'));
   });
 
   it('conflict and pair escalation per hour come from the roll-ups, hour by hour', () => {

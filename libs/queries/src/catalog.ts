@@ -358,6 +358,34 @@ ORDER BY actor, target, bucket`,
     },
   },
   {
+    name: 'escalation_of_pairs_per_hour',
+    question: 'How did escalation evolve hour by hour (or in longer buckets) for the actor pairs I name?',
+    notes:
+      'Reads the hourly pair roll-up for the named pairs only (windows up to about a week; `escalation_of_pairs_per_day` ' +
+      'for longer). `pairs` names each pair as `ACTOR>TARGET` (e.g. `PRK>RUS,RUS>UKR`); `bucket_hours` (1, 6 or 24) sums ' +
+      'hours into longer buckets.',
+    sql: `SELECT
+    toStartOfInterval(hour, toIntervalHour({bucket_hours:UInt32})) AS bucket,
+    actor,
+    target,
+    uniqMerge(events) AS events,
+    uniqMerge(reports) AS reports,
+    round(maxMerge(max_score), 1) AS max_score
+FROM pair_escalation_hours
+WHERE ruleset_version = {ruleset_version:String}
+  AND hour BETWEEN toStartOfHour({since:${TIME}}) AND {until:${TIME}}
+  AND has({pairs:Array(String)}, concat(actor, '>', target))
+GROUP BY bucket, actor, target
+ORDER BY actor, target, bucket`,
+    params: {
+      ruleset_version: ruleset,
+      since: since(7 * DAY),
+      until: until(),
+      pairs: { type: 'Array(String)', description: 'pairs as ACTOR>TARGET (comma-separated in a URL)', default: value('') },
+      bucket_hours: { type: 'UInt32', description: 'hours per bucket: 1, 6 or 24', default: value(1) },
+    },
+  },
+  {
     name: 'pair_escalation_per_day',
     question: 'How did escalation between two actors (or the strongest pairs) evolve day by day, over months?',
     notes:

@@ -157,16 +157,29 @@ export function createViews(deps: ViewDeps) {
         topByDay
           ? run('top_escalating_pairs_by_day', { until: window.until, days: Math.ceil(hours / 24), limit: 10 })
           : run('top_escalating_pairs', { until: window.until, hours, limit: 10 });
+      const seriesOf = (named: string[]) =>
+        named.length === 0
+          ? Promise.resolve([])
+          : daily
+            ? run('escalation_of_pairs_per_day', { ...window, pairs: named })
+            : run('escalation_of_pairs_per_hour', { ...window, pairs: named, bucket_hours });
       /** The top-pairs table and the chart's pair series. */
       const topAndPairSeries = async (): Promise<readonly [Row[], Row[]]> => {
-        if (!daily) return Promise.all([topPairs(), run('pair_escalation_per_hour', { ...window, ...pairFilter, bucket_hours, top: 8 })]);
-        if (pairFilter.actor !== '' || pairFilter.target !== '') {
-          return Promise.all([topPairs(), run('pair_escalation_per_day', { ...window, ...pairFilter, top: 8 })]);
+        const { actor, target } = pairFilter;
+        // One pair named in full: its series alone.
+        if (actor !== '' && target !== '') return Promise.all([topPairs(), seriesOf([`${actor}>${target}`])]);
+        // One side named: the strongest pairs with it.
+        if (actor !== '' || target !== '') {
+          return Promise.all([
+            topPairs(),
+            daily
+              ? run('pair_escalation_per_day', { ...window, ...pairFilter, top: 8 })
+              : run('pair_escalation_per_hour', { ...window, ...pairFilter, bucket_hours, top: 8 }),
+          ]);
         }
-        // Without a filter the chart shows the strongest pairs of the table, so the days are read once, for those pairs.
+        // No filter: the chart shows the strongest pairs of the table, so the roll-ups are read once, for those pairs.
         const top = await topPairs();
-        const named = top.slice(0, 8).map((p) => `${String(p.actor)}>${String(p.target)}`);
-        return [top, named.length > 0 ? await run('escalation_of_pairs_per_day', { ...window, pairs: named }) : []];
+        return [top, await seriesOf(top.slice(0, 8).map((p) => `${String(p.actor)}>${String(p.target)}`))];
       };
       const [[top, pairs], conflicts] = await Promise.all([
         topAndPairSeries(),
