@@ -28,6 +28,46 @@ const dailyRows = (kind: 'pair' | 'conflict', keys: string, first: string, last:
           AND hour >= toDateTime(greatest(${first}, open_from), 'UTC') AND hour < toDateTime(${last} + 1, 'UTC')
         GROUP BY day, ${keys})`;
 
+/**
+ * A pair's escalation series from the hourly roll-up, for the pairs `which` selects (a condition on actor, target):
+ * the strongest ones, or those named.
+ */
+const pairSeriesPerHour = (which: string) => `SELECT
+    toStartOfInterval(hour, toIntervalHour({bucket_hours:UInt32})) AS bucket,
+    actor,
+    target,
+    uniqMerge(events) AS events,
+    uniqMerge(reports) AS reports,
+    round(maxMerge(max_score), 1) AS max_score
+FROM pair_escalation_hours
+WHERE ruleset_version = {ruleset_version:String}
+  AND hour BETWEEN toStartOfHour({since:${TIME}}) AND {until:${TIME}}
+  AND ${which}
+GROUP BY bucket, actor, target
+ORDER BY actor, target, bucket`;
+
+/** The same series by whole UTC days, from the daily counts and, for later days, the hourly roll-up. */
+const pairSeriesPerDay = (which: string) => `WITH
+    toDate({since:${TIME}}) AS first_day,
+    toDate({until:${TIME}}) AS last_day,
+    ${dailyRows('pair', 'actor, target', 'first_day', 'last_day')}
+SELECT
+    toDateTime(day, 'UTC') AS bucket,
+    actor,
+    target,
+    sum(events) AS events,
+    sum(reports) AS reports,
+    round(max(max_score), 1) AS max_score
+FROM days
+WHERE ${which}
+GROUP BY bucket, actor, target
+ORDER BY actor, target, bucket
+SETTINGS do_not_merge_across_partitions_select_final = 1`;
+
+/** The pairs a caller names, as `ACTOR>TARGET`. */
+const NAMED_PAIRS = "has({pairs:Array(String)}, concat(actor, '>', target))";
+const namedPairs: ParamSpec = { type: 'Array(String)', description: 'pairs as ACTOR>TARGET (comma-separated in a URL)', default: value('') };
+
 const DAILY_NOTE =
   'For windows of a month or more. Days are whole UTC days: those the escalation roll-up has finished come from the daily ' +
   'tables (plain numbers; a late report shows there within a minute), today and any day not rolled up yet from the hourly ' +
@@ -326,17 +366,7 @@ SETTINGS do_not_merge_across_partitions_select_final = 1`,
     notes:
       "Reads the hourly pair roll-up (for windows up to about a week; `pair_escalation_per_day` for longer) and finishes it with uniqMerge/maxMerge. '' for actor or target means any; " +
       'the `top` pairs by peak score are returned; `bucket_hours` (1, 6 or 24) sums hours into longer buckets.',
-    sql: `SELECT
-    toStartOfInterval(hour, toIntervalHour({bucket_hours:UInt32})) AS bucket,
-    actor,
-    target,
-    uniqMerge(events) AS events,
-    uniqMerge(reports) AS reports,
-    round(maxMerge(max_score), 1) AS max_score
-FROM pair_escalation_hours
-WHERE ruleset_version = {ruleset_version:String}
-  AND hour BETWEEN toStartOfHour({since:${TIME}}) AND {until:${TIME}}
-  AND (actor, target) IN (
+    sql: pairSeriesPerHour(`(actor, target) IN (
       SELECT actor, target FROM pair_escalation_hours
       WHERE ruleset_version = {ruleset_version:String}
         AND hour BETWEEN toStartOfHour({since:${TIME}}) AND {until:${TIME}}
@@ -344,9 +374,7 @@ WHERE ruleset_version = {ruleset_version:String}
         AND ({target:String} = '' OR target = {target:String})
       GROUP BY actor, target
       ORDER BY maxMerge(max_score) DESC, actor, target
-      LIMIT {top:UInt32})
-GROUP BY bucket, actor, target
-ORDER BY actor, target, bucket`,
+      LIMIT {top:UInt32})`),
     params: {
       ruleset_version: ruleset,
       since: since(7 * DAY),
@@ -364,24 +392,12 @@ ORDER BY actor, target, bucket`,
       'Reads the hourly pair roll-up for the named pairs only (windows up to about a week; `escalation_of_pairs_per_day` ' +
       'for longer). `pairs` names each pair as `ACTOR>TARGET` (e.g. `PRK>RUS,RUS>UKR`); `bucket_hours` (1, 6 or 24) sums ' +
       'hours into longer buckets.',
-    sql: `SELECT
-    toStartOfInterval(hour, toIntervalHour({bucket_hours:UInt32})) AS bucket,
-    actor,
-    target,
-    uniqMerge(events) AS events,
-    uniqMerge(reports) AS reports,
-    round(maxMerge(max_score), 1) AS max_score
-FROM pair_escalation_hours
-WHERE ruleset_version = {ruleset_version:String}
-  AND hour BETWEEN toStartOfHour({since:${TIME}}) AND {until:${TIME}}
-  AND has({pairs:Array(String)}, concat(actor, '>', target))
-GROUP BY bucket, actor, target
-ORDER BY actor, target, bucket`,
+    sql: pairSeriesPerHour(NAMED_PAIRS),
     params: {
       ruleset_version: ruleset,
       since: since(7 * DAY),
       until: until(),
-      pairs: { type: 'Array(String)', description: 'pairs as ACTOR>TARGET (comma-separated in a URL)', default: value('') },
+      pairs: namedPairs,
       bucket_hours: { type: 'UInt32', description: 'hours per bucket: 1, 6 or 24', default: value(1) },
     },
   },
@@ -391,27 +407,12 @@ ORDER BY actor, target, bucket`,
     notes:
       DAILY_NOTE +
       "'' for actor or target means any; the `top` pairs by peak score are returned.",
-    sql: `WITH
-    toDate({since:${TIME}}) AS first_day,
-    toDate({until:${TIME}}) AS last_day,
-    ${dailyRows('pair', 'actor, target', 'first_day', 'last_day')}
-SELECT
-    toDateTime(day, 'UTC') AS bucket,
-    actor,
-    target,
-    sum(events) AS events,
-    sum(reports) AS reports,
-    round(max(max_score), 1) AS max_score
-FROM days
-WHERE (actor, target) IN (
+    sql: pairSeriesPerDay(`(actor, target) IN (
       SELECT actor, target FROM days
       WHERE ({actor:String} = '' OR actor = {actor:String}) AND ({target:String} = '' OR target = {target:String})
       GROUP BY actor, target
       ORDER BY max(max_score) DESC, actor, target
-      LIMIT {top:UInt32})
-GROUP BY bucket, actor, target
-ORDER BY actor, target, bucket
-SETTINGS do_not_merge_across_partitions_select_final = 1`,
+      LIMIT {top:UInt32})`),
     params: {
       ruleset_version: ruleset,
       since: since(30 * DAY),
@@ -428,27 +429,12 @@ SETTINGS do_not_merge_across_partitions_select_final = 1`,
       DAILY_NOTE +
       "`pairs` names each pair as `ACTOR>TARGET` (e.g. `PRK>RUS,RUS>UKR`). The dashboard charts the pairs of its top-pairs " +
       'table with it, reading the days once instead of picking pairs first.',
-    sql: `WITH
-    toDate({since:${TIME}}) AS first_day,
-    toDate({until:${TIME}}) AS last_day,
-    ${dailyRows('pair', 'actor, target', 'first_day', 'last_day')}
-SELECT
-    toDateTime(day, 'UTC') AS bucket,
-    actor,
-    target,
-    sum(events) AS events,
-    sum(reports) AS reports,
-    round(max(max_score), 1) AS max_score
-FROM days
-WHERE has({pairs:Array(String)}, concat(actor, '>', target))
-GROUP BY bucket, actor, target
-ORDER BY actor, target, bucket
-SETTINGS do_not_merge_across_partitions_select_final = 1`,
+    sql: pairSeriesPerDay(NAMED_PAIRS),
     params: {
       ruleset_version: ruleset,
       since: since(30 * DAY),
       until: until(),
-      pairs: { type: 'Array(String)', description: 'pairs as ACTOR>TARGET (comma-separated in a URL)', default: value('') },
+      pairs: namedPairs,
     },
   },
   {
