@@ -59,5 +59,7 @@ export function assertIdentifier(name: string): string {
 
 /** A time as ClickHouse's DateTime64(3, 'UTC') text: `2024-10-21 00:00:00.000`. */
 export function chTime(date: Date): string {
-  return date.toISOString().replace('T', ' ').replace('Z', '');
+  // Called for several columns of every row written: two slices cost less than two string replaces.
+  const iso = date.toISOString();
+  return `${iso.slice(0, 10)} ${iso.slice(11, 23)}`;
 }
