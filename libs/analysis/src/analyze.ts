@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { analyzeSentence, lexicon } from './classify/index.ts';
-import { DEDUPE_METHOD_VERSION, StoryIndex } from './dedupe/index.ts';
+import { DEDUPE_METHOD_VERSION, StoryIndex, type DedupeInput } from './dedupe/index.ts';
 import { normalizeReport } from './normalize/index.ts';
 import { VAGUE_QUALIFIER } from './quantities/index.ts';
 import { scoreReport, scoring } from './score/index.ts';
@@ -59,7 +59,35 @@ export interface Analyzer {
   analyze(report: ReportInput, story?: DedupeResult, normalized?: NormalizedReport): AnalysisResult;
 }
 
-const unique = (xs: string[]): string[] => [...new Set(xs)];
+/** The types of the events a report asserts (negated ones left out), in order of first mention. */
+function eventTypesOf(events: AnalysedEvent[]): EventType[] {
+  const types = new Set<EventType>();
+  for (const e of events) if (!e.negated) types.add(e.type);
+  return [...types];
+}
+
+/** Every actor and target code of the report's events, in order of first mention. */
+function actorsOf(events: AnalysedEvent[]): string[] {
+  const codes = new Set<string>();
+  for (const e of events) {
+    for (const code of e.actors) codes.add(code);
+    for (const code of e.targets) codes.add(code);
+  }
+  return [...codes];
+}
+
+/** What the story index reads of a report (named fields: copying the whole report costs more). */
+function dedupeInput(report: ReportInput, text: string): DedupeInput {
+  return {
+    id: report.id,
+    source: report.source,
+    source_id: report.source_id,
+    version: report.version,
+    published_at: report.published_at,
+    headline: report.headline,
+    text,
+  };
+}
 
 /**
  * Troops a report says were (or are to be) sent: the largest count on a troop movement it does not
@@ -82,11 +110,13 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     rulesetVersion: RULESET_VERSION,
     analyze(report, story, given) {
       const normalized = given ?? normalizeReport(report);
-      const dedupe = story ?? stories.add({ ...report, text: normalized.text });
-      const at = new Date(report.published_at);
-      const events = normalized.isEnglish
-        ? normalized.sentences.flatMap((s) => analyzeSentence(s.text, s.start, Number.isNaN(at.getTime()) ? undefined : at))
-        : [];
+      const dedupe = story ?? stories.add(dedupeInput(report, normalized.text));
+      const published = new Date(report.published_at);
+      const at = Number.isNaN(published.getTime()) ? undefined : published;
+      const events: AnalysedEvent[] = [];
+      if (normalized.isEnglish) {
+        for (const s of normalized.sentences) for (const e of analyzeSentence(s.text, s.start, at)) events.push(e);
+      }
       const scored = scoreReport({
         events,
         source: report.source,
@@ -97,9 +127,9 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
         id: report.id,
         ruleset_version: RULESET_VERSION,
         language: normalized.language,
-        event_types: unique(events.filter((e) => !e.negated).map((e) => e.type)) as EventType[],
+        event_types: eventTypesOf(events),
         events,
-        actors: unique(events.flatMap((e) => [...e.actors, ...e.targets])),
+        actors: actorsOf(events),
         troops: troopsOf(events),
         hedged: scored.top !== null && scored.top.assertion !== 'asserted',
         escalation_score: scored.score,

@@ -153,11 +153,16 @@ function asideSpans(sentence: string, mentions: ActorMention[]): Span[] {
   return spans;
 }
 
+const RELATIVE_CLAUSE = /,\s*(?:who|which|whose|where|when)\b[^,;]*(?:,|;|$)/g;
+
 /** Spans of ", who/which/whose/where ... ," clauses. */
 function relativeClauseSpans(sentence: string): Span[] {
   const spans: Span[] = [];
-  if (!sentence.includes(',')) return spans;
-  for (const m of sentence.matchAll(/,\s*(?:who|which|whose|where|when)\b[^,;]*(?:,|;|$)/g)) {
+  // Every relative pronoun starts with "wh": most sentences have no clause to look for.
+  // (A plain exec loop: matchAll builds a new RegExp and an iterator per call.)
+  if (!sentence.includes(',') || !sentence.includes('wh')) return spans;
+  RELATIVE_CLAUSE.lastIndex = 0;
+  for (let m = RELATIVE_CLAUSE.exec(sentence); m; m = RELATIVE_CLAUSE.exec(sentence)) {
     spans.push({ start: m.index, end: m.index + m[0].length });
   }
   return spans;
@@ -224,8 +229,18 @@ let prepared: PreparedSentence | null = null;
 
 function prepare(sentence: string, mentions: ActorMention[]): PreparedSentence {
   if (prepared && prepared.sentence === sentence && prepared.mentions === mentions) return prepared;
-  const asides = [...relativeClauseSpans(sentence), ...asideSpans(sentence, mentions)];
-  const facts = [...mentions].sort((a, b) => a.start - b.start).map((m) => mentionFacts(sentence, m));
+  const asides = relativeClauseSpans(sentence);
+  for (const span of asideSpans(sentence, mentions)) asides.push(span);
+  // findActorMentions gives them in text order already: sort (a copy) only when they are not.
+  let ordered = mentions;
+  for (let k = 1; k < mentions.length; k++) {
+    if (mentions[k]!.start < mentions[k - 1]!.start) {
+      ordered = [...mentions].sort((a, b) => a.start - b.start);
+      break;
+    }
+  }
+  const facts: MentionFacts[] = [];
+  for (const m of ordered) facts.push(mentionFacts(sentence, m));
   prepared = { sentence, mentions, asides, facts };
   return prepared;
 }

@@ -1,5 +1,5 @@
 import type { EventType } from '../types.ts';
-import { HASH_SEED, hashStep, lexicon as defaultLexicon, type CompiledLexicon, type Governs, type Trigger } from './lexicon.ts';
+import { HASH_SEED, hashKey, hashStep, lexicon as defaultLexicon, type CompiledLexicon, type Governs, type Trigger } from './lexicon.ts';
 
 /** One event found in a sentence; offsets are within the sentence. */
 export interface EventMention {
@@ -33,7 +33,9 @@ function isWordPart(c: number): boolean {
 
 /** The anchor word spelled by sentence[start, end) (compared lower-cased), if the lexicon has one. */
 function anchorAt(sentence: string, start: number, end: number, hash: number, lex: CompiledLexicon): Trigger[] | undefined {
-  const list = lex.anchorsByHash.get(hash);
+  const key = hashKey(hash);
+  if (!lex.anchorBits.mayHave(key)) return undefined;
+  const list = lex.anchorsByHash.get(key);
   if (!list) return undefined;
   const length = end - start;
   outer: for (const anchor of list) {
@@ -73,15 +75,19 @@ function findCandidates(sentence: string, lex: CompiledLexicon): Candidate[] {
     const triggers = anchorAt(sentence, at, i, hash, lex);
     if (!triggers) continue;
     let best: Candidate | null = null;
+    let before: string | null = null;
     for (const trigger of triggers) {
-      trigger.re.lastIndex = at;
-      const m = trigger.re.exec(sentence);
-      if (!m) continue;
-      const end = at + m[0].length;
+      // Sticky test, then lastIndex is the match's end: no match array is built.
+      const re = trigger.re;
+      re.lastIndex = at;
+      if (!re.test(sentence)) continue;
+      const end = re.lastIndex;
       if (best && (trigger.priority < best.trigger.priority || (trigger.priority === best.trigger.priority && end <= best.end))) continue;
-      const before = sentence.slice(Math.max(0, at - LOOK_BEHIND), at);
-      if (trigger.unlessBefore?.test(before)) continue;
-      if (trigger.requiresBefore && !trigger.requiresBefore.test(before)) continue;
+      if (trigger.unlessBefore || trigger.requiresBefore) {
+        before ??= sentence.slice(Math.max(0, at - LOOK_BEHIND), at);
+        if (trigger.unlessBefore?.test(before)) continue;
+        if (trigger.requiresBefore && !trigger.requiresBefore.test(before)) continue;
+      }
       if (trigger.unlessAfter?.test(sentence.slice(end, end + LOOK_AHEAD))) continue;
       best = { trigger, type: trigger.type, mode: trigger.mode, start: at, end, claimed: false, dropped: false };
     }

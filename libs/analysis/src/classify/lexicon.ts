@@ -1,5 +1,6 @@
 import lexiconData from '../../data/events/lexicon.json' with { type: 'json' };
 import { EVENT_TYPES, type EventType } from '../types.ts';
+import { HashBitmap } from '../hash-bitmap.ts';
 import { anchorWords, patternSource, type Inflections } from './patterns.ts';
 
 /** How a trigger treats the event words that follow it in its clause. */
@@ -35,10 +36,17 @@ export function hashStep(hash: number, code: number): number {
 }
 export const HASH_SEED = 2166136261 | 0;
 
+/**
+ * The map key of a word hash: its low 30 bits. V8 keeps integers of up to 31 bits (signed) unboxed,
+ * and a Map looks those up much faster than a boxed number; the few extra collisions are settled by
+ * comparing the word, as all collisions are.
+ */
+export const hashKey = (hash: number): number => hash & 0x3fffffff;
+
 export function wordHash(word: string): number {
   let h = HASH_SEED;
   for (let i = 0; i < word.length; i++) h = hashStep(h, word.charCodeAt(i));
-  return h;
+  return hashKey(h);
 }
 
 export interface NonEventContext {
@@ -52,10 +60,12 @@ export interface CompiledLexicon {
   /** Triggers by the lower-cased first word of their anchor; the sticky pattern checks the rest. */
   byFirstWord: Map<string, Trigger[]>;
   /**
-   * The same words by a hash of their characters (see `wordHash`), so that a sentence's words are
+   * The same words by a hash of their characters (see `wordHash`, `hashKey`), so that a sentence's words are
    * looked up straight from its character codes, without cutting or lower-casing a string per word.
    */
   anchorsByHash: Map<number, AnchorWord[]>;
+  /** The same hashes as a bitmap: rules out most words before the Map lookup. */
+  anchorBits: HashBitmap;
   /** Event types some non-event context can block: the contexts are only tested when one is present. */
   blockableTypes: Set<EventType>;
   intentMarkers: RegExp;
@@ -130,8 +140,10 @@ export function compileLexicon(raw: RawLexicon): CompiledLexicon {
     }
   });
   const anchorsByHash = new Map<number, AnchorWord[]>();
+  const anchorBits = new HashBitmap();
   for (const [word, triggers] of byFirstWord) {
     const h = wordHash(word);
+    anchorBits.add(h);
     const list = anchorsByHash.get(h) ?? [];
     list.push({ word, triggers });
     anchorsByHash.set(h, list);
@@ -147,6 +159,7 @@ export function compileLexicon(raw: RawLexicon): CompiledLexicon {
     version: raw.version,
     byFirstWord,
     anchorsByHash,
+    anchorBits,
     blockableTypes: new Set(nonEventContexts.flatMap((c) => [...c.blocks])),
     intentMarkers: new RegExp(raw.intent.markers, 'i'),
     modalMarkers: new RegExp(raw.intent.modal, 'i'),
