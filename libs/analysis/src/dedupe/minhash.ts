@@ -180,6 +180,24 @@ export function estimateJaccard(x: Uint32Array, y: Uint32Array): number {
   return same / n;
 }
 
+/**
+ * estimateJaccard(x, y) when it is at least `min`, else -1; stops comparing as soon as too many
+ * permutations disagree for the estimate to reach `min` (most pairs compared share little).
+ */
+export function jaccardIfAtLeast(x: Uint32Array, y: Uint32Array, min: number): number {
+  const n = Math.min(x.length, y.length);
+  if (n === 0) return 0 >= min ? 0 : -1;
+  // The fewest agreeing permutations whose share reaches `min`, exactly as the division rounds.
+  let need = Math.max(0, Math.ceil(min * n));
+  while (need > 0 && (need - 1) / n >= min) need--;
+  while (need <= n && need / n < min) need++;
+  if (need > n) return -1;
+  const allowedMisses = n - need;
+  let misses = 0;
+  for (let i = 0; i < n; i++) if (x[i] !== y[i] && ++misses > allowedMisses) return -1;
+  return (n - misses) / n;
+}
+
 /** One key per band: a hash of the band's `rows` signature values, tagged with the band number. */
 export function bandKeys(sig: Uint32Array, bands: number, rows: number): number[] {
   const keys: number[] = [];

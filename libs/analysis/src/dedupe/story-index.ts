@@ -17,7 +17,7 @@ import { isIndexTerm, rewriteSimilarity, termFeatures, termKey, termSimilarity, 
 import type { TermFeatures } from './features.ts';
 import { hex64 } from './hash.ts';
 import { normalizeField } from '../normalize/index.ts';
-import { DEFAULT_MINHASH, bandKeys, estimateJaccard, signatureOf } from './minhash.ts';
+import { DEFAULT_MINHASH, bandKeys, jaccardIfAtLeast, signatureOf } from './minhash.ts';
 
 export interface StoryIndexOptions {
   /** Reports older than this (published_at, relative to the newest seen) are forgotten. Default 7. */
@@ -378,8 +378,8 @@ export class StoryIndex {
         if (this.compared[seq - base] === lookup) continue;
         this.compared[seq - base] = lookup;
         const e = this.lookup(seq)!;
-        const j = estimateJaccard(sig, this.signature(e.data));
-        if (j < syndicationThreshold || j < bestJaccard || (j === bestJaccard && best !== null && e.seq >= best.seq)) continue;
+        const j = jaccardIfAtLeast(sig, this.signature(e.data), Math.max(syndicationThreshold, bestJaccard));
+        if (j < 0 || j < syndicationThreshold || j < bestJaccard || (j === bestJaccard && best !== null && e.seq >= best.seq)) continue;
         if (j < CERTAIN_COPY_JACCARD && termSimilarity(terms, this.terms(e.data)).bodyConflict) continue;
         best = e;
         bestJaccard = j;
@@ -397,8 +397,8 @@ export class StoryIndex {
       if (Math.abs(hoursApart) > rewriteWindowHours) continue;
       const other = this.terms(e.data);
       // A copy that the bands missed is still a copy.
-      const j = estimateJaccard(sig, this.signature(e.data));
-      if (j >= syndicationThreshold && j > bestJaccard && (j >= CERTAIN_COPY_JACCARD || !termSimilarity(terms, other).bodyConflict)) {
+      const j = jaccardIfAtLeast(sig, this.signature(e.data), syndicationThreshold);
+      if (j >= 0 && j >= syndicationThreshold && j > bestJaccard && (j >= CERTAIN_COPY_JACCARD || !termSimilarity(terms, other).bodyConflict)) {
         best = e;
         bestJaccard = j;
       }

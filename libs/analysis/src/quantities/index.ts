@@ -116,17 +116,28 @@ function isPeoplePlural(word: string): boolean {
   return m !== undefined && m.kind === 'demonym' && m.text === word;
 }
 
+const NEXT_WORD = /\s*([\p{L}][\p{L}.'’-]*)/uy;
+const CAPITALISED = /^\p{Lu}/u;
+
+/** The word without a possessive ("Korea's") and without a sentence-final period (but "U.S." kept). */
+function bareWord(word: string): string {
+  let w = word;
+  const last = w.length - 1;
+  if (last >= 1 && w.charCodeAt(last) === 115 /* s */ && (w.charCodeAt(last - 1) === 39 || w.charCodeAt(last - 1) === 0x2019)) w = w.slice(0, -2);
+  if (w.length >= 2 && w.indexOf('.') === w.length - 1) w = w.slice(0, -1);
+  return w;
+}
+
 /** Finds the unit noun after a number, skipping up to MAX_GAP_WORDS modifiers. */
 function unitAfter(text: string, from: number): UnitHit | null {
-  const re = /\s*([\p{L}][\p{L}.'’-]*)/uy;
+  const re = NEXT_WORD;
   re.lastIndex = from;
   const words: Array<{ word: string; original: string; end: number; capitalised: boolean }> = [];
   for (let k = 0; k < MAX_GAP_WORDS + 3; k++) {
     const m = re.exec(text);
     if (!m) break;
-    // Drop a possessive and a sentence-final period (but keep "U.S.").
-    const raw = m[1]!.replace(/['’]s$/, '').replace(/^([^.]+)\.$/, '$1');
-    words.push({ word: raw.toLowerCase(), original: raw, end: m.index + m[0].length, capitalised: /^\p{Lu}/u.test(raw) });
+    const raw = bareWord(m[1]!);
+    words.push({ word: raw.toLowerCase(), original: raw, end: m.index + m[0].length, capitalised: CAPITALISED.test(raw) });
   }
   for (let k = 0; k < words.length && k <= MAX_GAP_WORDS; k++) {
     const candidates = UNIT_BY_FIRST_WORD.get(words[k]!.word);

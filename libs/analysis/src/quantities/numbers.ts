@@ -3,6 +3,7 @@
  * "two hundred and fifty", "tens of thousands", with an optional qualifier before ("about",
  * "at least", "up to"...) normalised to a small vocabulary.
  */
+import { HashBitmap } from '../hash-bitmap.ts';
 
 export interface NumberMention {
   value: number;
@@ -71,6 +72,20 @@ const NUMBER_STARTS = new Set([
   'millions', 'tens',
 ]);
 
+/**
+ * Hashes of NUMBER_STARTS (FNV-1a over the lower-case letters), so that a word that opens no number
+ * is passed over without cutting it out of the sentence; a word whose hash is present is checked
+ * against the set itself.
+ */
+const wordHashStep = (hash: number, code: number): number => Math.imul(hash ^ code, 16777619);
+const WORD_HASH_SEED = 2166136261 | 0;
+const NUMBER_START_BITS = new HashBitmap();
+for (const word of NUMBER_STARTS) {
+  let h = WORD_HASH_SEED;
+  for (let k = 0; k < word.length; k++) h = wordHashStep(h, word.charCodeAt(k));
+  NUMBER_START_BITS.add(h);
+}
+
 const SCALE_AFTER_ARTICLE = /^\s+(?:hundred|thousand|million|dozen|few)\b/;
 
 function isLowerLetter(c: number): boolean {
@@ -126,7 +141,12 @@ export function findNumbers(text: string): NumberMention[] {
     }
     let j = i + 1;
     if (isLowerLetter(c)) {
-      while (j < n && isLowerLetter(scanned.charCodeAt(j))) j++;
+      let hash = wordHashStep(WORD_HASH_SEED, c);
+      for (let d = j < n ? scanned.charCodeAt(j) : 0; j < n && isLowerLetter(d); d = scanned.charCodeAt(++j)) hash = wordHashStep(hash, d);
+      if (!NUMBER_START_BITS.mayHave(hash)) {
+        i = j;
+        continue;
+      }
       const word = scanned.slice(i, j);
       // "a"/"an" open a number only before a scale or "few"/"dozen" ("a hundred", "a few thousand").
       if (!NUMBER_STARTS.has(word) || ((word === 'a' || word === 'an') && !SCALE_AFTER_ARTICLE.test(scanned.slice(j, j + 10)))) {
