@@ -29,9 +29,9 @@ const MODIFIER_AFTER =
   /^-(?:backed|made|built|born|based|supplied|funded|sponsored|designed|educated|owned|member|registered|flagged|trained|brokered|style|era)\b/;
 const MODIFIER_BEFORE = /\b(?:pro|anti|ex|non|post|pre)-$/i;
 /** Prepositions that make the following place a location rather than a participant. */
-const LOCATIVE_WORDS = new Set(['in', 'at', 'near', 'inside', 'outside', 'across', 'throughout', 'within', 'around', 'off']);
-const AGENT_WORDS = new Set(['by']);
-const TO_WORD = new Set(['to']);
+const LOCATIVE_WORDS = ['in', 'at', 'near', 'inside', 'outside', 'across', 'throughout', 'within', 'around', 'off'];
+const AGENT_WORDS = ['by'];
+const TO_WORD = ['to'];
 /** "according to the official Russian news agency": words that make the source someone else. */
 const OTHER_SOURCE_WORDS = new Set(['reports', 'sources', 'officials']);
 /** "ethnic Albanians" are a people, not the Albanian state. */
@@ -73,15 +73,11 @@ function objectRegionEnd(sentence: string, from: number): number {
 
 /**
  * Looks back from `pos` over up to `maxWords` lower-case words (no punctuation, no capitalised
- * word in between) for one of `wanted`; returns the words passed on the way, or null.
+ * word in between) for one of `wanted`; returns where it starts, or -1. The words passed on the way
+ * are added to `passed` when one is given. Words are compared in place (a substring per word looked
+ * at costs more than the search: this runs for every mention).
  */
-function findWordBefore(
-  sentence: string,
-  pos: number,
-  wanted: ReadonlySet<string>,
-  maxWords: number,
-): { passed: string[]; at: number } | null {
-  const passed: string[] = [];
+function findWordBefore(sentence: string, pos: number, wanted: readonly string[], maxWords: number, passed: string[] | null = null): number {
   let i = pos;
   for (let k = 0; k <= maxWords; k++) {
     while (i > 0 && sentence.charCodeAt(i - 1) === 32) i--;
@@ -91,17 +87,16 @@ function findWordBefore(
       if ((c >= 97 && c <= 122) || c === 45) j--;
       else break;
     }
-    if (j === i || (j > 0 && sentence.charCodeAt(j - 1) !== 32)) return null;
-    const word = sentence.slice(j, i);
-    if (wanted.has(word)) return { passed, at: j };
-    passed.push(word);
+    if (j === i || (j > 0 && sentence.charCodeAt(j - 1) !== 32)) return -1;
+    for (const w of wanted) if (w.length === i - j && sentence.startsWith(w, j)) return j;
+    passed?.push(sentence.slice(j, i));
     i = j;
   }
-  return null;
+  return -1;
 }
 
 function isLocative(sentence: string, m: ActorMention): boolean {
-  if (findWordBefore(sentence, m.start, LOCATIVE_WORDS, 4) !== null) return true;
+  if (findWordBefore(sentence, m.start, LOCATIVE_WORDS, 4) >= 0) return true;
   // Cheap test first: the regular expression only where "border" or "frontier" follows closely.
   const after = sentence.slice(m.end, m.end + 30);
   return (after.includes('border') || after.includes('frontier')) && BORDER_AFTER.test(after);
@@ -109,9 +104,10 @@ function isLocative(sentence: string, m: ActorMention): boolean {
 
 /** "according to Seoul", "according to the Russian defence ministry" (but not "according to reports the UK"). */
 function isAccordingTo(sentence: string, m: ActorMention): boolean {
-  const to = findWordBefore(sentence, m.start, TO_WORD, 3);
-  if (to === null || to.passed.some((w) => OTHER_SOURCE_WORDS.has(w))) return false;
-  return /\baccording\s+$/i.test(sentence.slice(Math.max(0, to.at - 12), to.at));
+  const passed: string[] = [];
+  const to = findWordBefore(sentence, m.start, TO_WORD, 3, passed);
+  if (to < 0 || passed.some((w) => OTHER_SOURCE_WORDS.has(w))) return false;
+  return /\baccording\s+$/i.test(sentence.slice(Math.max(0, to - 12), to));
 }
 
 /** Verbs after which a passive subject is the one acted on ("was attacked", "were sanctioned"). */
@@ -209,7 +205,7 @@ function candidate(sentence: string, m: ActorMention): Candidate {
   return {
     mention: m,
     locative: isLocative(sentence, m),
-    agent: findWordBefore(sentence, m.start, AGENT_WORDS, 3) !== null,
+    agent: findWordBefore(sentence, m.start, AGENT_WORDS, 3) >= 0,
     addressee: before.includes('to') && /\bto\s+(?:the\s+)?$/.test(before),
   };
 }

@@ -65,7 +65,8 @@ for (const [lang, words] of Object.entries(STOPWORDS)) {
     STOPWORD_LANG.set(w, langs);
   }
 }
-const WORD_RE = /[a-z\u00C0-\u024F]+/g;
+/** A letter of a word for stop-word counting: [a-z\u00C0-\u024F] (the text is lower-cased). */
+const isWordLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f);
 // Function words are dense: a few hundred characters already give dozens of hits.
 const STOPWORD_SAMPLE_CHARS = 500;
 
@@ -95,10 +96,17 @@ function arabicScriptLanguage(text: string): string {
 function latinLanguage(text: string): string | null {
   const scores: Record<string, number> = {};
   const lower = text.slice(0, STOPWORD_SAMPLE_CHARS).toLowerCase();
-  WORD_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = WORD_RE.exec(lower)) !== null) {
-    const langs = STOPWORD_LANG.get(m[0]);
+  // Words (runs of isWordLetter), found by a plain scan: a regular-expression match per word costs more.
+  const n = lower.length;
+  for (let i = 0; i < n; ) {
+    if (!isWordLetter(lower.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < n && isWordLetter(lower.charCodeAt(j))) j++;
+    const langs = STOPWORD_LANG.get(lower.slice(i, j));
+    i = j;
     if (langs === undefined) continue;
     for (const l of langs) scores[l] = (scores[l] ?? 0) + 1;
   }

@@ -46,6 +46,26 @@ export const scoring: ScoringTables = {
 
 const round1 = (x: number): number => Math.round(x * 10) / 10;
 
+/**
+ * "TYPE/mode", the key of a mode bonus, built once per type and mode: a key built anew per event
+ * costs a string and a hash for every property lookup.
+ */
+const modeKeys = new Map<EventType, Map<string, string>>();
+function modeKeyOf(type: EventType, mode: string | null): string {
+  let byMode = modeKeys.get(type);
+  if (byMode === undefined) {
+    byMode = new Map();
+    modeKeys.set(type, byMode);
+  }
+  const m = mode ?? '';
+  let key = byMode.get(m);
+  if (key === undefined) {
+    key = `${type}/${m}`;
+    byMode.set(m, key);
+  }
+  return key;
+}
+
 /** Per conflict, the side of each code in it: built once per conflict list. */
 const sideTables = new WeakMap<Conflict[], { id: string; sides: Map<string, number> }[]>();
 function sidesOf(conflicts: Conflict[]): { id: string; sides: Map<string, number> }[] {
@@ -98,7 +118,7 @@ function magnitudePoints(event: AnalysedEvent, tables: ScoringTables): ScoreCont
 export function eventContributions(event: AnalysedEvent, tables: ScoringTables = scoring): ScoreContribution[] {
   if (event.negated) return [];
   const severity = tables.severity[event.type] ?? 0;
-  const modeKey = `${event.type}/${event.mode ?? ''}`;
+  const modeKey = modeKeyOf(event.type, event.mode);
   const out: ScoreContribution[] = [];
   if (severity > 0) out.push({ factor: 'severity', points: severity, detail: event.type });
   const bonus = tables.modeBonus[modeKey];
@@ -124,7 +144,8 @@ const sum = (cs: ScoreContribution[]): number => cs.reduce((s, c) => s + c.point
 function eventPoints(event: AnalysedEvent, tables: ScoringTables): number {
   if (event.negated) return 0;
   const severity = tables.severity[event.type] ?? 0;
-  const bonus = tables.modeBonus[`${event.type}/${event.mode ?? ''}`];
+  const modeKey = modeKeyOf(event.type, event.mode);
+  const bonus = tables.modeBonus[modeKey];
   let points = 0;
   if (severity > 0) points += severity;
   if (bonus) points += bonus;
@@ -136,7 +157,7 @@ function eventPoints(event: AnalysedEvent, tables: ScoringTables): number {
     }
   }
   const conflict = event.actors.length > 0 ? conflictOf(event, tables.conflicts) : null;
-  if (conflict?.thirdParty && (tables.thirdParty.types.has(event.type) || tables.thirdParty.types.has(`${event.type}/${event.mode ?? ''}`))) {
+  if (conflict?.thirdParty && (tables.thirdParty.types.has(event.type) || tables.thirdParty.types.has(modeKey))) {
     points += tables.thirdParty.points;
   }
   return points;
