@@ -136,10 +136,13 @@ export function findActorMentions(sentence: string, at?: Date): ActorMention[] {
       i = end;
       continue;
     }
-    if (!ascii) end = wordEnd(sentence, i);
-    if (!root.children.has(foldKey(sentence.slice(i, end))) && !(shouting && end - i > 3)) {
-      i = end;
-      continue;
+    // An ASCII word whose hash is there goes straight to the trie walk, which checks the word itself.
+    if (!ascii) {
+      end = wordEnd(sentence, i);
+      if (!root.children.has(foldKey(sentence.slice(i, end))) && !(shouting && end - i > 3)) {
+        i = end;
+        continue;
+      }
     }
     const first = readToken(sentence, i, shouting)!;
     const match = longestMatch(root, sentence, first, shouting);

@@ -130,14 +130,15 @@ function wordTerms(w: string): WordTerms {
 /**
  * Words recur across reports, so their terms are memoised, keyed by a hash of the word's characters
  * taken while scanning (no substring unless the word is new); the stored word is compared, so a hash
- * collision costs a recomputation, never a wrong term. Bounded: cleared when full, which changes
- * speed only, never results.
+ * collision costs a recomputation, never a wrong term. A direct-mapped table (one slot per low 16
+ * bits of the hash, the newest word wins): bounded by construction, and an array slot is read much
+ * faster than a Map entry. It changes speed only, never results.
  */
 interface Memoised extends WordTerms {
   word: string;
 }
-const termMemo = new Map<number, Memoised>();
-const TERM_MEMO_MAX = 100_000;
+const TERM_MEMO_SLOTS = 1 << 16;
+const termMemo: (Memoised | undefined)[] = new Array<Memoised | undefined>(TERM_MEMO_SLOTS).fill(undefined);
 
 function sameWord(word: string, text: string, start: number, end: number): boolean {
   if (word.length !== end - start) return false;
@@ -146,16 +147,12 @@ function sameWord(word: string, text: string, start: number, end: number): boole
 }
 
 function termsOfWord(text: string, start: number, end: number, hash: number): WordTerms {
-  // Keyed by the low 30 bits: V8 keeps such a number unboxed, and a Map finds it much faster.
-  const key = hash & 0x3fffffff;
-  const known = termMemo.get(key);
+  const slot = hash & (TERM_MEMO_SLOTS - 1);
+  const known = termMemo[slot];
   if (known !== undefined && sameWord(known.word, text, start, end)) return known;
   const word = text.slice(start, end);
   const t = wordTerms(word);
-  if (known === undefined) {
-    if (termMemo.size >= TERM_MEMO_MAX) termMemo.clear();
-    termMemo.set(key, { word, plain: t.plain, name: t.name });
-  }
+  termMemo[slot] = { word, plain: t.plain, name: t.name };
   return t;
 }
 

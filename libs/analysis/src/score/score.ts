@@ -68,7 +68,10 @@ function modeKeyOf(type: EventType, mode: string | null): string {
 
 /** Per conflict, the side of each code in it: built once per conflict list. */
 const sideTables = new WeakMap<Conflict[], { id: string; sides: Map<string, number> }[]>();
+/** The last list asked for (nearly always the default one): saves a WeakMap lookup per event. */
+let lastSides: { conflicts: Conflict[]; tables: { id: string; sides: Map<string, number> }[] } | null = null;
 function sidesOf(conflicts: Conflict[]): { id: string; sides: Map<string, number> }[] {
+  if (lastSides !== null && lastSides.conflicts === conflicts) return lastSides.tables;
   let tables = sideTables.get(conflicts);
   if (!tables) {
     tables = conflicts.map((c) => {
@@ -79,6 +82,7 @@ function sidesOf(conflicts: Conflict[]): { id: string; sides: Map<string, number
     });
     sideTables.set(conflicts, tables);
   }
+  lastSides = { conflicts, tables };
   return tables;
 }
 
