@@ -289,8 +289,11 @@ function objectGroup(sentence: string, after: Candidate[], skipAgents: boolean, 
   return conjoinedGroup(sentence, after, pick, 1);
 }
 
+/** The group's codes, each once, in order (groups are a few mentions: a list beats a Set). */
 function codes(group: Candidate[]): string[] {
-  return [...new Set(group.map((c) => c.mention.code))];
+  const out: string[] = [];
+  for (const c of group) if (!out.includes(c.mention.code)) out.push(c.mention.code);
+  return out;
 }
 
 /** A reporting verb (or noun) that a modal's clause depends on: "said that X must", "a reminder to X that it must". */

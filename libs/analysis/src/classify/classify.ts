@@ -98,6 +98,7 @@ function findCandidates(sentence: string, lex: CompiledLexicon): Candidate[] {
 
 /** A match inside an earlier, longer match is part of that phrase ("suspended military aid"). */
 function dropOverlaps(candidates: Candidate[]): Candidate[] {
+  if (candidates.length < 2) return candidates;
   const kept: Candidate[] = [];
   for (const c of candidates) {
     const last = kept[kept.length - 1];
@@ -219,6 +220,10 @@ const HYPOTHETICAL_WORD = /if|unless|case|event|should/i;
 function dropHypothetical(sentence: string, cs: Candidate[]): void {
   for (const c of cs) {
     if (c.trigger.governs) continue;
+    // The clause-limited window is the end of the 50 characters before: without one of the words
+    // there, there is none in it, and its clause start need not be found.
+    const near = sentence.slice(Math.max(0, c.start - 50), c.start);
+    if (!HYPOTHETICAL_WORD.test(near)) continue;
     const before = sentence.slice(Math.max(clauseStart(sentence, c.start), c.start - 50), c.start);
     if (HYPOTHETICAL_WORD.test(before) && HYPOTHETICAL_BEFORE.test(before)) c.dropped = true;
   }
@@ -282,6 +287,7 @@ export function classifySentence(sentence: string, lex: CompiledLexicon = defaul
 
 /** One event per type per sentence ("attacked … and killed" is one assault); a later mention may supply a missing mode. */
 function mergeSameType(events: EventMention[]): EventMention[] {
+  if (events.length < 2) return events;
   const byType = new Map<EventType, EventMention>();
   for (const e of events) {
     const first = byType.get(e.type);
