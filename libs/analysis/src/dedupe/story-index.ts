@@ -189,6 +189,11 @@ function removeFrom(map: Map<number, Postings>, key: number, seq: number): void 
   else if (p.length === 0) map.delete(key);
 }
 
+/** The bucket key of a band key within its half (see StoryIndex.buckets): its low 31 bits, as a signed number. */
+function bucketKey(key: number): number {
+  return (key << 1) >> 1;
+}
+
 function encode(data: Uint32Array): string {
   return Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('base64');
 }
@@ -220,7 +225,11 @@ export class StoryIndex {
   private newestMs = -Infinity;
   private readonly byVersion = new Map<string, number>();
   private readonly byReport = new Map<string, number>();
-  private readonly buckets = new Map<number, Postings>();
+  /**
+   * LSH buckets. Band keys are full 32-bit hashes, which V8 boxes as Map keys (a slow lookup); split
+   * on the top bit (see `bucketsOf`, `bucketKey`), the other 31 bits are a small integer it does not box.
+   */
+  private readonly buckets = [new Map<number, Postings>(), new Map<number, Postings>()] as const;
   private readonly postings = new Map<number, Postings>();
   /** Per story: stored entries, and independent entries per source (the story's independent sources are the keys). */
   private readonly stories = new Map<string, StoryState>();
@@ -347,6 +356,11 @@ export class StoryIndex {
     return data.subarray(this.opts.numPerm);
   }
 
+  /** The half of the buckets a band key belongs to: by its top bit. */
+  private bucketsOf(key: number): Map<number, Postings> {
+    return this.buckets[key >>> 31]!;
+  }
+
   private lookup(seq: number | undefined): Entry | undefined {
     if (seq === undefined) return undefined;
     const at = seq - this.entries[this.head]!.seq + this.head;
@@ -369,7 +383,7 @@ export class StoryIndex {
     const lookup = ++this.lookups;
     const base = this.entries[this.head]!.seq - this.head;
     for (const key of keys) {
-      const p = this.buckets.get(key);
+      const p = this.bucketsOf(key).get(bucketKey(key));
       if (p === undefined) continue;
       const list = typeof p === 'number' ? null : p;
       const n = list === null ? 1 : list.length;
@@ -506,7 +520,7 @@ export class StoryIndex {
     const vKey = versionKey(e.source, e.sourceId, e.version);
     if (!this.byVersion.has(vKey)) this.byVersion.set(vKey, e.seq);
     this.byReport.set(reportKey(e.source, e.sourceId), e.seq);
-    for (const key of keys) addTo(this.buckets, key, e.seq);
+    for (const key of keys) addTo(this.bucketsOf(key), bucketKey(key), e.seq);
     const terms = this.terms(e.data);
     for (let t = 0; t < terms.length; t++) if (isIndexTerm(terms[t]!)) addTo(this.postings, termKey(terms[t]!), e.seq);
     let story = this.stories.get(e.storyId);
@@ -539,7 +553,7 @@ export class StoryIndex {
     if (this.byVersion.get(vKey) === e.seq) this.byVersion.delete(vKey);
     const rKey = reportKey(e.source, e.sourceId);
     if (this.byReport.get(rKey) === e.seq) this.byReport.delete(rKey);
-    for (const key of bandKeys(this.signature(e.data), this.opts.bands, this.opts.rows)) removeFrom(this.buckets, key, e.seq);
+    for (const key of bandKeys(this.signature(e.data), this.opts.bands, this.opts.rows)) removeFrom(this.bucketsOf(key), bucketKey(key), e.seq);
     const terms = this.terms(e.data);
     for (let t = 0; t < terms.length; t++) if (isIndexTerm(terms[t]!)) removeFrom(this.postings, termKey(terms[t]!), e.seq);
     const story = this.stories.get(e.storyId);
