@@ -392,7 +392,8 @@ export class StoryIndex {
         if (this.compared[seq - base] === lookup) continue;
         this.compared[seq - base] = lookup;
         const e = this.lookup(seq)!;
-        const j = jaccardIfAtLeast(sig, this.signature(e.data), Math.max(syndicationThreshold, bestJaccard));
+        // `sig` (numPerm values) bounds the comparison to the signature at the start of e.data: no view is made.
+        const j = jaccardIfAtLeast(sig, e.data, Math.max(syndicationThreshold, bestJaccard));
         if (j < 0 || j < syndicationThreshold || j < bestJaccard || (j === bestJaccard && best !== null && e.seq >= best.seq)) continue;
         if (j < CERTAIN_COPY_JACCARD && termSimilarity(terms, this.terms(e.data)).bodyConflict) continue;
         best = e;
@@ -411,7 +412,7 @@ export class StoryIndex {
       if (Math.abs(hoursApart) > rewriteWindowHours) continue;
       const other = this.terms(e.data);
       // A copy that the bands missed is still a copy.
-      const j = jaccardIfAtLeast(sig, this.signature(e.data), syndicationThreshold);
+      const j = jaccardIfAtLeast(sig, e.data, syndicationThreshold);
       if (j >= 0 && j >= syndicationThreshold && j > bestJaccard && (j >= CERTAIN_COPY_JACCARD || !termSimilarity(terms, other).bodyConflict)) {
         best = e;
         bestJaccard = j;
