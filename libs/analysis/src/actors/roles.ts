@@ -129,10 +129,12 @@ interface Candidate {
   addressee: boolean;
 }
 
+const BY_AT_END = /\bby$/;
+
 function isPassive(sentence: string, trigger: Span, hasAgent: boolean): boolean {
   const before = sentence.slice(Math.max(0, trigger.start - 30), trigger.start);
   const text = sentence.slice(trigger.start, trigger.end).trim();
-  if (/\bby$/.test(text)) return true;
+  if (text.endsWith('by') && BY_AT_END.test(text)) return true;
   const passiveForm = (PASSIVE_AUX_BEFORE.test(before) && PARTICIPLE_START.test(text)) || PASSIVE_IN_TRIGGER.test(text);
   return passiveForm && (hasAgent || !NOT_PASSIVE_AFTER.test(sentence.slice(trigger.end, trigger.end + 10)));
 }

@@ -181,13 +181,17 @@ function applyGovernors(sentence: string, cs: Candidate[], lex: CompiledLexicon)
  * "will provide aid" is a promise (AGREE); "would impose a curfew" a threat (THREATEN); an intent or a
  * possibility with a condition attached ("will withdraw … unless", "may halt … if") is a threat.
  */
+const UNLESS = /\bunless\b/i;
+const NEGATED_BEFORE = /\b(?:not|never|no longer)\b|n't\b/i;
+
 function applyIntentMarkers(sentence: string, cs: Candidate[], lex: CompiledLexicon): void {
   for (const c of cs) {
     if (c.dropped) continue;
     const intentAgree = c.trigger.governs === 'intent' && c.type === 'AGREE';
     if (!intentAgree && !lex.toAgree.has(c.type) && !lex.toThreaten.has(c.type)) continue;
-    const conditional = lex.condition.test(sentence.slice(c.end));
-    if (intentAgree && conditional && /\bunless\b/i.test(sentence.slice(c.end))) {
+    const rest = sentence.slice(c.end);
+    const conditional = lex.condition.test(rest);
+    if (intentAgree && conditional && UNLESS.test(rest)) {
       c.type = 'THREATEN';
       c.mode = threatenMode(sentence.slice(c.end, clauseEnd(sentence, c.end)), lex);
       continue;
@@ -197,10 +201,10 @@ function applyIntentMarkers(sentence: string, cs: Candidate[], lex: CompiledLexi
     if (!toAgree && !toThreaten) continue;
     const from = Math.max(clauseStart(sentence, c.start), c.start - 60);
     const before = sentence.slice(from, c.start);
-    if (/\b(?:not|never|no longer)\b|n't\b/i.test(before)) continue;
+    if (NEGATED_BEFORE.test(before)) continue;
     const intent = lex.intentMarkers.test(before);
     const possible = lex.modalMarkers.test(before) && conditional;
-    const unless = /\bunless\b/i.test(sentence.slice(c.end));
+    const unless = UNLESS.test(rest);
     if (intent && toAgree && !unless) {
       c.type = 'AGREE';
       c.mode = null;
