@@ -27,6 +27,7 @@ import { alertWorkflowId } from '@wirewatch/alerting';
 import { configWith, type Config } from '@wirewatch/config';
 import { connectTemporal, loadConfiguredRules } from '@wirewatch/workflows';
 import { parse, stringify } from 'yaml';
+import { eventually } from '../../tests/helpers/config.ts';
 import { controlQuery, startRunProcess, type RunProcess } from '../../tests/helpers/run-process.ts';
 import { buildLoad, type BenchReport, type Load } from './reports.ts';
 
@@ -184,13 +185,8 @@ async function postBatch(config: Config, batch: BenchReport[]): Promise<{ sentAt
 
 /** Waits until the run's read model holds at least `count` reports (the warm-up's rows are written), bounded. */
 async function waitForRows(config: Config, count: number): Promise<void> {
-  const deadline = Date.now() + DRAIN_S * 1000;
-  for (;;) {
-    const [row] = await controlQuery<{ n: string }>(config, 'SELECT toString(count()) AS n FROM reports FINAL');
-    if (Number(row?.n ?? 0) >= count) return;
-    if (Date.now() > deadline) throw new Error(`warm-up: only ${row?.n ?? 0} of ${count} reports written after ${DRAIN_S} s`);
-    await sleep(500);
-  }
+  const written = async () => Number((await controlQuery<{ n: string }>(config, 'SELECT toString(count()) AS n FROM reports FINAL'))[0]?.n ?? 0);
+  await eventually(written, (n) => n >= count, DRAIN_S * 1000);
 }
 
 async function generateLoad(config: Config, reports: BenchReport[]): Promise<{ sent: Map<string, Sent>; ids: string[]; seconds: number; maxLagMs: number }> {
