@@ -3,7 +3,7 @@
  * named in a sentence, resolved to an ISO-3 or organisation code, with offsets in the sentence.
  */
 import { gazetteer, type Entry, type MentionKind, type Term, type TrieNode } from './gazetteer.ts';
-import { HashBitmap } from '../hash-bitmap.ts';
+import { HASH_SEED, hashKey, HashBitmap, hashStep, hashWord } from '../word-hash.ts';
 import { foldKey, isShouting, isWordChar, readToken, wordBefore, wordEnd, type Token } from './tokens.ts';
 
 export interface ActorMention {
@@ -81,11 +81,6 @@ function looksLikePersonName(sentence: string, first: Token, last: Token, shouti
   return sentence.slice(0, prev.start).trim().length > 0;
 }
 
-/** Hash step over a character code (case kept: gazetteer keys are case-sensitive). */
-const hashStep = (hash: number, code: number): number => Math.imul(hash ^ code, 16777619);
-const HASH_SEED = 2166136261 | 0;
-/** The low 30 bits: a number V8 keeps unboxed, which a Set looks up much faster than a boxed one. */
-const hashKey = (hash: number): number => hash & 0x3fffffff;
 
 /**
  * Hashes of the ASCII words that can start a gazetteer phrase. Most words of a sentence start none,
@@ -102,11 +97,11 @@ function startHashesOf(root: TrieNode): StartHashes {
   let hashes = startHashes.get(root);
   if (!hashes) {
     hashes = { set: new Set(), bits: new HashBitmap() };
+    // Case kept: gazetteer keys are case-sensitive.
     for (const key of root.children.keys()) {
-      let h = HASH_SEED;
-      for (let k = 0; k < key.length; k++) h = hashStep(h, key.charCodeAt(k));
-      hashes.set.add(hashKey(h));
-      hashes.bits.add(hashKey(h));
+      const h = hashKey(hashWord(key));
+      hashes.set.add(h);
+      hashes.bits.add(h);
     }
     startHashes.set(root, hashes);
   }

@@ -1,5 +1,6 @@
 import type { EventType } from '../types.ts';
-import { HASH_SEED, hashKey, hashStep, lexicon as defaultLexicon, type CompiledLexicon, type Governs, type Trigger } from './lexicon.ts';
+import { foldedHashStep, lexicon as defaultLexicon, type CompiledLexicon, type Governs, type Trigger } from './lexicon.ts';
+import { HASH_SEED, hashKey } from '../word-hash.ts';
 
 /** One event found in a sentence; offsets are within the sentence. */
 export interface EventMention {
@@ -66,11 +67,11 @@ function findCandidates(sentence: string, lex: CompiledLexicon): Candidate[] {
     }
     // One pass over the word's characters hashes it; only a known anchor costs more than that.
     const at = i;
-    let hash = hashStep(HASH_SEED, sentence.charCodeAt(i));
+    let hash = foldedHashStep(HASH_SEED, sentence.charCodeAt(i));
     for (i++; i < n; i++) {
       const c = sentence.charCodeAt(i);
       if (!isWordPart(c)) break;
-      hash = hashStep(hash, c);
+      hash = foldedHashStep(hash, c);
     }
     const triggers = anchorAt(sentence, at, i, hash, lex);
     if (!triggers) continue;

@@ -1,6 +1,6 @@
 import lexiconData from '../../data/events/lexicon.json' with { type: 'json' };
 import { EVENT_TYPES, type EventType } from '../types.ts';
-import { HashBitmap } from '../hash-bitmap.ts';
+import { HASH_SEED, hashKey, HashBitmap, hashStep } from '../word-hash.ts';
 import { anchorWords, patternSource, type Inflections } from './patterns.ts';
 
 /** How a trigger treats the event words that follow it in its clause. */
@@ -30,22 +30,15 @@ export interface AnchorWord {
   triggers: Trigger[];
 }
 
-/** Hash step over a character code, lower-casing ASCII capitals (anchor words are lower-case). */
-export function hashStep(hash: number, code: number): number {
-  return Math.imul(hash ^ (code >= 65 && code <= 90 ? code + 32 : code), 16777619);
+/** The word-hash step (word-hash.ts) over a character code, lower-casing ASCII capitals (anchor words are lower-case). */
+export function foldedHashStep(hash: number, code: number): number {
+  return hashStep(hash, code >= 65 && code <= 90 ? code + 32 : code);
 }
-export const HASH_SEED = 2166136261 | 0;
 
-/**
- * The map key of a word hash: its low 30 bits. V8 keeps integers of up to 31 bits (signed) unboxed,
- * and a Map looks those up much faster than a boxed number; the few extra collisions are settled by
- * comparing the word, as all collisions are.
- */
-export const hashKey = (hash: number): number => hash & 0x3fffffff;
-
+/** The map key of a lower-cased word (see `hashKey`). */
 export function wordHash(word: string): number {
   let h = HASH_SEED;
-  for (let i = 0; i < word.length; i++) h = hashStep(h, word.charCodeAt(i));
+  for (let i = 0; i < word.length; i++) h = foldedHashStep(h, word.charCodeAt(i));
   return hashKey(h);
 }
 

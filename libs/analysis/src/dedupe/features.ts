@@ -4,7 +4,7 @@
  * up one event independently rarely share phrases, but they share the place, the numbers and the
  * kind of event; different events of one day usually differ in at least one of those.
  */
-import { fnv1a } from './hash.ts';
+import { fnv1a, FNV_OFFSET, FNV_PRIME } from './hash.ts';
 
 /** Words that carry no event information. */
 const STOPWORDS = new Set(
@@ -156,8 +156,6 @@ function termsOfWord(text: string, start: number, end: number, hash: number): Wo
   return t;
 }
 
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
 
 function isLetter(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);

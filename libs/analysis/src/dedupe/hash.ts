@@ -1,7 +1,7 @@
 /** 32-bit hashing used by dedupe: FNV-1a for strings, a murmur3 finaliser to spread bits. */
 
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
+export const FNV_OFFSET = 0x811c9dc5;
+export const FNV_PRIME = 0x01000193;
 
 export function fnv1a(s: string, seed = FNV_OFFSET): number {
   let h = seed;

@@ -10,7 +10,7 @@
  * and only that bin keeps a minimum, so the cost per shingle is constant instead of `numPerm`
  * multiply-adds. Both estimate Jaccard similarity as the share of equal signature values.
  */
-import { mix32, seededSequence } from './hash.ts';
+import { FNV_OFFSET, FNV_PRIME, mix32, seededSequence } from './hash.ts';
 
 export interface MinHashParams {
   numPerm: number;
@@ -36,8 +36,6 @@ function permutations(numPerm: number): { a: Uint32Array; b: Uint32Array } {
   return p;
 }
 
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
 
 function isTokenChar(c: number): boolean {
   if (c < 0x80) return (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90);

@@ -3,7 +3,7 @@
  * "two hundred and fifty", "tens of thousands", with an optional qualifier before ("about",
  * "at least", "up to"...) normalised to a small vocabulary.
  */
-import { HashBitmap } from '../hash-bitmap.ts';
+import { HASH_SEED, HashBitmap, hashStep, hashWord } from '../word-hash.ts';
 
 export interface NumberMention {
   value: number;
@@ -77,14 +77,8 @@ const NUMBER_STARTS = new Set([
  * is passed over without cutting it out of the sentence; a word whose hash is present is checked
  * against the set itself.
  */
-const wordHashStep = (hash: number, code: number): number => Math.imul(hash ^ code, 16777619);
-const WORD_HASH_SEED = 2166136261 | 0;
 const NUMBER_START_BITS = new HashBitmap();
-for (const word of NUMBER_STARTS) {
-  let h = WORD_HASH_SEED;
-  for (let k = 0; k < word.length; k++) h = wordHashStep(h, word.charCodeAt(k));
-  NUMBER_START_BITS.add(h);
-}
+for (const word of NUMBER_STARTS) NUMBER_START_BITS.add(hashWord(word));
 
 const SCALE_AFTER_ARTICLE = /^\s+(?:hundred|thousand|million|dozen|few)\b/;
 
@@ -141,8 +135,8 @@ export function findNumbers(text: string): NumberMention[] {
     }
     let j = i + 1;
     if (isLowerLetter(c)) {
-      let hash = wordHashStep(WORD_HASH_SEED, c);
-      for (let d = j < n ? scanned.charCodeAt(j) : 0; j < n && isLowerLetter(d); d = scanned.charCodeAt(++j)) hash = wordHashStep(hash, d);
+      let hash = hashStep(HASH_SEED, c);
+      for (let d = j < n ? scanned.charCodeAt(j) : 0; j < n && isLowerLetter(d); d = scanned.charCodeAt(++j)) hash = hashStep(hash, d);
       if (!NUMBER_START_BITS.mayHave(hash)) {
         i = j;
         continue;
