@@ -9,6 +9,12 @@ const since = (hours: number, what = 'publication time'): ParamSpec => ({
 });
 const until = (what = 'publication time'): ParamSpec => ({ type: TIME, description: `end of the window (${what})`, default: now });
 const limit = (n: number): ParamSpec => ({ type: 'UInt32', description: 'rows to return at most', default: value(n) });
+// Those of the escalation series.
+const actor: ParamSpec = { type: 'String', description: "acting party code, e.g. PRK ('' for any)", default: value('') };
+const target: ParamSpec = { type: 'String', description: "party acted on, e.g. UKR ('' for any)", default: value('') };
+const conflict: ParamSpec = { type: 'String', description: "conflict code, e.g. RUS-UKR ('' for the top ones)", default: value('') };
+const bucketHours: ParamSpec = { type: 'UInt32', description: 'hours per bucket: 1, 6 or 24', default: value(1) };
+const strongest = (what: string): ParamSpec => ({ type: 'UInt32', description: `${what} to return at most, strongest first`, default: value(8) });
 
 
 /**
@@ -319,9 +325,9 @@ ORDER BY conflict, bucket`,
       ruleset_version: ruleset,
       since: since(7 * DAY),
       until: until(),
-      conflict: { type: 'String', description: "conflict code, e.g. RUS-UKR ('' for the top ones)", default: value('') },
-      bucket_hours: { type: 'UInt32', description: 'hours per bucket: 1, 6 or 24', default: value(1) },
-      top: { type: 'UInt32', description: 'conflicts to return at most, strongest first', default: value(8) },
+      conflict,
+      bucket_hours: bucketHours,
+      top: strongest('conflicts'),
     },
   },
   {
@@ -356,8 +362,8 @@ SETTINGS do_not_merge_across_partitions_select_final = 1`,
       ruleset_version: ruleset,
       since: since(30 * DAY),
       until: until(),
-      conflict: { type: 'String', description: "conflict code, e.g. RUS-UKR ('' for the top ones)", default: value('') },
-      top: { type: 'UInt32', description: 'conflicts to return at most, strongest first', default: value(8) },
+      conflict,
+      top: strongest('conflicts'),
     },
   },
   {
@@ -379,10 +385,10 @@ SETTINGS do_not_merge_across_partitions_select_final = 1`,
       ruleset_version: ruleset,
       since: since(7 * DAY),
       until: until(),
-      actor: { type: 'String', description: "acting party code, e.g. PRK ('' for any)", default: value('') },
-      target: { type: 'String', description: "party acted on, e.g. UKR ('' for any)", default: value('') },
-      bucket_hours: { type: 'UInt32', description: 'hours per bucket: 1, 6 or 24', default: value(1) },
-      top: { type: 'UInt32', description: 'pairs to return at most, strongest first', default: value(8) },
+      actor,
+      target,
+      bucket_hours: bucketHours,
+      top: strongest('pairs'),
     },
   },
   {
@@ -398,7 +404,7 @@ SETTINGS do_not_merge_across_partitions_select_final = 1`,
       since: since(7 * DAY),
       until: until(),
       pairs: namedPairs,
-      bucket_hours: { type: 'UInt32', description: 'hours per bucket: 1, 6 or 24', default: value(1) },
+      bucket_hours: bucketHours,
     },
   },
   {
@@ -417,9 +423,9 @@ SETTINGS do_not_merge_across_partitions_select_final = 1`,
       ruleset_version: ruleset,
       since: since(30 * DAY),
       until: until(),
-      actor: { type: 'String', description: "acting party code, e.g. PRK ('' for any)", default: value('') },
-      target: { type: 'String', description: "party acted on, e.g. UKR ('' for any)", default: value('') },
-      top: { type: 'UInt32', description: 'pairs to return at most, strongest first', default: value(8) },
+      actor,
+      target,
+      top: strongest('pairs'),
     },
   },
   {
