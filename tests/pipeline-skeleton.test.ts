@@ -51,3 +51,29 @@ describe('walking skeleton: HTTP → Kafka → Temporal → ClickHouse', () => {
     expect(((await viaControl.json()) as { rows: { n: string }[] }).rows[0]!.n).toBe('1');
   });
 });
+
+describe('ingest in a process of its own, beside the process that holds the embedded ClickHouse', () => {
+  const config = isolatedConfig('split-ingest');
+  let pipeline: Runtime;
+  let ingest: Runtime;
+
+  beforeAll(async () => {
+    pipeline = await startRuntime(config, { components: ['dispatcher', 'worker'] });
+    // As `wirewatch run --only ingest` would start it: same topics, its own ports, and no ClickHouse at all.
+    ingest = await startRuntime({ ...config, RUNTIME_PORT: config.RUNTIME_PORT + 1 }, { components: ['ingest'] });
+  });
+  afterAll(async () => {
+    await ingest?.stop();
+    await pipeline?.stop();
+  });
+
+  it('never opens the chDB folder, and what it accepts reaches the other process’s read models', async () => {
+    expect(ingest.clickhouse).toBeNull();
+    const reportId = (await postReport(ingest.ingestUrl!, { ...seed, source_id: `${String(seed.source_id)}-split` })).report_id;
+    const rows = await eventually(
+      () => pipeline.clickhouse!.query<{ troops: number | null }>('SELECT troops FROM reports FINAL WHERE report_id = {id:String}', { id: reportId }),
+      (r) => r.length === 1,
+    );
+    expect(rows[0]!.troops).toBe(10000);
+  });
+});

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, readFileSync } from 'node:fs';
 import { childEnv, type Config } from '@wirewatch/config';
+import type { Component } from '@wirewatch/runtime/components';
 import { eventually } from './config.ts';
 import { repoPath } from './paths.ts';
 
@@ -22,10 +23,16 @@ export interface RunProcess {
   kill(): Promise<void>;
 }
 
-/** Runs `wirewatch run` (all components, embedded ClickHouse) as a child process and waits until it serves. */
-export async function startRunProcess(config: Config, logFile: string): Promise<RunProcess> {
+/**
+ * Runs `wirewatch run` as a child process and waits until it serves: all components by default (embedded
+ * ClickHouse), or the `only` subset (`--only`); a process without ClickHouse (ingest alone) has no control endpoint.
+ */
+export async function startRunProcess(config: Config, logFile: string, only?: Component[]): Promise<RunProcess> {
   const log = createWriteStream(logFile, { flags: 'a' });
-  const child = spawn(process.execPath, [repoPath('cli', 'bin', 'wirewatch.js'), 'run'], {
+  const args = [repoPath('cli', 'bin', 'wirewatch.js'), 'run', ...(only ? ['--only', only.join(',')] : [])];
+  const withControl = !only || only.some((c) => c !== 'ingest');
+  const withIngest = !only || only.includes('ingest');
+  const child = spawn(process.execPath, args, {
     cwd: repoPath(),
     env: envOf(config),
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -38,10 +45,10 @@ export async function startRunProcess(config: Config, logFile: string): Promise<
       if (child.exitCode !== null) throw new Error(`wirewatch run exited with ${child.exitCode}; see ${logFile}`);
       try {
         const [control, ingest] = await Promise.all([
-          fetch(`http://${config.RUNTIME_HOST}:${config.RUNTIME_PORT}/healthz`),
-          fetch(`http://${config.INGEST_HOST}:${config.INGEST_PORT}/readyz`),
+          withControl ? fetch(`http://${config.RUNTIME_HOST}:${config.RUNTIME_PORT}/healthz`) : null,
+          withIngest ? fetch(`http://${config.INGEST_HOST}:${config.INGEST_PORT}/readyz`) : null,
         ]);
-        return control.ok && ingest.ok;
+        return (control?.ok ?? true) && (ingest?.ok ?? true);
       } catch {
         return false;
       }
@@ -72,4 +79,14 @@ export async function controlQuery<T = Record<string, unknown>>(config: Config, 
   const body = (await res.json()) as { rows?: T[]; error?: string };
   if (!res.ok) throw new Error(body.error ?? `control endpoint answered ${res.status}`);
   return body.rows ?? [];
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc (clock ticks of 1/100 s on Linux). */
+export function cpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return NaN;
+  }
 }

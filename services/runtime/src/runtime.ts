@@ -66,7 +66,9 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
 
     let clickhouse: ClickHouse | null = null;
     let control: FastifyInstance | null = null;
-    const writes = want.has('dispatcher') || want.has('worker') || config.CLICKHOUSE_MODE === 'embedded';
+    // Ingest only appends to Kafka: a process that runs nothing else never opens ClickHouse (so, on the embedded
+    // default, it can run beside the process that holds the chDB folder).
+    const writes = want.has('dispatcher') || want.has('worker') || (config.CLICKHOUSE_MODE === 'embedded' && want.has('dashboard'));
     if (writes || want.has('dashboard')) {
       const ch = await openClickHouse(config);
       clickhouse = ch;
