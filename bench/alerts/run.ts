@@ -28,7 +28,7 @@ import { configWith, type Config } from '@wirewatch/config';
 import { connectTemporal, loadConfiguredRules } from '@wirewatch/workflows';
 import { parse, stringify } from 'yaml';
 import { eventually } from '../../tests/helpers/config.ts';
-import { controlQuery, startRunProcess, type RunProcess } from '../../tests/helpers/run-process.ts';
+import { controlQuery, cpuSeconds, startRunProcess, type RunProcess } from '../../tests/helpers/run-process.ts';
 import { buildLoad, type BenchReport, type Load } from './reports.ts';
 
 const { values: args } = parseArgs({
@@ -140,16 +140,6 @@ function benchConfig(id: string, rulesDir: string, secret: string, dataDir: stri
     ALERT_WINDOW_INTERVAL_S: '0',
     ESCALATION_ROLLUP_INTERVAL_S: '0',
   });
-}
-
-/** CPU seconds (user + system) a process has used so far, from /proc (clock ticks of 1/100 s on Linux). */
-function cpuSeconds(pid: number): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return NaN;
-  }
 }
 
 /** Waits (checking each minute, bounded) for the 1-minute load average to drop below `max`. */

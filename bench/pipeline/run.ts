@@ -18,7 +18,7 @@ import { configWith, type Config } from '@wirewatch/config';
 import { createKafka, createProducer, ensureTopics, topicNames, topicOptionsOf } from '@wirewatch/kafka';
 import { buildEnvelope, encodeEnvelope, parseNativeReport } from '@wirewatch/schemas';
 import { generateCorpus, type CorpusReport } from '../../tests/helpers/corpus.ts';
-import { controlQuery, startRunProcess } from '../../tests/helpers/run-process.ts';
+import { controlQuery, cpuSeconds, startRunProcess } from '../../tests/helpers/run-process.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -136,26 +136,40 @@ async function main(): Promise<void> {
   say(`raw Kafka passthrough (produce acks=all + group consume), ${N} envelopes: ${passthrough.toFixed(0)} reports/s`);
 
   // Sustained throughput: everything sent as fast as the API takes it; clock stops when every row is visible.
-  const tput = benchConfig('throughput');
-  const run = await startRunProcess(tput, join(tmpdir(), `ww-bench-throughput-${Date.now()}.log`));
-  let peakRss = 0;
-  const sampler = setInterval(() => {
-    void rssMb(run.child.pid!).then((mb) => (peakRss = Math.max(peakRss, mb)));
-  }, 500);
-  const reports = uniqueReports(N, 'tput');
-  const t0 = performance.now();
-  for (let i = 0; i < reports.length; i += 500) await post(tput, reports.slice(i, i + 500));
-  const sentAt = performance.now();
-  while ((await countRows(tput)) < N) await sleep(200);
-  const seconds = (performance.now() - t0) / 1000;
-  clearInterval(sampler);
-  await run.stop();
-  const throughput = N / seconds;
-  say(
-    `sustained end to end, ${N} reports: ${throughput.toFixed(0)} reports/s ` +
-      `(API accepted them all in ${((sentAt - t0) / 1000).toFixed(1)} s; rows complete after ${seconds.toFixed(1)} s); ` +
-      `ratio to raw Kafka ${(throughput / passthrough).toFixed(3)}; runtime peak RSS ${peakRss.toFixed(0)} MB`,
-  );
+  // Twice, alternating nothing else: all components in one process (`wirewatch run`), then ingest in a process of
+  // its own beside the rest (`--only ingest` + `--only dispatcher,worker,dashboard`), as docker-compose deploys it.
+  for (const split of [false, true]) {
+    const tput = benchConfig(split ? 'throughput-split' : 'throughput');
+    const logOf = (what: string) => join(tmpdir(), `ww-bench-${what}-${Date.now()}.log`);
+    const runs = split
+      ? [
+          await startRunProcess(tput, logOf('throughput-pipeline'), ['dispatcher', 'worker', 'dashboard']),
+          await startRunProcess({ ...tput, RUNTIME_PORT: Number(port()) }, logOf('throughput-ingest'), ['ingest']),
+        ]
+      : [await startRunProcess(tput, logOf('throughput'))];
+    let peakRss = 0;
+    const sampler = setInterval(() => {
+      void Promise.all(runs.map((r) => rssMb(r.child.pid!))).then((mbs) => (peakRss = Math.max(peakRss, mbs.reduce((a, b) => a + b, 0))));
+    }, 500);
+    const reports = uniqueReports(N, split ? 'tput-split' : 'tput');
+    const cpuOf = () => runs.reduce((sum, r) => sum + cpuSeconds(r.child.pid!), 0);
+    const cpuBefore = cpuOf();
+    const t0 = performance.now();
+    for (let i = 0; i < reports.length; i += 500) await post(tput, reports.slice(i, i + 500));
+    const sentAt = performance.now();
+    while ((await countRows(tput)) < N) await sleep(200);
+    const seconds = (performance.now() - t0) / 1000;
+    const cpu = cpuOf() - cpuBefore;
+    clearInterval(sampler);
+    for (const r of runs.reverse()) await r.stop();
+    const throughput = N / seconds;
+    say(
+      `sustained end to end, ${N} reports, ${split ? 'ingest in its own process' : 'one process'}: ${throughput.toFixed(0)} reports/s ` +
+        `(API accepted them all in ${((sentAt - t0) / 1000).toFixed(1)} s; rows complete after ${seconds.toFixed(1)} s); ` +
+        `ratio to raw Kafka ${(throughput / passthrough).toFixed(3)}; ${((cpu * 1000) / N).toFixed(2)} ms of wirewatch CPU per report ` +
+        `(${(cpu / seconds).toFixed(2)} cores); peak RSS ${peakRss.toFixed(0)} MB`,
+    );
+  }
 
   // Latency at a fixed rate: batches every 100 ms; latency = processed_at − received_at per report.
   const lat = benchConfig('latency');
