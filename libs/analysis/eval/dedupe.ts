@@ -387,9 +387,11 @@ const DOC_NOTES = `### Reading the numbers
   core. The name/number vetoes raised the AUC from 0.752 to the value above; both halves (even and odd days)
   moved alike, so the change is not fitted to one subset. The factors were chosen on this set among a handful
   of round values (0.05/0.1/0.15/0.3 for names, 0.3/0.5/0.7 for numbers); a held-out set may score a little lower.
-- No IDF weighting is used: weights are fixed by term class. The streaming index could derive document
-  frequencies from its own window (unlabelled), which would demote template words learned from the traffic;
-  not done yet.
+- No IDF weighting is used: weights are fixed by term class. Document frequencies were tried on 2026-11-28. They
+  were taken over the 1,286 UCDP headlines themselves, unlabelled, as a streaming index could learn them from its
+  own window, and multiplied into the class weights. The AUC came out at 0.767 (log N/df), 0.772 (log(1 + N/df)),
+  0.775 (its square root) and 0.774 (capped at 3), against 0.777 without. The class weights already demote the
+  common conflict vocabulary, so IDF adds nothing here, and the index does not derive it.
 - Precision/recall on UCDP count pairs; the base rate (share of positive pairs) is the precision of a
   random guess. The threshold (0.35) favours precision over recall: a false merge hides a separate
   incident, a missed rewrite only under-counts a story's independent sources.
