@@ -20,6 +20,13 @@ describe('embedded ClickHouse (chDB)', () => {
       expect(second.alreadyApplied).toEqual(first.applied);
       const recorded = await ch.query<{ c: string }>('SELECT count() AS c FROM schema_migrations FINAL');
       expect(Number(recorded[0]?.c)).toBe(first.applied.length);
+      // Every read-model table merges ten parts of a size at a time (migration 011), a table added later included.
+      const tables = await ch.query<{ name: string; engine_full: string }>(
+        `SELECT name, engine_full FROM system.tables
+         WHERE database = currentDatabase() AND engine LIKE '%MergeTree' AND name != 'schema_migrations'`,
+      );
+      expect(tables.length).toBeGreaterThanOrEqual(13);
+      for (const t of tables) expect(t.engine_full, t.name).toContain('merge_selector_base = 10');
     } finally {
       await ch.close();
     }
