@@ -67,10 +67,11 @@ export function registerDemo(program: Command): void {
             { ids },
           ),
         );
-        process.stdout.write('\nEvents found (evidence sentences):\n');
+        // A syndicated copy is analysed like its original, so its events appear again under its own source.
+        process.stdout.write('\nEvents found (evidence sentences; a syndicated copy repeats its original\'s events under its own source, an update under its version):\n');
         console.table(
           await ch.query(
-            `SELECT type, mode, arrayStringConcat(actors, ',') AS actors, arrayStringConcat(targets, ',') AS targets,
+            `SELECT source, version, type, mode, arrayStringConcat(actors, ',') AS actors, arrayStringConcat(targets, ',') AS targets,
                     quantity_value AS qty, quantity_unit AS unit, assertion, left(evidence, 70) AS evidence
              FROM report_events FINAL WHERE report_id IN {ids:Array(String)} AND NOT negated
              ORDER BY score DESC, report_id, event_index LIMIT 20`,
