@@ -144,7 +144,7 @@ async function main(): Promise<void> {
     const runs = split
       ? [
           await startRunProcess(tput, logOf('throughput-pipeline'), ['dispatcher', 'worker', 'dashboard']),
-          await startRunProcess({ ...tput, RUNTIME_PORT: Number(port()) }, logOf('throughput-ingest'), ['ingest']),
+          await startRunProcess(tput, logOf('throughput-ingest'), ['ingest']),
         ]
       : [await startRunProcess(tput, logOf('throughput'))];
     let peakRss = 0;
