@@ -1,5 +1,5 @@
 import { createAnalyzer, normalizeReport, StoryIndex, type ReportInput } from '@wirewatch/analysis';
-import { AnalysisPool, type AnalysisJob } from '@wirewatch/workflows';
+import { AnalysisPool, type AnalysisJob, type PrepareJob } from '@wirewatch/workflows';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from './helpers/corpus.ts';
 
@@ -24,6 +24,25 @@ describe('analysis in worker threads', () => {
     expect(results).toHaveLength(jobs.length);
     expect(results).toEqual(expected);
     expect(results.some((r) => r.events.length > 0)).toBe(true);
+  });
+
+  it('prepares reports for the story index as the event loop would, and analyses them from what it kept', async () => {
+    const reports = jobs.map((j) => j.report);
+    const prepareJobs: PrepareJob[] = reports.map((report, i) => ({ key: `raw:0:${i}`, report }));
+    const prepared = await pool.prepareMany(prepareJobs);
+    const here = new StoryIndex();
+    const there = new StoryIndex();
+    reports.forEach((report, i) => {
+      const text = normalizeReport(report).text;
+      expect(prepared[i]!.text).toBe(text);
+      expect([...prepared[i]!.fingerprint]).toEqual([...here.fingerprint({ ...report, text })]);
+      // The index places a report the same way from a fingerprint made elsewhere.
+      expect(there.add({ ...report, text }, prepared[i]!.fingerprint)).toEqual(here.add({ ...report, text }));
+    });
+    // Analysis by key reuses the thread's normalisation; an unknown key is normalised afresh. Same results.
+    const analyzer = createAnalyzer();
+    const byKey = jobs.map((j, i) => ({ report: j.report, story: j.story, key: i === 0 ? 'raw:0:unknown' : prepareJobs[i]!.key }));
+    expect(await pool.analyzeMany(byKey)).toEqual(jobs.map((j) => analyzer.analyze(j.report, j.story)));
   });
 
   it('fails a request whose analysis throws, naming the cause, and keeps serving the next', async () => {

@@ -3,9 +3,9 @@ import { normalizeReport, type AnalysisResult, type DedupeResult, type Normalize
 import { chTime, type ClickHouse } from '@wirewatch/clickhouse';
 import type { Logger } from '@wirewatch/log';
 import type { ReportEnvelope } from '@wirewatch/schemas';
-import type { AnalysisJob } from './analysis-pool.ts';
-import { loadBatch, type RejectedMessage, type StagedReport } from './staged.ts';
-import { eventRows, reportRow, signalRow, storyRow } from './rows.ts';
+import type { AnalysisJob, PrepareJob, PreparedReport } from './analysis-pool.ts';
+import { loadBatch, type RejectedMessage, type StagedBatches, type StagedReport } from './staged.ts';
+import { eventRows, reportRow, rowContext, signalRow, storyRow } from './rows.ts';
 import type { BatchRef, BatchSummary, SignalRef, StoryAssignment } from './types.ts';
 
 /** The analysis engine as the pipeline uses it: pure, given the story the report joined. */
@@ -14,13 +14,22 @@ export interface Analyzer {
   analyze(report: ReportInput, story: DedupeResult, normalized?: NormalizedReport): AnalysisResult;
   /** Analyses many reports off the event loop (worker threads), results in order; without it, `analyze` runs here. */
   analyzeMany?(jobs: AnalysisJob[]): Promise<AnalysisResult[]>;
+  /**
+   * Normalises and fingerprints many reports off the event loop, for the story index, keeping each
+   * normalisation for the analysis of the same key; without it, both are done here.
+   */
+  prepareMany?(jobs: PrepareJob[]): Promise<PreparedReport[]>;
 }
 
-/** A report offered to the shared story index, keyed by where it sits in the log, with its normalised text. */
+/**
+ * A report offered to the shared story index, keyed by where it sits in the log, with its normalised text
+ * and, when it was computed off the event loop, its fingerprint.
+ */
 export interface StoryCandidate {
   key: string;
   report: ReportInput;
   text: string;
+  fingerprint?: Uint32Array | undefined;
 }
 
 /** The shared story index: assigns each candidate, in order, to a story. Idempotent per key. */
@@ -57,6 +66,8 @@ export interface ActivityDeps {
   signalMinScore: number;
   log: Logger;
   now?: () => Date;
+  /** The batches this process's dispatcher staged, when it runs here: read from memory instead of ClickHouse. */
+  staged?: StagedBatches;
 }
 
 export function toReportInput(envelope: ReportEnvelope): ReportInput {
@@ -109,6 +120,7 @@ export function createActivities(deps: ActivityDeps) {
   // (the usual case), so a batch is read, validated and normalised once. Bounded; a miss just does it again.
   interface Prepared {
     reports: StagedReport[];
+    /** Empty when the analysis threads normalised the batch (they keep the normalisations themselves). */
     normalized: Map<string, NormalizedReport>;
   }
   const recent = new RecentBatches<Prepared>(16);
@@ -117,7 +129,7 @@ export function createActivities(deps: ActivityDeps) {
 
   async function load(ref: BatchRef): Promise<StagedReport[]> {
     try {
-      const { reports, rejected } = await loadBatch(deps.clickhouse, ref);
+      const { reports, rejected } = await loadBatch(deps.clickhouse, ref, deps.staged);
       if (rejected.length > 0) await deps.deadLetters.deadLetter(ref, 'workflow.decode', rejected);
       return reports;
     } catch (err) {
@@ -133,12 +145,19 @@ export function createActivities(deps: ActivityDeps) {
     async dedupeBatch(ref: BatchRef): Promise<StoryAssignment[]> {
       const reports = await load(ref);
       const inputs = reports.map((r) => toReportInput(r.envelope));
-      const normalized = new Map(reports.map((r, i) => [r.offset, normalizeReport(inputs[i]!)]));
+      const keys = reports.map((r) => keyOf(ref, r.offset));
+      let candidates: StoryCandidate[];
+      const normalized = new Map<string, NormalizedReport>();
+      if (deps.analyzer.prepareMany && reports.length > 1) {
+        const prepared = await deps.analyzer.prepareMany(reports.map((_, i) => ({ key: keys[i]!, report: inputs[i]! })));
+        candidates = prepared.map((p, i) => ({ key: keys[i]!, report: inputs[i]!, text: p.text, fingerprint: p.fingerprint }));
+      } else {
+        reports.forEach((r, i) => normalized.set(r.offset, normalizeReport(inputs[i]!)));
+        candidates = reports.map((r, i) => ({ key: keys[i]!, report: inputs[i]!, text: normalized.get(r.offset)!.text }));
+      }
       recent.set(ref.batchId, { reports, normalized });
       heartbeat();
-      const results = await deps.stories.assign(
-        reports.map((r, i) => ({ key: keyOf(ref, r.offset), report: inputs[i]!, text: normalized.get(r.offset)!.text })),
-      );
+      const results = await deps.stories.assign(candidates);
       return reports.map((r, i) => {
         const d = results[i]!;
         return {
@@ -160,7 +179,8 @@ export function createActivities(deps: ActivityDeps) {
     ): Promise<{ summary: BatchSummary; signals: SignalRef[] }> {
       const prepared = recent.get(ref.batchId);
       recent.delete(ref.batchId);
-      const staged = prepared?.reports ?? (await loadBatch(deps.clickhouse, ref)).reports;
+      const staged = prepared?.reports ?? (await loadBatch(deps.clickhouse, ref, deps.staged)).reports;
+      deps.staged?.forget(ref.batchId);
       const reports = new Map(staged.map((r) => [r.offset, r]));
       // Analyse first, then stamp processed_at: it is when the rows are written, so ingest-to-visible lag
       // measured from it includes the analysis.
@@ -179,7 +199,14 @@ export function createActivities(deps: ActivityDeps) {
       }
       const todo = analysed.filter((a) => a.story.kind !== 'duplicate');
       if (deps.analyzer.analyzeMany && todo.length > 1) {
-        const results = await deps.analyzer.analyzeMany(todo.map((a) => ({ report: toReportInput(a.staged.envelope), story: a.story, normalized: prepared?.normalized.get(a.staged.offset) })));
+        const results = await deps.analyzer.analyzeMany(
+          todo.map((a) => ({
+            report: toReportInput(a.staged.envelope),
+            story: a.story,
+            normalized: prepared?.normalized.get(a.staged.offset),
+            key: keyOf(ref, a.staged.offset),
+          })),
+        );
         todo.forEach((a, i) => (a.result = results[i]!));
       } else {
         todo.forEach((a, i) => {
@@ -193,7 +220,7 @@ export function createActivities(deps: ActivityDeps) {
       const signalRows: WrittenRows = { reports: [], events: [] };
       let duplicates = 0;
       for (const { staged: report, story, result } of analysed) {
-        const ctx = { ref, staged: report, processedAt, rulesetVersion: deps.analyzer.rulesetVersion };
+        const ctx = rowContext(ref, report, processedAt, deps.analyzer.rulesetVersion);
         rows.stories.push(storyRow(ctx, story));
         if (result === null) {
           duplicates += 1;

@@ -6,31 +6,45 @@ export interface AnalysisJob {
   story: DedupeResult;
   /** The report's normalisation when the caller has it (dedupe made it), so the thread does not redo it. */
   normalized?: NormalizedReport | undefined;
+  /** The key the report was prepared under (`prepareMany`): the thread reuses the normalisation it kept. */
+  key?: string | undefined;
 }
-export interface AnalysisRequest {
-  id: number;
-  jobs: AnalysisJob[];
+
+/** A report to prepare for the story index, keyed by where it sits in the log. */
+export interface PrepareJob {
+  key: string;
+  report: ReportInput;
 }
-export type AnalysisResponse = { id: number; results: AnalysisResult[] } | { id: number; error: string };
+
+/** What the story index needs of a report: its normalised text and its fingerprint (`StoryIndex.fingerprint`). */
+export interface PreparedReport {
+  text: string;
+  fingerprint: Uint32Array;
+}
+
+export type AnalysisRequest = { id: number; kind: 'analyze'; jobs: AnalysisJob[] } | { id: number; kind: 'prepare'; jobs: PrepareJob[] };
+export type AnalysisResponse = { id: number; results: AnalysisResult[] | PreparedReport[] } | { id: number; error: string };
 
 interface Pending {
-  resolve: (results: AnalysisResult[]) => void;
+  resolve: (results: AnalysisResult[] | PreparedReport[]) => void;
   reject: (err: Error) => void;
 }
 
 const THREAD_ENTRY = new URL('./analysis-thread.mjs', import.meta.url);
 
 /**
- * Worker threads running the analysis engine, so a batch's analysis (the largest CPU cost of a batch) runs
- * beside the event loop that serves ingest, Kafka, Temporal and ClickHouse instead of on it. The engine is
- * pure, so a thread needs only the reports and the stories the shared index gave them; results come back in
- * job order. A thread that dies fails the requests it held (the batch step retries) and is replaced.
+ * Worker threads running the analysis engine, so a batch's per-report CPU work runs beside the event loop that
+ * serves ingest, Kafka, Temporal and ClickHouse instead of on it: first preparing the reports for the story index
+ * (normalising and fingerprinting them), then, once the index has placed them, analysing them. The engine is pure,
+ * so a thread needs only the reports and the stories the shared index gave them; results come back in job order.
+ * A thread keeps the normalisations it made for the analysis that follows; the same chunk of a batch goes to the
+ * same thread both times, and a normalisation the thread no longer holds is made again. A thread that dies fails
+ * the requests it held (the batch step retries) and is replaced.
  */
 export class AnalysisPool {
   private readonly threads: Worker[] = [];
   private readonly pending = new Map<number, { thread: Worker } & Pending>();
   private nextId = 0;
-  private next = 0;
   private closed = false;
 
   constructor(size: number) {
@@ -41,13 +55,25 @@ export class AnalysisPool {
     return this.threads.length;
   }
 
+  /** Normalises and fingerprints the reports for the story index, split across the threads; results in job order. */
+  prepareMany(jobs: readonly PrepareJob[]): Promise<PreparedReport[]> {
+    return this.split('prepare', jobs) as Promise<PreparedReport[]>;
+  }
+
   /** Analyses the jobs, split across the threads in contiguous chunks; results in job order. */
-  async analyzeMany(jobs: readonly AnalysisJob[]): Promise<AnalysisResult[]> {
+  analyzeMany(jobs: readonly AnalysisJob[]): Promise<AnalysisResult[]> {
+    return this.split('analyze', jobs) as Promise<AnalysisResult[]>;
+  }
+
+  private async split(kind: AnalysisRequest['kind'], jobs: readonly (AnalysisJob | PrepareJob)[]): Promise<(AnalysisResult | PreparedReport)[]> {
     if (this.closed) throw new Error('analysis pool is closed');
     if (jobs.length === 0) return [];
     const chunk = Math.ceil(jobs.length / this.threads.length);
-    const parts: Promise<AnalysisResult[]>[] = [];
-    for (let from = 0; from < jobs.length; from += chunk) parts.push(this.request(jobs.slice(from, from + chunk)));
+    const parts: Promise<(AnalysisResult | PreparedReport)[]>[] = [];
+    // Chunk i goes to thread i, so a batch's prepared chunks and its analysed chunks mostly meet on one thread.
+    for (let from = 0, i = 0; from < jobs.length; from += chunk, i++) {
+      parts.push(this.request(this.threads[i]!, { kind, jobs: jobs.slice(from, from + chunk) } as Omit<AnalysisRequest, 'id'>));
+    }
     return (await Promise.all(parts)).flat();
   }
 
@@ -56,12 +82,11 @@ export class AnalysisPool {
     await Promise.all(this.threads.map((t) => t.terminate()));
   }
 
-  private request(jobs: AnalysisJob[]): Promise<AnalysisResult[]> {
-    const thread = this.threads[this.next++ % this.threads.length]!;
+  private request(thread: Worker, request: Omit<AnalysisRequest, 'id'>): Promise<AnalysisResult[] | PreparedReport[]> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { thread, resolve, reject });
-      thread.postMessage({ id, jobs } satisfies AnalysisRequest);
+      thread.postMessage({ ...request, id });
     });
   }
 

@@ -1,18 +1,43 @@
 /**
- * One analysis thread of the pool (analysis-pool.ts): analyses the jobs it is sent with its own analyzer and
- * posts the results back. Loaded through analysis-thread.mjs, which registers the TypeScript loader first.
+ * One analysis thread of the pool (analysis-pool.ts): prepares reports for the story index and analyses them
+ * with its own analyzer, and posts the results back. Loaded through analysis-thread.mjs, which registers the
+ * TypeScript loader first.
  */
 import { parentPort } from 'node:worker_threads';
-import { createAnalyzer } from '@wirewatch/analysis';
-import type { AnalysisRequest, AnalysisResponse } from './analysis-pool.ts';
+import { createAnalyzer, normalizeReport, StoryIndex, type NormalizedReport } from '@wirewatch/analysis';
+import type { AnalysisJob, AnalysisRequest, AnalysisResponse, PrepareJob, PreparedReport } from './analysis-pool.ts';
 
 const analyzer = createAnalyzer();
+// Only its fingerprint() is used: it depends on the index's options (the defaults, as the story store's index),
+// never on what the index holds.
+const fingerprints = new StoryIndex();
 const port = parentPort!;
+
+/** Normalisations made by `prepare`, by key, for the analysis of the same reports; oldest dropped first. */
+const kept = new Map<string, NormalizedReport>();
+const KEEP_AT_MOST = 20_000;
+
+function prepare(job: PrepareJob): PreparedReport {
+  const normalized = normalizeReport(job.report);
+  kept.set(job.key, normalized);
+  if (kept.size > KEEP_AT_MOST) kept.delete(kept.keys().next().value!);
+  const { id, source, source_id, published_at, headline } = job.report;
+  return { text: normalized.text, fingerprint: fingerprints.fingerprint({ id, source, source_id, published_at, headline, text: normalized.text }) };
+}
+
+function analyze(job: AnalysisJob) {
+  let normalized = job.normalized;
+  if (normalized === undefined && job.key !== undefined) {
+    normalized = kept.get(job.key);
+    kept.delete(job.key);
+  }
+  return analyzer.analyze(job.report, job.story, normalized);
+}
 
 port.on('message', (request: AnalysisRequest) => {
   let response: AnalysisResponse;
   try {
-    response = { id: request.id, results: request.jobs.map((j) => analyzer.analyze(j.report, j.story, j.normalized)) };
+    response = { id: request.id, results: request.kind === 'prepare' ? request.jobs.map(prepare) : request.jobs.map(analyze) };
   } catch (err) {
     response = { id: request.id, error: err instanceof Error ? (err.stack ?? err.message) : String(err) };
   }

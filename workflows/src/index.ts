@@ -1,6 +1,7 @@
 export { createActivities, toReportInput, type Activities, type ActivityDeps, type Analyzer, type DeadLetterSink, type SignalSink, type WrittenRows, type StoryAssigner, type StoryCandidate } from './activities.ts';
 export { StoryStore, type StoryStoreOptions } from './stories.ts';
-export { AnalysisPool, type AnalysisJob } from './analysis-pool.ts';
+export { StagedBatches, loadBatch } from './staged.ts';
+export { AnalysisPool, type AnalysisJob, type PrepareJob, type PreparedReport } from './analysis-pool.ts';
 export { deadLetterSink, loggingSignalSink, recordDeadLetters } from './sinks.ts';
 export { startWorker, WORKFLOWS_PATH, type RunningWorker, type WorkerOptions } from './worker.ts';
 export { connectTemporal } from './client.ts';

@@ -7,16 +7,22 @@ import type { BatchRef } from './types.ts';
 export interface RowContext {
   ref: BatchRef;
   staged: StagedReport;
-  processedAt: string;
   rulesetVersion: string;
+  /** The report's times as ClickHouse text, formatted once for all its rows. */
+  times: { published_at: string; received_at: string; processed_at: string };
 }
 
-function times(ctx: RowContext) {
-  const { envelope } = ctx.staged;
+export function rowContext(ref: BatchRef, staged: StagedReport, processedAt: string, rulesetVersion: string): RowContext {
+  const { envelope } = staged;
   return {
-    published_at: chTime(new Date(envelope.payload.published_at)),
-    received_at: chTime(new Date(envelope.received_at)),
-    processed_at: ctx.processedAt,
+    ref,
+    staged,
+    rulesetVersion,
+    times: {
+      published_at: chTime(new Date(envelope.payload.published_at)),
+      received_at: chTime(new Date(envelope.received_at)),
+      processed_at: processedAt,
+    },
   };
 }
 
@@ -35,7 +41,7 @@ export function storyRow(ctx: RowContext, story: DedupeResult): object {
     independent_sources: story.independent_sources,
     kafka_partition: ctx.ref.partition,
     kafka_offset: ctx.staged.offset,
-    ...times(ctx),
+    ...ctx.times,
   };
 }
 
@@ -60,7 +66,7 @@ export function reportRow(ctx: RowContext, result: AnalysisResult): object {
     hedged: result.hedged,
     escalation_score: result.escalation_score,
     score_contributions: JSON.stringify(result.score_contributions),
-    ...times(ctx),
+    ...ctx.times,
     kafka_partition: ctx.ref.partition,
     kafka_offset: ctx.staged.offset,
   };
@@ -90,7 +96,7 @@ export function eventRows(ctx: RowContext, result: AnalysisResult): object[] {
     score: result.escalation_score,
     story_id: result.story_id,
     source: envelope.source,
-    ...times(ctx),
+    ...ctx.times,
   }));
 }
 
@@ -113,6 +119,6 @@ export function signalRow(ctx: RowContext, result: AnalysisResult): object {
     evidence: top?.evidence ?? '',
     score_contributions: JSON.stringify(result.score_contributions),
     source: envelope.source,
-    ...times(ctx),
+    ...ctx.times,
   };
 }

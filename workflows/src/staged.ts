@@ -1,6 +1,6 @@
 import { decodeEnvelope, type ReportEnvelope } from '@wirewatch/schemas';
 import type { ClickHouse } from '@wirewatch/clickhouse';
-import type { BatchRef } from './types.ts';
+import type { BatchRef, StagedRow } from './types.ts';
 
 /** A staged raw message that decoded into a valid report envelope. */
 export interface StagedReport {
@@ -17,27 +17,54 @@ export interface RejectedMessage {
   detail: string;
 }
 
-interface StagedRow {
-  off: string;
-  key: string;
-  enc: string;
-  body: string;
-}
-
 export class StagingIncomplete extends Error {
   override name = 'StagingIncomplete';
 }
 
-/** Reads a batch's messages back from `raw_reports` and decodes each (bodies never pass through history). */
-export async function loadBatch(ch: ClickHouse, ref: BatchRef): Promise<{ reports: StagedReport[]; rejected: RejectedMessage[] }> {
-  const rows = await ch.query<StagedRow>(
-    `SELECT toString(offset) AS off, any(report_id) AS key, any(encoding) AS enc, any(envelope) AS body
-     FROM raw_reports
-     WHERE topic = {topic:String} AND partition = {partition:UInt16}
-       AND offset BETWEEN {first:UInt64} AND {last:UInt64}
-     GROUP BY offset ORDER BY offset`,
-    { topic: ref.topic, partition: ref.partition, first: ref.firstOffset, last: ref.lastOffset },
-  );
+/**
+ * The batches this process staged, kept in memory for its own worker when dispatcher and worker share a
+ * process (the default), so the worker does not read back what was just written. Bounded, oldest dropped
+ * first; a batch it no longer holds, or that another process staged, is read from `raw_reports`.
+ */
+export class StagedBatches {
+  private readonly batches = new Map<string, StagedRow[]>();
+
+  constructor(private readonly capacity: number) {}
+
+  remember(batchId: string, rows: StagedRow[]): void {
+    this.batches.delete(batchId);
+    this.batches.set(batchId, rows);
+    if (this.batches.size > this.capacity) this.batches.delete(this.batches.keys().next().value!);
+  }
+
+  get(batchId: string): StagedRow[] | undefined {
+    return this.batches.get(batchId);
+  }
+
+  forget(batchId: string): void {
+    this.batches.delete(batchId);
+  }
+}
+
+/**
+ * A batch's messages, decoded (bodies never pass through history): from this process's staged batches when
+ * it holds them, else read back from `raw_reports`.
+ */
+export async function loadBatch(
+  ch: ClickHouse,
+  ref: BatchRef,
+  staged?: StagedBatches,
+): Promise<{ reports: StagedReport[]; rejected: RejectedMessage[] }> {
+  const rows =
+    staged?.get(ref.batchId) ??
+    (await ch.query<StagedRow>(
+      `SELECT toString(offset) AS off, any(report_id) AS key, any(encoding) AS enc, any(envelope) AS body
+       FROM raw_reports
+       WHERE topic = {topic:String} AND partition = {partition:UInt16}
+         AND offset BETWEEN {first:UInt64} AND {last:UInt64}
+       GROUP BY offset ORDER BY offset`,
+      { topic: ref.topic, partition: ref.partition, first: ref.firstOffset, last: ref.lastOffset },
+    ));
   if (rows.length !== ref.count) {
     // Staging happens before the workflow starts, so this is a transient read problem: retry.
     throw new StagingIncomplete(`batch ${ref.batchId}: expected ${ref.count} staged messages, found ${rows.length}`);
@@ -45,14 +72,14 @@ export async function loadBatch(ch: ClickHouse, ref: BatchRef): Promise<{ report
   const reports: StagedReport[] = [];
   const rejected: RejectedMessage[] = [];
   for (const row of rows) {
-    const bytes = row.enc === 'base64' ? Buffer.from(row.body, 'base64') : Buffer.from(row.body, 'utf8');
     if (row.enc === 'base64') {
+      const bytes = Buffer.from(row.body, 'base64');
       rejected.push({ offset: row.off, key: row.key, bytes, reason: 'invalid_utf8', detail: 'message is not valid UTF-8' });
       continue;
     }
     const decoded = decodeEnvelope(row.body);
     if (decoded.ok) reports.push({ offset: row.off, envelope: decoded.envelope });
-    else rejected.push({ offset: row.off, key: row.key, bytes, reason: 'invalid_envelope', detail: decoded.error });
+    else rejected.push({ offset: row.off, key: row.key, bytes: Buffer.from(row.body, 'utf8'), reason: 'invalid_envelope', detail: decoded.error });
   }
   return { reports, rejected };
 }

@@ -66,13 +66,13 @@ export class StoryStore implements StoryAssigner {
     await this.catchUp();
     const results: DedupeResult[] = [];
     const logged: object[] = [];
-    for (const { key, report, text } of candidates) {
+    for (const { key, report, text, fingerprint } of candidates) {
       const known = this.decided.get(key);
       if (known) {
         results.push(known);
         continue;
       }
-      const result = this.add(key, report, text);
+      const result = this.add(key, report, text, fingerprint);
       const seq = this.nextSeq();
       logged.push(this.logRow(seq, key, report, text, result));
       results.push(result);
@@ -88,8 +88,8 @@ export class StoryStore implements StoryAssigner {
     return results;
   }
 
-  private add(key: string, report: ReportInput, text: string): DedupeResult {
-    const result = this.index.add({
+  private add(key: string, report: ReportInput, text: string, fingerprint?: Uint32Array): DedupeResult {
+    const input = {
       id: report.id,
       source: report.source,
       source_id: report.source_id,
@@ -97,7 +97,8 @@ export class StoryStore implements StoryAssigner {
       published_at: report.published_at,
       headline: report.headline,
       text,
-    });
+    };
+    const result = this.index.add(input, fingerprint);
     this.decided.set(key, result);
     return result;
   }

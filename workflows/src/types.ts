@@ -49,3 +49,11 @@ export interface BatchSummary {
 export function batchIdOf(topic: string, partition: number, firstOffset: string, lastOffset: string): string {
   return `batch:${topic}:${partition}:${firstOffset}-${lastOffset}`;
 }
+
+/** A message as staged in `raw_reports`: its offset, its key (the report id), encoding and text. */
+export interface StagedRow {
+  off: string;
+  key: string;
+  enc: string;
+  body: string;
+}

@@ -1,7 +1,7 @@
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import type { ClickHouse } from '@wirewatch/clickhouse';
 import type { Logger } from '@wirewatch/log';
-import { batchIdOf, type BatchRef } from '@wirewatch/workflows/types';
+import { batchIdOf, type BatchRef, type StagedRow } from '@wirewatch/workflows/types';
 import type { Consumer, Kafka } from 'kafkajs';
 import { cutBatches, type BatchLimits, type RawMessage } from './batcher.ts';
 import { stageBatch } from './stage.ts';
@@ -21,6 +21,8 @@ export interface DispatcherDeps {
   clickhouse: ClickHouse;
   temporal: Client;
   log: Logger;
+  /** A worker in this process (StagedBatches): given each staged batch, so it need not read it back. */
+  staged?: { remember(batchId: string, rows: StagedRow[]): void };
 }
 
 export interface Dispatcher {
@@ -73,7 +75,7 @@ export async function startDispatcher(deps: DispatcherDeps, options: DispatcherO
       lastOffset,
       count: messages.length,
     };
-    await stageBatch(clickhouse, ref, messages);
+    deps.staged?.remember(ref.batchId, await stageBatch(clickhouse, ref, messages));
     try {
       const handle = await temporal.workflow.start('processBatch', {
         taskQueue: options.taskQueue,

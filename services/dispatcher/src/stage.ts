@@ -1,5 +1,6 @@
+import { isUtf8 } from 'node:buffer';
 import type { ClickHouse } from '@wirewatch/clickhouse';
-import type { BatchRef } from '@wirewatch/workflows/types';
+import type { BatchRef, StagedRow } from '@wirewatch/workflows/types';
 import { chTime } from '@wirewatch/clickhouse';
 import type { RawMessage } from './batcher.ts';
 
@@ -24,13 +25,14 @@ function head(value: string): EnvelopeHead {
  * Writes a batch's messages to `raw_reports`, keyed by (topic, partition, offset) and deduplicated by the
  * batch id, so the workflow reads bodies from ClickHouse rather than from its own history. Every message
  * is staged, malformed ones included, so none is lost before the workflow dead-letters it with a reason.
+ * Returns the messages as staged, for a worker in this process (`StagedBatches`).
  */
-export async function stageBatch(ch: ClickHouse, ref: BatchRef, messages: readonly RawMessage[]): Promise<void> {
+export async function stageBatch(ch: ClickHouse, ref: BatchRef, messages: readonly RawMessage[]): Promise<StagedRow[]> {
   const stagedAt = chTime(new Date());
   const rows = messages.map((m) => {
     const bytes = m.value ?? Buffer.alloc(0);
-    const text = bytes.toString('utf8');
-    const lossless = Buffer.from(text, 'utf8').equals(bytes);
+    const lossless = isUtf8(bytes);
+    const text = lossless ? bytes.toString('utf8') : '';
     const h = lossless ? head(text) : {};
     const receivedAt = typeof h.received_at === 'string' && !Number.isNaN(Date.parse(h.received_at)) ? new Date(h.received_at) : new Date();
     return {
@@ -48,4 +50,5 @@ export async function stageBatch(ch: ClickHouse, ref: BatchRef, messages: readon
     };
   });
   await ch.insert('raw_reports', rows, { dedupToken: ref.batchId });
+  return rows.map((r) => ({ off: r.offset, key: r.report_id, enc: r.encoding, body: r.envelope }));
 }

@@ -14,6 +14,7 @@ export function pipelineAnalyzer(threads = 0): Analyzer & { close(): Promise<voi
     rulesetVersion: analyzer.rulesetVersion,
     analyze: analyzer.analyze,
     analyzeMany: (jobs) => pool.analyzeMany(jobs),
+    prepareMany: (jobs) => pool.prepareMany(jobs),
     close: () => pool.close(),
   };
 }

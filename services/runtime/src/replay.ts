@@ -4,7 +4,7 @@ import type { Config } from '@wirewatch/config';
 import { cutBatches, stageBatch, type RawMessage } from '@wirewatch/dispatcher';
 import { createKafka, topicNames } from '@wirewatch/kafka';
 import { createLogger } from '@wirewatch/log';
-import { batchIdOf, createActivities, recordDeadLetters, StoryStore, type Analyzer, type BatchRef, type DeadLetterSink } from '@wirewatch/workflows';
+import { batchIdOf, createActivities, recordDeadLetters, StagedBatches, StoryStore, type Analyzer, type BatchRef, type DeadLetterSink } from '@wirewatch/workflows';
 import { runtimeUrl } from './clickhouse-access.ts';
 import { migrationVars } from './runtime.ts';
 
@@ -94,6 +94,8 @@ export async function replay(config: Config, options: ReplayOptions): Promise<Re
     await migrate(ch, migrationVars(config));
     const stories = await StoryStore.open(ch, { rulesetVersion: analyzer.rulesetVersion, windowDays: config.DEDUPE_WINDOW_DAYS });
     const deadLetters: DeadLetterSink = { deadLetter: (ref, step, rejected) => recordDeadLetters(ch, ref, step, rejected) };
+    // Each batch is staged and then processed right here: hand it over in memory rather than reading it back.
+    const staged = new StagedBatches(2);
     const activities = createActivities({
       clickhouse: ch,
       stories,
@@ -102,6 +104,7 @@ export async function replay(config: Config, options: ReplayOptions): Promise<Re
       signals: { handOn: async () => undefined },
       signalMinScore: config.SIGNAL_MIN_SCORE,
       log,
+      staged,
     });
 
     const pending = new Map(ranges.filter((r) => r.start < r.end).map((r) => [r.partition, r]));
@@ -140,7 +143,7 @@ export async function replay(config: Config, options: ReplayOptions): Promise<Re
               lastOffset: last,
               count: messages.length,
             };
-            await stageBatch(ch, ref, messages);
+            staged.remember(ref.batchId, await stageBatch(ch, ref, messages));
             const assignments = await activities.dedupeBatch(ref);
             const outcome = await activities.analyzeAndPersist(ref, assignments);
             summary.batches += 1;

@@ -6,6 +6,7 @@ import { createLogger } from '@wirewatch/log';
 import {
   connectTemporal,
   createActivities,
+  StagedBatches,
   createRollupActivities,
   deadLetterSink,
   ensureRollupSchedule,
@@ -83,6 +84,9 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
       }
     }
 
+    // A dispatcher and a worker in one process hand staged batches over in memory as well as through ClickHouse.
+    const staged = want.has('dispatcher') && want.has('worker') ? new StagedBatches(config.DISPATCHER_MAX_BATCHES_IN_FLIGHT * 2) : undefined;
+
     if (want.has('worker')) {
       const ch = clickhouse!;
       const analyzer = pipelineAnalyzer(config.ANALYSIS_THREADS);
@@ -102,6 +106,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
         signals: options.signals ?? alerting.sink,
         signalMinScore: config.SIGNAL_MIN_SCORE,
         log,
+        staged,
       });
       const rollup = createRollupActivities({ clickhouse: ch, daysPerStep: config.ESCALATION_ROLLUP_DAYS_PER_STEP, log });
       const activities = { ...batchActivities, ...alerting.activities, ...rollup };
@@ -128,7 +133,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
       const temporal = await connectTemporal(config.TEMPORAL_ADDRESS, config.TEMPORAL_NAMESPACE);
       stops.push(() => temporal.connection.close());
       const dispatcher: Dispatcher = await startDispatcher(
-        { kafka, clickhouse: clickhouse!, temporal, log },
+        { kafka, clickhouse: clickhouse!, temporal, log, staged },
         {
           topic: topics.raw,
           groupId: `${config.KAFKA_TOPIC_PREFIX}wirewatch-dispatcher`,

@@ -202,6 +202,14 @@ describe('StoryIndex', () => {
     expect(index.add({ ...rawCopy, body: syndicatedCopy.body })).toMatchObject({ kind: 'syndicated', story_id: first.story_id });
   });
 
+  it('takes a fingerprint made by another index of the same options, and refuses a truncated one', () => {
+    const maker = new StoryIndex();
+    const index = new StoryIndex();
+    const first = index.add(report(original), maker.fingerprint(report(original)));
+    expect(index.add(report(syndicatedCopy), maker.fingerprint(report(syndicatedCopy)))).toMatchObject({ kind: 'syndicated', story_id: first.story_id });
+    expect(() => index.add(report({ ...original, id: 'other', source: 'other-wire' }), new Uint32Array(3))).toThrow(/fingerprint shorter/);
+  });
+
   it('rejects inconsistent LSH parameters', () => {
     expect(() => new StoryIndex({ numPerm: 64, bands: 10, rows: 4 })).toThrow(/numPerm/);
   });

@@ -251,7 +251,11 @@ export class StoryIndex {
     return this.entries.length - this.head;
   }
 
-  add(r: DedupeInput): DedupeResult {
+  /**
+   * Adds a report. `fingerprint` is the report's `fingerprint()` when it was computed elsewhere (another
+   * thread, with an index of the same options); it is the larger part of the cost of adding a report.
+   */
+  add(r: DedupeInput, fingerprint?: Uint32Array): DedupeResult {
     const version = r.version ?? 1;
     const publishedMs = parseTime(r.published_at);
 
@@ -266,7 +270,8 @@ export class StoryIndex {
       };
     }
 
-    const data = this.fingerprint(r);
+    if (fingerprint !== undefined && fingerprint.length < this.opts.numPerm) throw new Error(`report ${r.id}: fingerprint shorter than numPerm`);
+    const data = fingerprint ?? this.fingerprint(r);
     const keys = bandKeys(this.signature(data), this.opts.bands, this.opts.rows);
     const previousVersion = this.lookup(this.byReport.get(reportKey(r.source, r.source_id)));
     let result: DedupeResult;
@@ -337,7 +342,11 @@ export class StoryIndex {
     return index;
   }
 
-  private fingerprint(r: DedupeInput): Uint32Array {
+  /**
+   * What the index compares a report by: its MinHash signature (numPerm values), then its packed term
+   * features. Pure: it depends only on the report and the index's options, not on what the index holds.
+   */
+  fingerprint(r: DedupeInput): Uint32Array {
     const { numPerm } = this.opts;
     const text = r.text ?? textOf(r);
     const body = bodyOf(r.headline, text);
