@@ -75,7 +75,8 @@ export async function startDispatcher(deps: DispatcherDeps, options: DispatcherO
       lastOffset,
       count: messages.length,
     };
-    deps.staged?.remember(ref.batchId, await stageBatch(clickhouse, ref, messages));
+    const staged = await stageBatch(clickhouse, ref, messages);
+    deps.staged?.remember(ref.batchId, staged);
     try {
       const handle = await temporal.workflow.start('processBatch', {
         taskQueue: options.taskQueue,
