@@ -2,7 +2,7 @@
  * End-to-end pipeline benchmark: HTTP ingest → Kafka → dispatcher → Temporal → worker (analysis) → ClickHouse,
  * with `wirewatch run` in a child process (embedded ClickHouse) and the load generated here.
  *
- *   npx tsx bench/pipeline/run.ts [--reports 10000] [--rate 500] [--seconds 30]
+ *   npx tsx bench/pipeline/run.ts [--reports 30000] [--rate 500] [--seconds 30]
  *
  * Measures, in one run: raw Kafka passthrough of the same envelopes (produce + consume in a group), sustained
  * throughput (all reports sent as fast as the API takes them, until every row is visible), latency from ingest
@@ -22,7 +22,7 @@ import { controlQuery, cpuSeconds, startRunProcess } from '../../tests/helpers/r
 
 const { values: args } = parseArgs({
   options: {
-    reports: { type: 'string', default: '10000' },
+    reports: { type: 'string', default: '30000' },
     rate: { type: 'string', default: '500' },
     seconds: { type: 'string', default: '30' },
   },
