@@ -1,4 +1,4 @@
-import { StoryIndex, type DedupeResult, type ReportInput } from '@wirewatch/analysis';
+import { decodeFingerprint, encodeFingerprint, StoryIndex, type DedupeResult, type ReportInput } from '@wirewatch/analysis';
 import { chTime, type ClickHouse } from '@wirewatch/clickhouse';
 import type { StoryAssigner, StoryCandidate } from './activities.ts';
 
@@ -12,6 +12,7 @@ interface LogRow {
   published_text: string;
   headline: string;
   text: string;
+  fingerprint: string;
   story_id: string;
   kind: DedupeResult['kind'];
   syndicated: boolean;
@@ -72,9 +73,9 @@ export class StoryStore implements StoryAssigner {
         results.push(known);
         continue;
       }
-      const result = this.add(key, report, text, fingerprint);
+      const { result, data } = this.add(key, report, text, fingerprint);
       const seq = this.nextSeq();
-      logged.push(this.logRow(seq, key, report, text, result));
+      logged.push(this.logRow(seq, key, report, data, result));
       results.push(result);
     }
     // Logged before the answers are used: a crash after this re-reads them on restart. If the log write
@@ -88,7 +89,8 @@ export class StoryStore implements StoryAssigner {
     return results;
   }
 
-  private add(key: string, report: ReportInput, text: string, fingerprint?: Uint32Array): DedupeResult {
+  /** Adds a report to the index, fingerprinting it unless that was done already; returns the fingerprint too. */
+  private add(key: string, report: ReportInput, text: string, fingerprint?: Uint32Array): { result: DedupeResult; data: Uint32Array } {
     const input = {
       id: report.id,
       source: report.source,
@@ -98,9 +100,10 @@ export class StoryStore implements StoryAssigner {
       headline: report.headline,
       text,
     };
-    const result = this.index.add(input, fingerprint);
+    const data = fingerprint ?? this.index.fingerprint(input);
+    const result = this.index.add(input, data);
     this.decided.set(key, result);
-    return result;
+    return { result, data };
   }
 
   /** Sequence numbers order arrivals across workers: microseconds since the epoch, strictly increasing here. */
@@ -110,7 +113,8 @@ export class StoryStore implements StoryAssigner {
     return this.lastSeq;
   }
 
-  private logRow(seq: bigint, key: string, report: ReportInput, text: string, result: DedupeResult): object {
+  /** The log keeps the fingerprint, not the text: a rebuild decodes it instead of fingerprinting the window again. */
+  private logRow(seq: bigint, key: string, report: ReportInput, fingerprint: Uint32Array, result: DedupeResult): object {
     return {
       seq: seq.toString(),
       key,
@@ -120,7 +124,7 @@ export class StoryStore implements StoryAssigner {
       version: report.version ?? 1,
       published_at: chTime(new Date(report.published_at)),
       headline: report.headline,
-      text,
+      fingerprint: encodeFingerprint(fingerprint),
       story_id: result.story_id,
       kind: result.kind,
       syndicated: result.syndicated,
@@ -146,7 +150,7 @@ export class StoryStore implements StoryAssigner {
         : '';
     const rows = await this.ch.query<LogRow>(
       `SELECT toString(seq) AS seq_text, key, report_id, source, source_id, version,
-              toString(published_at) AS published_text, headline, text, story_id, kind, syndicated,
+              toString(published_at) AS published_text, headline, text, fingerprint, story_id, kind, syndicated,
               duplicate_of, independent_sources
        FROM story_log
        WHERE ruleset_version = {ruleset:String} AND seq > {after:UInt64} ${window}
@@ -167,7 +171,8 @@ export class StoryStore implements StoryAssigner {
         body: '',
       };
       // Re-adding in arrival order rebuilds the same index; the logged answer stays authoritative.
-      this.add(row.key, report, row.text);
+      // Rows logged before migration 012 have only the text, and are fingerprinted from it.
+      this.add(row.key, report, row.text, row.fingerprint === '' ? undefined : decodeFingerprint(row.fingerprint));
       this.decided.set(row.key, {
         story_id: row.story_id,
         duplicate_of: row.duplicate_of,

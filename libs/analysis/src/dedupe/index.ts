@@ -3,7 +3,7 @@
  * syndicated copies by MinHash/LSH over body shingles, independent rewrites by a weighted
  * term similarity of headline and lead.
  */
-export { StoryIndex, bodyOf, leadOf } from './story-index.ts';
+export { StoryIndex, bodyOf, leadOf, encodeFingerprint, decodeFingerprint } from './story-index.ts';
 export type { DedupeInput, StoryIndexEntry, StoryIndexOptions } from './story-index.ts';
 export { termFeatures, termSimilarity, rewriteSimilarity } from './features.ts';
 export type { TermFeatures, SimilarityBreakdown } from './features.ts';

@@ -194,8 +194,20 @@ function bucketKey(key: number): number {
   return (key << 1) >> 1;
 }
 
+/** A fingerprint (or any stored entry's data) as text: base64 of its values, little-endian. */
+export function encodeFingerprint(data: Uint32Array): string {
+  return encode(data);
+}
+
+/** The inverse of `encodeFingerprint`. */
+export function decodeFingerprint(b64: string): Uint32Array {
+  return decode(b64);
+}
+
 function encode(data: Uint32Array): string {
-  return Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('base64');
+  const bytes = Buffer.alloc(data.length * 4);
+  for (let i = 0; i < data.length; i++) bytes.writeUInt32LE(data[i]!, i * 4);
+  return bytes.toString('base64');
 }
 
 function decode(b64: string): Uint32Array {
