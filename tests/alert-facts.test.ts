@@ -1,8 +1,5 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createAnalyzer } from '@wirewatch/analysis';
-import { EmbeddedClickHouse, migrate } from '@wirewatch/clickhouse';
+import { EmbeddedClickHouse } from '@wirewatch/clickhouse';
 import { stageBatch } from '@wirewatch/dispatcher';
 import { createLogger } from '@wirewatch/log';
 import { buildEnvelope, encodeEnvelope, parseNativeReport } from '@wirewatch/schemas';
@@ -10,6 +7,7 @@ import { batchIdOf, createActivities, loadReportFacts, StoryStore, type BatchRef
 import type { SignalRef } from '@wirewatch/workflows/types';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from './helpers/corpus.ts';
+import { migratedClickHouse } from './helpers/clickhouse.ts';
 
 // The signal sink evaluates rules on the rows the batch just wrote, held in memory, instead of reading them
 // back: both ways must give the rules the same facts.
@@ -18,8 +16,7 @@ describe('report facts for alert rules', () => {
   afterAll(async () => ch?.close());
 
   it('are the same from the rows a batch wrote as from the read models', async () => {
-    ch = await EmbeddedClickHouse.open(mkdtempSync(join(tmpdir(), 'ww-facts-')), 'wirewatch');
-    await migrate(ch, { retention_days: 3650 });
+    ch = await migratedClickHouse('facts');
     const analyzer = createAnalyzer();
     const handed: { signals: readonly SignalRef[]; written?: WrittenRows }[] = [];
     const activities = createActivities({

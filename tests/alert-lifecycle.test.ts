@@ -1,11 +1,8 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Client, WorkflowHandle } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, Worker, type WorkflowBundle } from '@temporalio/worker';
 import { alertWorkflowId, parseRuleFile, type AlertMatch, type AlertState, type Rule } from '@wirewatch/alerting';
-import { EmbeddedClickHouse, migrate, type ClickHouse } from '@wirewatch/clickhouse';
+import { type ClickHouse } from '@wirewatch/clickhouse';
 import { createKafka, createProducer, ensureTopics, topicNames } from '@wirewatch/kafka';
 import { createLogger } from '@wirewatch/log';
 import { connectTemporal, createAlertActivities, signalAlert, temporalAlertStarter, WORKFLOWS_PATH, type AlertStarter } from '@wirewatch/workflows';
@@ -13,6 +10,7 @@ import type { Producer } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestWebhook, timeSkippingServer } from './alert-support.ts';
 import { eventually, isolatedConfig } from './helpers/config.ts';
+import { migratedClickHouse } from './helpers/clickhouse.ts';
 
 /**
  * The alert lifecycle on Temporal's time-skipping test server: hours of durable timers pass in moments.
@@ -114,8 +112,7 @@ describe('alert lifecycle (Temporal time-skipping server, real ClickHouse, Kafka
   beforeAll(async () => {
     Runtime.install({ logger: new DefaultLogger('WARN') });
     env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: timeSkippingServer(config) } } });
-    ch = await EmbeddedClickHouse.open(mkdtempSync(join(tmpdir(), 'ww-alerts-')), config.CLICKHOUSE_DATABASE);
-    await migrate(ch, { retention_days: 3650 });
+    ch = await migratedClickHouse('alerts', config.CLICKHOUSE_DATABASE);
     const kafka = createKafka(config);
     const admin = kafka.admin();
     await admin.connect();

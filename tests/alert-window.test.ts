@@ -3,11 +3,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseRuleFile, type AlertMatch, type WindowRule } from '@wirewatch/alerting';
-import { chTime, EmbeddedClickHouse, migrate, type ClickHouse } from '@wirewatch/clickhouse';
+import { chTime, type ClickHouse } from '@wirewatch/clickhouse';
 import { createLogger } from '@wirewatch/log';
 import { createAlertActivities } from '@wirewatch/workflows';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoPath } from './helpers/paths.ts';
+import { migratedClickHouse } from './helpers/clickhouse.ts';
 
 /** Window rules as ClickHouse queries over report_events (embedded engine), and `wirewatch rules check` on bad files. */
 
@@ -48,8 +49,7 @@ async function run(): Promise<AlertMatch[]> {
 
 describe('window rules over ClickHouse', () => {
   beforeAll(async () => {
-    ch = await EmbeddedClickHouse.open(mkdtempSync(join(tmpdir(), 'ww-window-')), 'wirewatch');
-    await migrate(ch, { retention_days: 3650 });
+    ch = await migratedClickHouse('window');
     await ch.insert('report_events', [
       // MOBILIZE toward POL: three distinct stories in 24 h (one syndicated twice) → count rule.
       event(AS_OF - 2 * HOUR, 'MOBILIZE', ['BLR'], ['POL'], 'st-m1'),

@@ -1,13 +1,11 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import { changedDays, chTime, EmbeddedClickHouse, migrate, rollUpEscalation, type ClickHouse } from '@wirewatch/clickhouse';
+import { changedDays, chTime, rollUpEscalation, type ClickHouse } from '@wirewatch/clickhouse';
 import { createLogger } from '@wirewatch/log';
 import { getQuery, resolveParams } from '@wirewatch/queries';
 import { connectTemporal, createRollupActivities, ensureRollupSchedule, rollupScheduleId, WORKFLOWS_PATH } from '@wirewatch/workflows';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, isolatedConfig } from './helpers/config.ts';
+import { migratedClickHouse } from './helpers/clickhouse.ts';
 
 /**
  * The escalation roll-up on the embedded engine: finished counts of past days must read exactly as the hourly
@@ -84,8 +82,7 @@ describe('escalation roll-up', () => {
   let beforeRollup: Awaited<ReturnType<typeof allViews>>;
 
   beforeAll(async () => {
-    ch = await EmbeddedClickHouse.open(mkdtempSync(join(tmpdir(), 'ww-rollup-')), 'wirewatch');
-    await migrate(ch, { retention_days: 3650 });
+    ch = await migratedClickHouse('rollup');
     await ch.insert('report_events', rows());
     beforeRollup = await allViews();
   });

@@ -1,12 +1,10 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { EmbeddedClickHouse, migrate } from '@wirewatch/clickhouse';
+import { EmbeddedClickHouse } from '@wirewatch/clickhouse';
 import { stageBatch } from '@wirewatch/dispatcher';
 import { buildEnvelope, encodeEnvelope, parseNativeReport } from '@wirewatch/schemas';
 import { batchIdOf, loadBatch, StagedBatches, type BatchRef } from '@wirewatch/workflows';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from './helpers/corpus.ts';
+import { migratedClickHouse } from './helpers/clickhouse.ts';
 
 // A dispatcher hands the batches it staged to a worker in the same process in memory; the worker must see
 // exactly what it would read back from raw_reports, malformed messages included.
@@ -15,8 +13,7 @@ describe('staged batches handed over in memory', () => {
   afterAll(async () => ch?.close());
 
   it('decode to the same reports and rejections as the rows read back from ClickHouse', async () => {
-    ch = await EmbeddedClickHouse.open(mkdtempSync(join(tmpdir(), 'ww-staged-')), 'wirewatch');
-    await migrate(ch, { retention_days: 3650 });
+    ch = await migratedClickHouse('staged');
     const good = generateCorpus(20).reports.map((r) => {
       const parsed = parseNativeReport(r);
       if (!parsed.ok) throw new Error('corpus report does not parse');

@@ -1,9 +1,7 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { normalizeReport, StoryIndex, type ReportInput } from '@wirewatch/analysis';
-import { chTime, EmbeddedClickHouse, migrate } from '@wirewatch/clickhouse';
+import { chTime, EmbeddedClickHouse } from '@wirewatch/clickhouse';
 import { StoryStore } from '@wirewatch/workflows';
+import { migratedClickHouse } from './helpers/clickhouse.ts';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const RULESET = 'test-ruleset';
@@ -26,8 +24,7 @@ describe('the shared story index (StoryStore over story_log)', () => {
   afterAll(async () => ch?.close());
 
   it('gives a copy logged by one worker the story another worker started, and rebuilds from fingerprints and older text rows', async () => {
-    ch = await EmbeddedClickHouse.open(mkdtempSync(join(tmpdir(), 'ww-stories-')), 'wirewatch');
-    await migrate(ch, { retention_days: 3650 });
+    ch = await migratedClickHouse('stories');
     const a = await StoryStore.open(ch, { rulesetVersion: RULESET, windowDays: 7 });
     const b = await StoryStore.open(ch, { rulesetVersion: RULESET, windowDays: 7 });
 
