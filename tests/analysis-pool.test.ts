@@ -42,6 +42,8 @@ describe('analysis in worker threads', () => {
     // Analysis by key reuses the thread's normalisation; an unknown key is normalised afresh. Same results.
     const analyzer = createAnalyzer();
     const byKey = jobs.map((j, i) => ({ report: j.report, story: j.story, key: i === 0 ? 'raw:0:unknown' : prepareJobs[i]!.key }));
+    // The first two are released as duplicates would be: the threads drop what they kept, and analyse them afresh.
+    expect(await pool.analyzeMany([], [prepareJobs[1]!.key, prepareJobs[2]!.key])).toEqual([]);
     expect(await pool.analyzeMany(byKey)).toEqual(jobs.map((j) => analyzer.analyze(j.report, j.story)));
   });
 

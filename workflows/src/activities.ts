@@ -12,8 +12,11 @@ import type { BatchRef, BatchSummary, SignalRef, StoryAssignment } from './types
 export interface Analyzer {
   readonly rulesetVersion: string;
   analyze(report: ReportInput, story: DedupeResult, normalized?: NormalizedReport): AnalysisResult;
-  /** Analyses many reports off the event loop (worker threads), results in order; without it, `analyze` runs here. */
-  analyzeMany?(jobs: AnalysisJob[]): Promise<AnalysisResult[]>;
+  /**
+   * Analyses many reports off the event loop (worker threads), results in order; without it, `analyze` runs here.
+   * `release` names prepared keys that will not be analysed (duplicates), whose kept normalisations can go.
+   */
+  analyzeMany?(jobs: AnalysisJob[], release?: string[]): Promise<AnalysisResult[]>;
   /**
    * Normalises and fingerprints many reports off the event loop, for the story index, keeping each
    * normalisation for the analysis of the same key; without it, both are done here.
@@ -122,6 +125,7 @@ export function createActivities(deps: ActivityDeps) {
     reports: StagedReport[];
     /** Empty when the analysis threads normalised the batch (they keep the normalisations themselves). */
     normalized: Map<string, NormalizedReport>;
+    preparedInThreads: boolean;
   }
   const recent = new RecentBatches<Prepared>(16);
   // Likewise the rows analyzeAndPersist wrote for the batch's signals, for handOnSignals.
@@ -148,14 +152,15 @@ export function createActivities(deps: ActivityDeps) {
       const keys = reports.map((r) => keyOf(ref, r.offset));
       let candidates: StoryCandidate[];
       const normalized = new Map<string, NormalizedReport>();
-      if (deps.analyzer.prepareMany && reports.length > 1) {
-        const prepared = await deps.analyzer.prepareMany(reports.map((_, i) => ({ key: keys[i]!, report: inputs[i]! })));
+      const preparedInThreads = deps.analyzer.prepareMany !== undefined && deps.analyzer.analyzeMany !== undefined && reports.length > 1;
+      if (preparedInThreads) {
+        const prepared = await deps.analyzer.prepareMany!(reports.map((_, i) => ({ key: keys[i]!, report: inputs[i]! })));
         candidates = prepared.map((p, i) => ({ key: keys[i]!, report: inputs[i]!, text: p.text, fingerprint: p.fingerprint }));
       } else {
         reports.forEach((r, i) => normalized.set(r.offset, normalizeReport(inputs[i]!)));
         candidates = reports.map((r, i) => ({ key: keys[i]!, report: inputs[i]!, text: normalized.get(r.offset)!.text }));
       }
-      recent.set(ref.batchId, { reports, normalized });
+      recent.set(ref.batchId, { reports, normalized, preparedInThreads });
       heartbeat();
       const results = await deps.stories.assign(candidates);
       return reports.map((r, i) => {
@@ -198,7 +203,9 @@ export function createActivities(deps: ActivityDeps) {
         analysed.push({ staged: report, story, result: null });
       }
       const todo = analysed.filter((a) => a.story.kind !== 'duplicate');
-      if (deps.analyzer.analyzeMany && todo.length > 1) {
+      // A batch the threads prepared is analysed there too, if only to release what they kept for its duplicates.
+      if (deps.analyzer.analyzeMany && (todo.length > 1 || prepared?.preparedInThreads)) {
+        const release = analysed.filter((a) => a.story.kind === 'duplicate').map((a) => keyOf(ref, a.staged.offset));
         const results = await deps.analyzer.analyzeMany(
           todo.map((a) => ({
             report: toReportInput(a.staged.envelope),
@@ -206,6 +213,7 @@ export function createActivities(deps: ActivityDeps) {
             normalized: prepared?.normalized.get(a.staged.offset),
             key: keyOf(ref, a.staged.offset),
           })),
+          release,
         );
         todo.forEach((a, i) => (a.result = results[i]!));
       } else {

@@ -22,7 +22,10 @@ export interface PreparedReport {
   fingerprint: Uint32Array;
 }
 
-export type AnalysisRequest = { id: number; kind: 'analyze'; jobs: AnalysisJob[] } | { id: number; kind: 'prepare'; jobs: PrepareJob[] };
+/** `release`: keys whose kept normalisations will not be analysed (the batch's duplicates); the thread drops them. */
+export type AnalysisRequest =
+  | { id: number; kind: 'analyze'; jobs: AnalysisJob[]; release?: string[] }
+  | { id: number; kind: 'prepare'; jobs: PrepareJob[] };
 export type AnalysisResponse = { id: number; results: AnalysisResult[] | PreparedReport[] } | { id: number; error: string };
 
 interface Pending {
@@ -60,19 +63,29 @@ export class AnalysisPool {
     return this.split('prepare', jobs) as Promise<PreparedReport[]>;
   }
 
-  /** Analyses the jobs, split across the threads in contiguous chunks; results in job order. */
-  analyzeMany(jobs: readonly AnalysisJob[]): Promise<AnalysisResult[]> {
-    return this.split('analyze', jobs) as Promise<AnalysisResult[]>;
+  /**
+   * Analyses the jobs, split across the threads in contiguous chunks; results in job order. `release` names
+   * prepared keys that will not be analysed (the batch's duplicates), so the threads drop what they kept for them.
+   */
+  analyzeMany(jobs: readonly AnalysisJob[], release: readonly string[] = []): Promise<AnalysisResult[]> {
+    return this.split('analyze', jobs, release) as Promise<AnalysisResult[]>;
   }
 
-  private async split(kind: AnalysisRequest['kind'], jobs: readonly (AnalysisJob | PrepareJob)[]): Promise<(AnalysisResult | PreparedReport)[]> {
+  private async split(
+    kind: AnalysisRequest['kind'],
+    jobs: readonly (AnalysisJob | PrepareJob)[],
+    release: readonly string[] = [],
+  ): Promise<(AnalysisResult | PreparedReport)[]> {
     if (this.closed) throw new Error('analysis pool is closed');
-    if (jobs.length === 0) return [];
-    const chunk = Math.ceil(jobs.length / this.threads.length);
+    if (jobs.length === 0 && release.length === 0) return [];
+    const chunk = Math.max(1, Math.ceil(jobs.length / this.threads.length));
     const parts: Promise<(AnalysisResult | PreparedReport)[]>[] = [];
     // Chunk i goes to thread i, so a batch's prepared chunks and its analysed chunks mostly meet on one thread.
-    for (let from = 0, i = 0; from < jobs.length; from += chunk, i++) {
-      parts.push(this.request(this.threads[i]!, { kind, jobs: jobs.slice(from, from + chunk) } as Omit<AnalysisRequest, 'id'>));
+    // Every thread hears the releases, since any of them may hold a released key.
+    for (let i = 0; i < this.threads.length && (i * chunk < jobs.length || release.length > 0); i++) {
+      const part = jobs.slice(i * chunk, (i + 1) * chunk);
+      const request = kind === 'analyze' ? { kind, jobs: part, release: [...release] } : { kind, jobs: part };
+      parts.push(this.request(this.threads[i]!, request as Omit<AnalysisRequest, 'id'>));
     }
     return (await Promise.all(parts)).flat();
   }

@@ -37,6 +37,7 @@ function analyze(job: AnalysisJob) {
 port.on('message', (request: AnalysisRequest) => {
   let response: AnalysisResponse;
   try {
+    if (request.kind === 'analyze') for (const key of request.release ?? []) kept.delete(key);
     response = { id: request.id, results: request.kind === 'prepare' ? request.jobs.map(prepare) : request.jobs.map(analyze) };
   } catch (err) {
     response = { id: request.id, error: err instanceof Error ? (err.stack ?? err.message) : String(err) };
