@@ -30,7 +30,7 @@ describe('staged batches handed over in memory', () => {
       count: values.length,
     };
     const staged = new StagedBatches(2);
-    staged.remember(ref.batchId, await stageBatch(ch, ref, messages));
+    staged.set(ref.batchId, await stageBatch(ch, ref, messages));
 
     const fromMemory = await loadBatch(ch, ref, staged);
     const fromClickHouse = await loadBatch(ch, ref);
@@ -43,8 +43,8 @@ describe('staged batches handed over in memory', () => {
     expect(fromMemory.rejected[1]!.bytes).toEqual(values[11]);
 
     // Bounded: the oldest batch is dropped first, and a batch it no longer holds is read back.
-    staged.remember('b2', []);
-    staged.remember('b3', []);
+    staged.set('b2', []);
+    staged.set('b3', []);
     expect(staged.get(ref.batchId)).toBeUndefined();
     expect(await loadBatch(ch, ref, staged)).toEqual(fromClickHouse);
   });

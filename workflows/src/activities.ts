@@ -4,6 +4,7 @@ import { chTime, type ClickHouse } from '@wirewatch/clickhouse';
 import type { Logger } from '@wirewatch/log';
 import type { ReportEnvelope } from '@wirewatch/schemas';
 import type { AnalysisJob, PrepareJob, PreparedReport } from './analysis-pool.ts';
+import { BoundedMap } from './bounded-map.ts';
 import { loadBatch, type RejectedMessage, type StagedBatches, type StagedReport } from './staged.ts';
 import { eventRows, reportRow, rowContext, signalRow, storyRow } from './rows.ts';
 import type { BatchRef, BatchSummary, SignalRef, StoryAssignment } from './types.ts';
@@ -103,19 +104,6 @@ function heartbeat(): void {
 
 const keyOf = (ref: BatchRef, offset: string): string => `${ref.topic}:${ref.partition}:${offset}`;
 
-/** Per-batch state one step leaves for the next on the same worker; it forgets the oldest beyond `max`. */
-class RecentBatches<T> extends Map<string, T> {
-  constructor(private readonly max: number) {
-    super();
-  }
-
-  override set(batchId: string, value: T): this {
-    super.set(batchId, value);
-    if (this.size > this.max) this.delete(this.keys().next().value!);
-    return this;
-  }
-}
-
 /** Batch activities, built from their dependencies so tests and runtimes inject real ones. */
 export function createActivities(deps: ActivityDeps) {
   const now = deps.now ?? (() => new Date());
@@ -127,9 +115,9 @@ export function createActivities(deps: ActivityDeps) {
     normalized: Map<string, NormalizedReport>;
     preparedInThreads: boolean;
   }
-  const recent = new RecentBatches<Prepared>(16);
+  const recent = new BoundedMap<string, Prepared>(16);
   // Likewise the rows analyzeAndPersist wrote for the batch's signals, for handOnSignals.
-  const written = new RecentBatches<WrittenRows>(16);
+  const written = new BoundedMap<string, WrittenRows>(16);
 
   async function load(ref: BatchRef): Promise<StagedReport[]> {
     try {
@@ -185,7 +173,7 @@ export function createActivities(deps: ActivityDeps) {
       const prepared = recent.get(ref.batchId);
       recent.delete(ref.batchId);
       const staged = prepared?.reports ?? (await loadBatch(deps.clickhouse, ref, deps.staged)).reports;
-      deps.staged?.forget(ref.batchId);
+      deps.staged?.delete(ref.batchId);
       const reports = new Map(staged.map((r) => [r.offset, r]));
       // Analyse first, then stamp processed_at: it is when the rows are written, so ingest-to-visible lag
       // measured from it includes the analysis.

@@ -5,6 +5,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { createAnalyzer, normalizeReport, StoryIndex, type NormalizedReport } from '@wirewatch/analysis';
+import { BoundedMap } from './bounded-map.ts';
 import type { AnalysisJob, AnalysisRequest, AnalysisResponse, PrepareJob, PreparedReport } from './analysis-pool.ts';
 
 const analyzer = createAnalyzer();
@@ -14,13 +15,11 @@ const fingerprints = new StoryIndex();
 const port = parentPort!;
 
 /** Normalisations made by `prepare`, by key, for the analysis of the same reports; oldest dropped first. */
-const kept = new Map<string, NormalizedReport>();
-const KEEP_AT_MOST = 20_000;
+const kept = new BoundedMap<string, NormalizedReport>(20_000);
 
 function prepare(job: PrepareJob): PreparedReport {
   const normalized = normalizeReport(job.report);
   kept.set(job.key, normalized);
-  if (kept.size > KEEP_AT_MOST) kept.delete(kept.keys().next().value!);
   const { id, source, source_id, published_at, headline } = job.report;
   return { text: normalized.text, fingerprint: fingerprints.fingerprint({ id, source, source_id, published_at, headline, text: normalized.text }) };
 }

@@ -1,5 +1,6 @@
 import { decodeEnvelope, type ReportEnvelope } from '@wirewatch/schemas';
 import type { ClickHouse } from '@wirewatch/clickhouse';
+import { BoundedMap } from './bounded-map.ts';
 import type { BatchRef, StagedRow } from './types.ts';
 
 /** A staged raw message that decoded into a valid report envelope. */
@@ -26,25 +27,7 @@ export class StagingIncomplete extends Error {
  * process (the default), so the worker does not read back what was just written. Bounded, oldest dropped
  * first; a batch it no longer holds, or that another process staged, is read from `raw_reports`.
  */
-export class StagedBatches {
-  private readonly batches = new Map<string, StagedRow[]>();
-
-  constructor(private readonly capacity: number) {}
-
-  remember(batchId: string, rows: StagedRow[]): void {
-    this.batches.delete(batchId);
-    this.batches.set(batchId, rows);
-    if (this.batches.size > this.capacity) this.batches.delete(this.batches.keys().next().value!);
-  }
-
-  get(batchId: string): StagedRow[] | undefined {
-    return this.batches.get(batchId);
-  }
-
-  forget(batchId: string): void {
-    this.batches.delete(batchId);
-  }
-}
+export class StagedBatches extends BoundedMap<string, StagedRow[]> {}
 
 /**
  * A batch's messages, decoded (bodies never pass through history): from this process's staged batches when

@@ -22,7 +22,7 @@ export interface DispatcherDeps {
   temporal: Client;
   log: Logger;
   /** A worker in this process (StagedBatches): given each staged batch, so it need not read it back. */
-  staged?: { remember(batchId: string, rows: StagedRow[]): void };
+  staged?: { set(batchId: string, rows: StagedRow[]): unknown };
 }
 
 export interface Dispatcher {
@@ -76,7 +76,7 @@ export async function startDispatcher(deps: DispatcherDeps, options: DispatcherO
       count: messages.length,
     };
     const staged = await stageBatch(clickhouse, ref, messages);
-    deps.staged?.remember(ref.batchId, staged);
+    deps.staged?.set(ref.batchId, staged);
     try {
       const handle = await temporal.workflow.start('processBatch', {
         taskQueue: options.taskQueue,

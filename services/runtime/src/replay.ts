@@ -143,7 +143,7 @@ export async function replay(config: Config, options: ReplayOptions): Promise<Re
               lastOffset: last,
               count: messages.length,
             };
-            staged.remember(ref.batchId, await stageBatch(ch, ref, messages));
+            staged.set(ref.batchId, await stageBatch(ch, ref, messages));
             const assignments = await activities.dedupeBatch(ref);
             const outcome = await activities.analyzeAndPersist(ref, assignments);
             summary.batches += 1;
