@@ -196,21 +196,13 @@ function bucketKey(key: number): number {
 
 /** A fingerprint (or any stored entry's data) as text: base64 of its values, little-endian. */
 export function encodeFingerprint(data: Uint32Array): string {
-  return encode(data);
-}
-
-/** The inverse of `encodeFingerprint`. */
-export function decodeFingerprint(b64: string): Uint32Array {
-  return decode(b64);
-}
-
-function encode(data: Uint32Array): string {
   const bytes = Buffer.alloc(data.length * 4);
   for (let i = 0; i < data.length; i++) bytes.writeUInt32LE(data[i]!, i * 4);
   return bytes.toString('base64');
 }
 
-function decode(b64: string): Uint32Array {
+/** The inverse of `encodeFingerprint`. */
+export function decodeFingerprint(b64: string): Uint32Array {
   const bytes = Buffer.from(b64, 'base64');
   const out = new Uint32Array(bytes.length / 4);
   for (let i = 0; i < out.length; i++) out[i] = bytes.readUInt32LE(i * 4);
@@ -322,7 +314,7 @@ export class StoryIndex {
         version: e.version,
         published_at: e.publishedAt,
         independent: e.independent,
-        data: encode(e.data),
+        data: encodeFingerprint(e.data),
       });
     }
     return out;
@@ -332,7 +324,7 @@ export class StoryIndex {
   static restore(entries: readonly StoryIndexEntry[], opts?: StoryIndexOptions): StoryIndex {
     const index = new StoryIndex(opts);
     for (const e of entries) {
-      const data = decode(e.data);
+      const data = decodeFingerprint(e.data);
       if (data.length < index.opts.numPerm) throw new Error(`entry ${e.id}: signature shorter than numPerm`);
       index.storeEntry(
         {
