@@ -29,10 +29,11 @@ export interface RunProcess {
  */
 export async function startRunProcess(config: Config, logFile: string, only?: Component[]): Promise<RunProcess> {
   const log = createWriteStream(logFile, { flags: 'a' });
-  const args = [repoPath('cli', 'bin', 'wirewatch.js'), 'run', ...(only ? ['--only', only.join(',')] : [])];
+  const args = ['run', ...(only ? ['--only', only.join(',')] : [])];
   const withControl = !only || only.some((c) => c !== 'ingest');
   const withIngest = !only || only.includes('ingest');
-  const child = spawn(process.execPath, args, {
+  // The launcher itself, as `npx wirewatch` runs it: its first line gives node the flags the service runs with.
+  const child = spawn(repoPath('cli', 'bin', 'wirewatch.js'), args, {
     cwd: repoPath(),
     env: envOf(config),
     stdio: ['ignore', 'pipe', 'pipe'],
