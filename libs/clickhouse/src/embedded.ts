@@ -32,7 +32,7 @@ export class EmbeddedClickHouse implements ClickHouse {
     try {
       await this.session.insert({
         table: assertIdentifier(table),
-        values: Buffer.from(toJsonEachRow(rows)),
+        values: toJsonEachRow(rows),
         format: 'JSONEachRow',
         settings,
       });
