@@ -1,4 +1,4 @@
-import type { ClickHouse } from '@wirewatch/clickhouse';
+import { toJsonEachRow, type ClickHouse } from '@wirewatch/clickhouse';
 import { expect, it } from 'vitest';
 
 /**
@@ -20,6 +20,27 @@ export function adapterContract(open: () => Promise<ClickHouse>, opts: { dedupTo
         { id: 1, name: "O'Brien", tags: ['a'] },
         { id: 2, name: 'Ünïcödé "quoted"', tags: [] },
       ]);
+    } finally {
+      await ch.close();
+    }
+  });
+
+  it('inserts rows serialised beforehand as JSONEachRow bytes', async () => {
+    const ch = await open();
+    try {
+      await ch.exec('DROP TABLE IF EXISTS contract_bytes');
+      await ch.exec('CREATE TABLE contract_bytes (id UInt32, name String, tags Array(String)) ENGINE = MergeTree ORDER BY id');
+      const rows = [
+        { id: 1, name: 'Kyiv “quoted” – 日本', tags: ['RUS', 'UKR'] },
+        { id: 2, name: 'second', tags: [] },
+      ];
+      // A view into a larger buffer, as a block handed over from an analysis thread may be.
+      const serialised = toJsonEachRow(rows);
+      const padded = new Uint8Array(serialised.length + 8);
+      padded.set(serialised, 4);
+      await ch.insertJsonEachRow('contract_bytes', padded.subarray(4, 4 + serialised.length));
+      await ch.insertJsonEachRow('contract_bytes', new Uint8Array(0));
+      expect(await ch.query('SELECT id, name, tags FROM contract_bytes ORDER BY id')).toEqual(rows);
     } finally {
       await ch.close();
     }
@@ -68,8 +89,10 @@ export function adapterContract(open: () => Promise<ClickHouse>, opts: { dedupTo
       await ch.insert('contract_dedup', rows, { dedupToken: 'batch-1' });
       await ch.insert('contract_dedup', rows, { dedupToken: 'batch-1' });
       await ch.insert('contract_dedup', rows, { dedupToken: 'batch-2' });
+      await ch.insertJsonEachRow('contract_dedup', toJsonEachRow(rows), { dedupToken: 'batch-3' });
+      await ch.insertJsonEachRow('contract_dedup', toJsonEachRow(rows), { dedupToken: 'batch-3' });
       const [count] = await ch.query<{ c: string }>('SELECT count() AS c FROM contract_dedup');
-      expect(count?.c).toBe('4');
+      expect(count?.c).toBe('6');
     } finally {
       await ch.close();
     }

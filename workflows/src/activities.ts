@@ -6,7 +6,7 @@ import type { ReportEnvelope } from '@wirewatch/schemas';
 import type { AnalysisJob, PrepareJob, PreparedReport } from './analysis-pool.ts';
 import { BoundedMap } from './bounded-map.ts';
 import { loadBatch, type RejectedMessage, type StagedBatches, type StagedReport } from './staged.ts';
-import { eventRows, reportRow, rowContext, signalRow, storyRow } from './rows.ts';
+import { analysedRows, rowHead, storyRow, type AnalysedRows, type RowBlock, type RowHead } from './rows.ts';
 import type { BatchRef, BatchSummary, SignalRef, StoryAssignment } from './types.ts';
 
 /** The analysis engine as the pipeline uses it: pure, given the story the report joined. */
@@ -14,10 +14,11 @@ export interface Analyzer {
   readonly rulesetVersion: string;
   analyze(report: ReportInput, story: DedupeResult, normalized?: NormalizedReport): AnalysisResult;
   /**
-   * Analyses many reports off the event loop (worker threads), results in order; without it, `analyze` runs here.
-   * `release` names prepared keys that will not be analysed (duplicates), whose kept normalisations can go.
+   * Analyses many reports off the event loop (worker threads) and writes their rows there, in job order; without it,
+   * `analyze` runs here. `release` names prepared keys that will not be analysed (duplicates), whose kept
+   * normalisations can go; a report scoring `signalMinScore` or more raises a signal.
    */
-  analyzeMany?(jobs: AnalysisJob[], release?: string[]): Promise<AnalysisResult[]>;
+  analyzeMany?(jobs: AnalysisJob[], release: string[], signalMinScore: number): Promise<AnalysedRows>;
   /**
    * Normalises and fingerprints many reports off the event loop, for the story index, keeping each
    * normalisation for the analysis of the same key; without it, both are done here.
@@ -46,10 +47,13 @@ export interface DeadLetterSink {
   deadLetter(ref: BatchRef, step: string, rejected: readonly RejectedMessage[]): Promise<void>;
 }
 
-/** The rows a batch wrote for its signals, kept in memory for the hand-on that follows on the same worker. */
+/**
+ * The rows a batch wrote for its signalling reports (`reports` and `report_events`, as JSONEachRow), kept in memory
+ * for the hand-on that follows on the same worker.
+ */
 export interface WrittenRows {
-  reports: object[];
-  events: object[];
+  reports: RowBlock;
+  events: RowBlock;
 }
 
 /**
@@ -175,9 +179,7 @@ export function createActivities(deps: ActivityDeps) {
       const staged = prepared?.reports ?? (await loadBatch(deps.clickhouse, ref, deps.staged)).reports;
       deps.staged?.delete(ref.batchId);
       const reports = new Map(staged.map((r) => [r.offset, r]));
-      // Analyse first, then stamp processed_at: it is when the rows are written, so ingest-to-visible lag
-      // measured from it includes the analysis.
-      const analysed: { staged: StagedReport; story: DedupeResult; result: AnalysisResult | null }[] = [];
+      const analysed: { staged: StagedReport; story: DedupeResult }[] = [];
       for (const assignment of assignments) {
         const report = reports.get(assignment.offset);
         if (!report) throw new Error(`batch ${ref.batchId}: offset ${assignment.offset} vanished from staging`);
@@ -188,74 +190,56 @@ export function createActivities(deps: ActivityDeps) {
           independent_sources: assignment.independentSources,
           kind: assignment.kind,
         };
-        analysed.push({ staged: report, story, result: null });
+        analysed.push({ staged: report, story });
       }
       const todo = analysed.filter((a) => a.story.kind !== 'duplicate');
+      const heads = new Map<string, RowHead>(analysed.map((a) => [a.staged.offset, rowHead(ref, a.staged)]));
+      // Analyse first, then stamp processed_at: it is when the rows are written, so ingest-to-visible lag measured
+      // from it includes the analysis. Analysis threads stamp the rows they write as they finish.
+      let rows: AnalysedRows;
+      let processedAt: string;
       // A batch the threads prepared is analysed there too, if only to release what they kept for its duplicates.
       if (deps.analyzer.analyzeMany && (todo.length > 1 || prepared?.preparedInThreads)) {
         const release = analysed.filter((a) => a.story.kind === 'duplicate').map((a) => keyOf(ref, a.staged.offset));
-        const results = await deps.analyzer.analyzeMany(
+        rows = await deps.analyzer.analyzeMany(
           todo.map((a) => ({
             report: toReportInput(a.staged.envelope),
             story: a.story,
+            head: heads.get(a.staged.offset)!,
             normalized: prepared?.normalized.get(a.staged.offset),
             key: keyOf(ref, a.staged.offset),
           })),
           release,
+          deps.signalMinScore,
         );
-        todo.forEach((a, i) => (a.result = results[i]!));
+        processedAt = chTime(now());
       } else {
-        todo.forEach((a, i) => {
+        const results = todo.map((a, i) => {
           if (i % 50 === 0) heartbeat();
-          a.result = deps.analyzer.analyze(toReportInput(a.staged.envelope), a.story, prepared?.normalized.get(a.staged.offset));
+          const result = deps.analyzer.analyze(toReportInput(a.staged.envelope), a.story, prepared?.normalized.get(a.staged.offset));
+          return { head: heads.get(a.staged.offset)!, result };
         });
+        processedAt = chTime(now());
+        rows = analysedRows(results, processedAt, deps.signalMinScore);
       }
-      const processedAt = chTime(now());
-      const rows = { reports: [] as object[], events: [] as object[], stories: [] as object[], signals: [] as object[] };
-      const signals: SignalRef[] = [];
-      const signalRows: WrittenRows = { reports: [], events: [] };
-      let duplicates = 0;
-      for (const { staged: report, story, result } of analysed) {
-        const ctx = rowContext(ref, report, processedAt, deps.analyzer.rulesetVersion);
-        rows.stories.push(storyRow(ctx, story));
-        if (result === null) {
-          duplicates += 1;
-          continue;
-        }
-        const reportRowOf = reportRow(ctx, result);
-        const eventRowsOf = eventRows(ctx, result);
-        rows.reports.push(reportRowOf);
-        rows.events.push(...eventRowsOf);
-        if (result.escalation_score >= deps.signalMinScore) {
-          signalRows.reports.push(reportRowOf);
-          signalRows.events.push(...eventRowsOf);
-          rows.signals.push(signalRow(ctx, result));
-          signals.push({
-            reportId: result.id,
-            version: report.envelope.version,
-            storyId: result.story_id,
-            rulesetVersion: result.ruleset_version,
-            score: result.escalation_score,
-            eventTypes: result.event_types,
-            actors: result.actors,
-          });
-        }
-      }
+      const stories = analysed.map((a) => storyRow(heads.get(a.staged.offset)!, a.story, processedAt, deps.analyzer.rulesetVersion));
+      const duplicates = analysed.length - todo.length;
       // One block per table, each with a token derived from the workflow's batch id: a retried activity
       // writes identical blocks, which ClickHouse drops.
       const token = (table: string) => `${ref.batchId}:${deps.analyzer.rulesetVersion}:${table}`;
       heartbeat();
-      await deps.clickhouse.insert('stories', rows.stories, { dedupToken: token('stories') });
-      await deps.clickhouse.insert('reports', rows.reports, { dedupToken: token('reports') });
-      await deps.clickhouse.insert('report_events', rows.events, { dedupToken: token('report_events') });
-      await deps.clickhouse.insert('signals', rows.signals, { dedupToken: token('signals') });
-      if (signals.length > 0) written.set(ref.batchId, signalRows);
-      deps.log.debug({ batchId: ref.batchId, reports: rows.reports.length, events: rows.events.length }, 'batch persisted');
+      await deps.clickhouse.insert('stories', stories, { dedupToken: token('stories') });
+      await deps.clickhouse.insertJsonEachRow('reports', rows.reports.bytes, { dedupToken: token('reports') });
+      await deps.clickhouse.insertJsonEachRow('report_events', rows.events.bytes, { dedupToken: token('report_events') });
+      await deps.clickhouse.insertJsonEachRow('signals', rows.signals.bytes, { dedupToken: token('signals') });
+      const signals = rows.signalRefs;
+      if (signals.length > 0) written.set(ref.batchId, rows.written);
+      deps.log.debug({ batchId: ref.batchId, reports: rows.reports.rows, events: rows.events.rows }, 'batch persisted');
       return {
         summary: {
           batchId: ref.batchId,
           reports: ref.count,
-          persisted: rows.reports.length,
+          persisted: rows.reports.rows,
           duplicates,
           deadLettered: ref.count - assignments.length,
           signals: signals.length,

@@ -1,9 +1,12 @@
 import { Worker } from 'node:worker_threads';
-import type { AnalysisResult, DedupeResult, NormalizedReport, ReportInput } from '@wirewatch/analysis';
+import type { DedupeResult, NormalizedReport, ReportInput } from '@wirewatch/analysis';
+import { joinAnalysedRows, type AnalysedRows, type RowHead } from './rows.ts';
 
 export interface AnalysisJob {
   report: ReportInput;
   story: DedupeResult;
+  /** What the report's rows share (identity, lineage, times): the thread writes them. */
+  head: RowHead;
   /** The report's normalisation when the caller has it (dedupe made it), so the thread does not redo it. */
   normalized?: NormalizedReport | undefined;
   /** The key the report was prepared under (`prepareMany`): the thread reuses the normalisation it kept. */
@@ -22,14 +25,19 @@ export interface PreparedReport {
   fingerprint: Uint32Array;
 }
 
-/** `release`: keys whose kept normalisations will not be analysed (the batch's duplicates); the thread drops them. */
+/**
+ * `release`: keys whose kept normalisations will not be analysed (the batch's duplicates); the thread drops them.
+ * `signalMinScore`: the score from which an analysed report raises an escalation signal.
+ */
 export type AnalysisRequest =
-  | { id: number; kind: 'analyze'; jobs: AnalysisJob[]; release?: string[] }
+  | { id: number; kind: 'analyze'; jobs: AnalysisJob[]; release?: string[]; signalMinScore: number }
   | { id: number; kind: 'prepare'; jobs: PrepareJob[] };
-export type AnalysisResponse = { id: number; results: AnalysisResult[] | PreparedReport[] } | { id: number; error: string };
+export type AnalysisResponse = { id: number; results: AnalysedRows | PreparedReport[] } | { id: number; error: string };
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 interface Pending {
-  resolve: (results: AnalysisResult[] | PreparedReport[]) => void;
+  resolve: (results: AnalysedRows | PreparedReport[]) => void;
   reject: (err: Error) => void;
 }
 
@@ -38,11 +46,13 @@ const THREAD_ENTRY = new URL('./analysis-thread.mjs', import.meta.url);
 /**
  * Worker threads running the analysis engine, so a batch's per-report CPU work runs beside the event loop that
  * serves ingest, Kafka, Temporal and ClickHouse instead of on it: first preparing the reports for the story index
- * (normalising and fingerprinting them), then, once the index has placed them, analysing them. The engine is pure,
- * so a thread needs only the reports and the stories the shared index gave them; results come back in job order.
- * A thread keeps the normalisations it made for the analysis that follows; the same chunk of a batch goes to the
- * same thread both times, and a normalisation the thread no longer holds is made again. A thread that dies fails
- * the requests it held (the batch step retries) and is replaced.
+ * (normalising and fingerprinting them), then, once the index has placed them, analysing them and writing their
+ * rows. The engine is pure, so a thread needs only the reports, the stories the shared index gave them and what
+ * their rows share; it hands back the rows serialised per table (JSONEachRow bytes, in job order) and the batch's
+ * signals, so results never become objects on the event loop's heap. A thread keeps the normalisations it made for
+ * the analysis that follows; the same chunk of a batch goes to the same thread both times, and a normalisation the
+ * thread no longer holds is made again. A thread that dies fails the requests it held (the batch step retries) and
+ * is replaced.
  */
 export class AnalysisPool {
   private readonly threads: Worker[] = [];
@@ -59,35 +69,35 @@ export class AnalysisPool {
   }
 
   /** Normalises and fingerprints the reports for the story index, split across the threads; results in job order. */
-  prepareMany(jobs: readonly PrepareJob[]): Promise<PreparedReport[]> {
-    return this.split('prepare', jobs) as Promise<PreparedReport[]>;
+  async prepareMany(jobs: readonly PrepareJob[]): Promise<PreparedReport[]> {
+    if (jobs.length === 0) return [];
+    const parts = await Promise.all(this.chunks(jobs).map(({ thread, part }) => this.request(thread, { kind: 'prepare', jobs: part })));
+    return (parts as PreparedReport[][]).flat();
   }
 
   /**
-   * Analyses the jobs, split across the threads in contiguous chunks; results in job order. `release` names
-   * prepared keys that will not be analysed (the batch's duplicates), so the threads drop what they kept for them.
+   * Analyses the jobs, split across the threads in contiguous chunks, and returns their rows in job order.
+   * `release` names prepared keys that will not be analysed (the batch's duplicates), so the threads drop what they
+   * kept for them.
    */
-  analyzeMany(jobs: readonly AnalysisJob[], release: readonly string[] = []): Promise<AnalysisResult[]> {
-    return this.split('analyze', jobs, release) as Promise<AnalysisResult[]>;
+  async analyzeMany(jobs: readonly AnalysisJob[], release: readonly string[], signalMinScore: number): Promise<AnalysedRows> {
+    // Every thread hears the releases, since any of them may hold a released key.
+    const chunks = this.chunks(jobs, release.length > 0);
+    const parts = await Promise.all(
+      chunks.map(({ thread, part }) => this.request(thread, { kind: 'analyze', jobs: part, release: [...release], signalMinScore })),
+    );
+    return joinAnalysedRows(parts as AnalysedRows[]);
   }
 
-  private async split(
-    kind: AnalysisRequest['kind'],
-    jobs: readonly (AnalysisJob | PrepareJob)[],
-    release: readonly string[] = [],
-  ): Promise<(AnalysisResult | PreparedReport)[]> {
+  /** Chunk i of the jobs goes to thread i, so a batch's prepared chunks and its analysed chunks mostly meet on one thread. */
+  private chunks<T>(jobs: readonly T[], everyThread = false): { thread: Worker; part: T[] }[] {
     if (this.closed) throw new Error('analysis pool is closed');
-    if (jobs.length === 0 && release.length === 0) return [];
-    const chunk = Math.max(1, Math.ceil(jobs.length / this.threads.length));
-    const parts: Promise<(AnalysisResult | PreparedReport)[]>[] = [];
-    // Chunk i goes to thread i, so a batch's prepared chunks and its analysed chunks mostly meet on one thread.
-    // Every thread hears the releases, since any of them may hold a released key.
-    for (let i = 0; i < this.threads.length && (i * chunk < jobs.length || release.length > 0); i++) {
-      const part = jobs.slice(i * chunk, (i + 1) * chunk);
-      const request = kind === 'analyze' ? { kind, jobs: part, release: [...release] } : { kind, jobs: part };
-      parts.push(this.request(this.threads[i]!, request as Omit<AnalysisRequest, 'id'>));
+    const size = Math.max(1, Math.ceil(jobs.length / this.threads.length));
+    const out: { thread: Worker; part: T[] }[] = [];
+    for (let i = 0; i < this.threads.length && (i * size < jobs.length || everyThread || i === 0); i++) {
+      out.push({ thread: this.threads[i]!, part: jobs.slice(i * size, (i + 1) * size) });
     }
-    return (await Promise.all(parts)).flat();
+    return out;
   }
 
   async close(): Promise<void> {
@@ -95,7 +105,7 @@ export class AnalysisPool {
     await Promise.all(this.threads.map((t) => t.terminate()));
   }
 
-  private request(thread: Worker, request: Omit<AnalysisRequest, 'id'>): Promise<AnalysisResult[] | PreparedReport[]> {
+  private request(thread: Worker, request: DistributiveOmit<AnalysisRequest, 'id'>): Promise<AnalysedRows | PreparedReport[]> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { thread, resolve, reject });

@@ -1,12 +1,14 @@
 /**
- * One analysis thread of the pool (analysis-pool.ts): prepares reports for the story index and analyses them
- * with its own analyzer, and posts the results back. Loaded through analysis-thread.mjs, which registers the
- * TypeScript loader first.
+ * One analysis thread of the pool (analysis-pool.ts): prepares reports for the story index, analyses them with its
+ * own analyzer and writes their rows, and posts the outcome back. Loaded through analysis-thread.mjs, which
+ * registers the TypeScript loader first.
  */
 import { parentPort } from 'node:worker_threads';
 import { createAnalyzer, normalizeReport, StoryIndex, type NormalizedReport } from '@wirewatch/analysis';
+import { chTime } from '@wirewatch/clickhouse/port';
 import { BoundedMap } from './bounded-map.ts';
 import type { AnalysisJob, AnalysisRequest, AnalysisResponse, PrepareJob, PreparedReport } from './analysis-pool.ts';
+import { analysedRows, type AnalysedRows, type RowBlock } from './rows.ts';
 
 const analyzer = createAnalyzer();
 // Only its fingerprint() is used: it depends on the index's options (the defaults, as the story store's index),
@@ -33,13 +35,39 @@ function analyze(job: AnalysisJob) {
   return analyzer.analyze(job.report, job.story, normalized);
 }
 
+/** The chunk's rows; `processed_at` is stamped once its analysis is done, as the event loop would stamp it. */
+function analyzeChunk(jobs: AnalysisJob[], signalMinScore: number): { rows: AnalysedRows; transfer: ArrayBuffer[] } {
+  const analysed = jobs.map((job) => ({ head: job.head, result: analyze(job) }));
+  const rows = analysedRows(analysed, chTime(new Date()), signalMinScore);
+  // Each block is copied into a buffer of its own, exactly its size, and moved to the event loop without a copy.
+  const transfer: ArrayBuffer[] = [];
+  const own = (block: RowBlock): RowBlock => {
+    const bytes = new Uint8Array(block.bytes);
+    transfer.push(bytes.buffer);
+    return { bytes, rows: block.rows };
+  };
+  return {
+    rows: {
+      reports: own(rows.reports),
+      events: own(rows.events),
+      signals: own(rows.signals),
+      written: { reports: own(rows.written.reports), events: own(rows.written.events) },
+      signalRefs: rows.signalRefs,
+    },
+    transfer,
+  };
+}
+
 port.on('message', (request: AnalysisRequest) => {
-  let response: AnalysisResponse;
   try {
-    if (request.kind === 'analyze') for (const key of request.release ?? []) kept.delete(key);
-    response = { id: request.id, results: request.kind === 'prepare' ? request.jobs.map(prepare) : request.jobs.map(analyze) };
+    if (request.kind === 'prepare') {
+      port.postMessage({ id: request.id, results: request.jobs.map(prepare) } satisfies AnalysisResponse);
+      return;
+    }
+    for (const key of request.release ?? []) kept.delete(key);
+    const { rows, transfer } = analyzeChunk(request.jobs, request.signalMinScore);
+    port.postMessage({ id: request.id, results: rows } satisfies AnalysisResponse, transfer);
   } catch (err) {
-    response = { id: request.id, error: err instanceof Error ? (err.stack ?? err.message) : String(err) };
+    port.postMessage({ id: request.id, error: err instanceof Error ? (err.stack ?? err.message) : String(err) } satisfies AnalysisResponse);
   }
-  port.postMessage(response);
 });

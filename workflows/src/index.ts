@@ -2,6 +2,7 @@ export { createActivities, toReportInput, type Activities, type ActivityDeps, ty
 export { StoryStore, type StoryStoreOptions } from './stories.ts';
 export { StagedBatches, loadBatch } from './staged.ts';
 export { AnalysisPool, type AnalysisJob, type PrepareJob, type PreparedReport } from './analysis-pool.ts';
+export { analysedRows, type AnalysedRows, type RowBlock, type RowHead } from './rows.ts';
 export { deadLetterSink, loggingSignalSink, recordDeadLetters } from './sinks.ts';
 export { startWorker, WORKFLOWS_PATH, type RunningWorker, type WorkerOptions } from './worker.ts';
 export { connectTemporal } from './client.ts';

@@ -27,12 +27,17 @@ export class EmbeddedClickHouse implements ClickHouse {
 
   async insert(table: string, rows: readonly object[], options: InsertOptions = {}): Promise<void> {
     if (rows.length === 0) return;
+    await this.insertJsonEachRow(table, toJsonEachRow(rows), options);
+  }
+
+  async insertJsonEachRow(table: string, bytes: Uint8Array, options: InsertOptions = {}): Promise<void> {
+    if (bytes.length === 0) return;
     const settings: Record<string, string> = {};
     if (options.dedupToken) settings.insert_deduplication_token = options.dedupToken;
     try {
       await this.session.insert({
         table: assertIdentifier(table),
-        values: toJsonEachRow(rows),
+        values: Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
         format: 'JSONEachRow',
         settings,
       });

@@ -20,6 +20,8 @@ export interface ClickHouse {
   exec(sql: string, params?: QueryParams): Promise<void>;
   /** Inserts rows (objects keyed by column) as one block. */
   insert(table: string, rows: readonly object[], options?: InsertOptions): Promise<void>;
+  /** Inserts rows already serialised as JSONEachRow (`toJsonEachRow`, e.g. by an analysis thread) as one block. */
+  insertJsonEachRow(table: string, bytes: Uint8Array, options?: InsertOptions): Promise<void>;
   /** Runs a query and returns its rows as objects (64-bit integers come back as strings). */
   query<T = Record<string, unknown>>(sql: string, params?: QueryParams): Promise<T[]>;
   close(): Promise<void>;
@@ -42,10 +44,14 @@ export class ClickHouseError extends Error {
  * such strings live in V8's large-object space, where they bring on full garbage collections.
  */
 export function toJsonEachRow(rows: readonly object[]): Buffer {
-  let bytes = Buffer.allocUnsafe(Math.max(4096, rows.length * 1024));
+  return jsonLinesToBytes(rows.map((row) => JSON.stringify(row)));
+}
+
+/** JSONEachRow bytes of rows serialised one by one beforehand (`JSON.stringify` of each). */
+export function jsonLinesToBytes(lines: readonly string[]): Buffer {
+  let bytes = Buffer.allocUnsafe(Math.max(4096, lines.length * 1024));
   let at = 0;
-  for (const row of rows) {
-    const line = JSON.stringify(row);
+  for (const line of lines) {
     // A UTF-16 code unit takes at most 3 bytes of UTF-8, and the newline 1.
     const room = line.length * 3 + 1;
     if (at + room > bytes.length) {

@@ -1,3 +1,5 @@
+import { Readable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import { createClient, type ClickHouseClient } from '@clickhouse/client';
 import { assertIdentifier, ClickHouseError, type ClickHouse, type InsertOptions, type QueryParams } from './port.ts';
 import { renderParams } from './render-params.ts';
@@ -66,6 +68,21 @@ export class ServerClickHouse implements ClickHouse {
       await this.client.insert({ table: assertIdentifier(table), values: rows as object[], format: 'JSONEachRow', clickhouse_settings });
     } catch (err) {
       throw new ClickHouseError(`insert into ${table} failed: ${(err as Error).message}`, `INSERT INTO ${table}`, { cause: err });
+    }
+  }
+
+  async insertJsonEachRow(table: string, bytes: Uint8Array, options: InsertOptions = {}): Promise<void> {
+    if (bytes.length === 0) return;
+    const clickhouse_settings =
+      options.dedupToken && this.capabilities.dedupTokens ? { insert_deduplication_token: options.dedupToken } : {};
+    const query = `INSERT INTO ${assertIdentifier(table)} FORMAT JSONEachRow`;
+    try {
+      // The bytes are the request body as they are: nothing is parsed or serialised again here.
+      const result = await this.client.exec({ query, values: Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), clickhouse_settings });
+      result.stream.resume();
+      await finished(result.stream);
+    } catch (err) {
+      throw new ClickHouseError(`insert into ${table} failed: ${(err as Error).message}`, query, { cause: err });
     }
   }
 

@@ -13,7 +13,7 @@ export function pipelineAnalyzer(threads = 0): Analyzer & { close(): Promise<voi
   return {
     rulesetVersion: analyzer.rulesetVersion,
     analyze: analyzer.analyze,
-    analyzeMany: (jobs, release) => pool.analyzeMany(jobs, release),
+    analyzeMany: (jobs, release, signalMinScore) => pool.analyzeMany(jobs, release, signalMinScore),
     prepareMany: (jobs) => pool.prepareMany(jobs),
     close: () => pool.close(),
   };

@@ -1,7 +1,8 @@
 import { evaluateReport, type EventFacts, type ReportFacts, type ReportRule } from '@wirewatch/alerting';
-import type { ClickHouse } from '@wirewatch/clickhouse';
+import { parseJsonEachRow, type ClickHouse } from '@wirewatch/clickhouse';
 import type { Logger } from '@wirewatch/log';
 import type { SignalSink, WrittenRows } from '../activities.ts';
+import type { RowBlock } from '../rows.ts';
 import type { SignalRef } from '../types.ts';
 import type { AlertStarter } from './starter.ts';
 
@@ -63,7 +64,8 @@ function factsOf(reports: readonly ReportRow[], events: readonly EventRow[], wan
 export async function loadReportFacts(ch: ClickHouse, signals: readonly SignalRef[], written?: WrittenRows): Promise<ReportFacts[]> {
   if (written) {
     const wanted = new Set(signals.map((s) => `${s.reportId}@${s.version}`));
-    const facts = factsOf(written.reports as ReportRow[], written.events as EventRow[], wanted);
+    const text = (block: RowBlock) => Buffer.from(block.bytes.buffer, block.bytes.byteOffset, block.bytes.byteLength).toString('utf8');
+    const facts = factsOf(parseJsonEachRow<ReportRow>(text(written.reports)), parseJsonEachRow<EventRow>(text(written.events)), wanted);
     if (facts.length === wanted.size) return facts;
   }
   const facts: ReportFacts[] = [];
