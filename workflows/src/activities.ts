@@ -179,7 +179,7 @@ export function createActivities(deps: ActivityDeps) {
       const staged = prepared?.reports ?? (await loadBatch(deps.clickhouse, ref, deps.staged)).reports;
       deps.staged?.delete(ref.batchId);
       const reports = new Map(staged.map((r) => [r.offset, r]));
-      const analysed: { staged: StagedReport; story: DedupeResult }[] = [];
+      const analysed: { staged: StagedReport; story: DedupeResult; head: RowHead }[] = [];
       for (const assignment of assignments) {
         const report = reports.get(assignment.offset);
         if (!report) throw new Error(`batch ${ref.batchId}: offset ${assignment.offset} vanished from staging`);
@@ -190,10 +190,9 @@ export function createActivities(deps: ActivityDeps) {
           independent_sources: assignment.independentSources,
           kind: assignment.kind,
         };
-        analysed.push({ staged: report, story });
+        analysed.push({ staged: report, story, head: rowHead(ref, report) });
       }
       const todo = analysed.filter((a) => a.story.kind !== 'duplicate');
-      const heads = new Map<string, RowHead>(analysed.map((a) => [a.staged.offset, rowHead(ref, a.staged)]));
       // Analyse first, then stamp processed_at: it is when the rows are written, so ingest-to-visible lag measured
       // from it includes the analysis. Analysis threads stamp the rows they write as they finish.
       let rows: AnalysedRows;
@@ -205,7 +204,7 @@ export function createActivities(deps: ActivityDeps) {
           todo.map((a) => ({
             report: toReportInput(a.staged.envelope),
             story: a.story,
-            head: heads.get(a.staged.offset)!,
+            head: a.head,
             normalized: prepared?.normalized.get(a.staged.offset),
             key: keyOf(ref, a.staged.offset),
           })),
@@ -217,12 +216,12 @@ export function createActivities(deps: ActivityDeps) {
         const results = todo.map((a, i) => {
           if (i % 50 === 0) heartbeat();
           const result = deps.analyzer.analyze(toReportInput(a.staged.envelope), a.story, prepared?.normalized.get(a.staged.offset));
-          return { head: heads.get(a.staged.offset)!, result };
+          return { head: a.head, result };
         });
         processedAt = chTime(now());
         rows = analysedRows(results, processedAt, deps.signalMinScore);
       }
-      const stories = analysed.map((a) => storyRow(heads.get(a.staged.offset)!, a.story, processedAt, deps.analyzer.rulesetVersion));
+      const stories = analysed.map((a) => storyRow(a.head, a.story, processedAt, deps.analyzer.rulesetVersion));
       const duplicates = analysed.length - todo.length;
       // One block per table, each with a token derived from the workflow's batch id: a retried activity
       // writes identical blocks, which ClickHouse drops.
