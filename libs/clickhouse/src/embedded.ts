@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { drainPending, Session } from 'chdb';
-import { assertIdentifier, ClickHouseError, parseJsonEachRow, toJsonEachRow, type ClickHouse, type InsertOptions, type QueryParams } from './port.ts';
+import { assertIdentifier, bufferOf, ClickHouseError, parseJsonEachRow, toJsonEachRow, type ClickHouse, type InsertOptions, type QueryParams } from './port.ts';
 
 /**
  * ClickHouse in this process through chDB. The engine binds one data folder per process, and only one
@@ -37,7 +37,7 @@ export class EmbeddedClickHouse implements ClickHouse {
     try {
       await this.session.insert({
         table: assertIdentifier(table),
-        values: Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+        values: bufferOf(bytes),
         format: 'JSONEachRow',
         settings,
       });

@@ -65,6 +65,11 @@ export function jsonLinesToBytes(lines: readonly string[]): Buffer {
   return bytes.subarray(0, at);
 }
 
+/** A Buffer over the same memory as `bytes` (no copy), for APIs that take a Buffer. */
+export function bufferOf(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
 export function parseJsonEachRow<T>(text: string): T[] {
   const rows: T[] = [];
   for (const line of text.split('\n')) if (line.length > 0) rows.push(JSON.parse(line) as T);

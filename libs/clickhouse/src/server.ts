@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { createClient, type ClickHouseClient } from '@clickhouse/client';
-import { assertIdentifier, ClickHouseError, type ClickHouse, type InsertOptions, type QueryParams } from './port.ts';
+import { assertIdentifier, bufferOf, ClickHouseError, type ClickHouse, type InsertOptions, type QueryParams } from './port.ts';
 import { renderParams } from './render-params.ts';
 
 export interface ServerOptions {
@@ -62,10 +62,8 @@ export class ServerClickHouse implements ClickHouse {
 
   async insert(table: string, rows: readonly object[], options: InsertOptions = {}): Promise<void> {
     if (rows.length === 0) return;
-    const clickhouse_settings =
-      options.dedupToken && this.capabilities.dedupTokens ? { insert_deduplication_token: options.dedupToken } : {};
     try {
-      await this.client.insert({ table: assertIdentifier(table), values: rows as object[], format: 'JSONEachRow', clickhouse_settings });
+      await this.client.insert({ table: assertIdentifier(table), values: rows as object[], format: 'JSONEachRow', clickhouse_settings: this.insertSettings(options) });
     } catch (err) {
       throw new ClickHouseError(`insert into ${table} failed: ${(err as Error).message}`, `INSERT INTO ${table}`, { cause: err });
     }
@@ -73,17 +71,21 @@ export class ServerClickHouse implements ClickHouse {
 
   async insertJsonEachRow(table: string, bytes: Uint8Array, options: InsertOptions = {}): Promise<void> {
     if (bytes.length === 0) return;
-    const clickhouse_settings =
-      options.dedupToken && this.capabilities.dedupTokens ? { insert_deduplication_token: options.dedupToken } : {};
+    const clickhouse_settings = this.insertSettings(options);
     const query = `INSERT INTO ${assertIdentifier(table)} FORMAT JSONEachRow`;
     try {
       // The bytes are the request body as they are: nothing is parsed or serialised again here.
-      const result = await this.client.exec({ query, values: Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), clickhouse_settings });
+      const result = await this.client.exec({ query, values: Readable.from([bufferOf(bytes)]), clickhouse_settings });
       result.stream.resume();
       await finished(result.stream);
     } catch (err) {
       throw new ClickHouseError(`insert into ${table} failed: ${(err as Error).message}`, query, { cause: err });
     }
+  }
+
+  /** The insert's deduplication token, on servers that take one (22.2 and later; see capabilitiesOf). */
+  private insertSettings(options: InsertOptions): { insert_deduplication_token?: string } {
+    return options.dedupToken && this.capabilities.dedupTokens ? { insert_deduplication_token: options.dedupToken } : {};
   }
 
   async query<T = Record<string, unknown>>(sql: string, params?: QueryParams): Promise<T[]> {

@@ -1,5 +1,5 @@
 import { evaluateReport, type EventFacts, type ReportFacts, type ReportRule } from '@wirewatch/alerting';
-import { parseJsonEachRow, type ClickHouse } from '@wirewatch/clickhouse';
+import { bufferOf, parseJsonEachRow, type ClickHouse } from '@wirewatch/clickhouse';
 import type { Logger } from '@wirewatch/log';
 import type { SignalSink, WrittenRows } from '../activities.ts';
 import type { RowBlock } from '../rows.ts';
@@ -64,7 +64,7 @@ function factsOf(reports: readonly ReportRow[], events: readonly EventRow[], wan
 export async function loadReportFacts(ch: ClickHouse, signals: readonly SignalRef[], written?: WrittenRows): Promise<ReportFacts[]> {
   if (written) {
     const wanted = new Set(signals.map((s) => `${s.reportId}@${s.version}`));
-    const text = (block: RowBlock) => Buffer.from(block.bytes.buffer, block.bytes.byteOffset, block.bytes.byteLength).toString('utf8');
+    const text = (block: RowBlock) => bufferOf(block.bytes).toString('utf8');
     const facts = factsOf(parseJsonEachRow<ReportRow>(text(written.reports)), parseJsonEachRow<EventRow>(text(written.events)), wanted);
     if (facts.length === wanted.size) return facts;
   }
