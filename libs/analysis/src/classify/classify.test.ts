@@ -103,3 +103,41 @@ describe('classifySentence: non-events', () => {
     expect(types(sentence).filter((t) => t === 'ASSAULT' || t === 'MOBILIZE' || t === 'RETREAT')).toEqual([]);
   });
 });
+
+describe('classifySentence: how front-line reports word armed violence', () => {
+  // Phrasings of lethal events in conflict reporting that a verb-of-attack lexicon misses.
+  it.each([
+    ['Special police shot dozens of protesters in the square, an inquiry found.', 'firearms'],
+    ['Two soldiers were shot near the checkpoint overnight.', 'firearms'],
+    ['Army units hit an enemy command post and a fuel depot near the river.', null],
+    ['A passenger bus hit a landmine on the road to the coast, killing four.', 'explosives'],
+    ['The air force made five strikes against enemy positions on Sunday.', null],
+    ['The brigade lost more than 50 servicemen in two days of fighting.', null],
+    ['One KIA, two WIA in the eastern sector on Tuesday, the command said.', null],
+    ['Four soldiers died in rebel fire near the airport.', null],
+    ['Separatists downed a military transport plane over the region.', null],
+    ['A helicopter was downed by a shoulder-fired missile.', null],
+    ['The troops fired from multiple-launch rocket systems at the town.', 'heavy-weapons'],
+    ['Border guards eliminated a sabotage group near the village.', null],
+    ['The defenders repelled three attacks on the bridgehead.', null],
+    ['The navy sank an enemy landing ship in the bay.', null],
+    ['Government forces tried to counterattack twice over the weekend.', null],
+    ['Eleven civilians died in shellings of the city last week.', 'heavy-weapons'],
+  ])('%s', (sentence, mode) => {
+    const e = classifySentence(sentence).find((m) => m.type === 'ASSAULT');
+    expect(e, sentence).toBeDefined();
+    if (mode) expect(e!.mode).toBe(mode);
+  });
+
+  it.each([
+    'The documentary was shot in the mountains last winter.',
+    'Hyundai and Kia recalled 90,000 cars over a wiring fault.',
+    'She was fired from her job at the ministry in March.',
+    'The company lost 200 employees after the merger.',
+    'Shares hit a record high as investors cheered the results.',
+    'The trade deal will eliminate tariffs on farm goods.',
+    'The storm hit three military bases on the coast, cutting power.',
+  ])('finds no assault in: %s', (sentence) => {
+    expect(types(sentence)).not.toContain('ASSAULT');
+  });
+});
