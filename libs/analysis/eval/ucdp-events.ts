@@ -74,6 +74,7 @@ ${table}
 The triggers added on 2026-11-28 (hit, lost N servicemen, KIA/WIA, died in shelling, downed, fired from,
 eliminated, repelled, sank, shot protesters, counterattack) were written from the misses of the odd half.
 The even half was not read, so its figure is the one that says how the rules carry over to new text.
-Before those triggers: 79.8% (even) and 79.3% (odd).
+Before those triggers: 79.8% (even) and 79.3% (odd). The accident and disaster context added the same day costs
+one headline of the unread half, a tripwire blast written up as a "crash".
 `,
 );

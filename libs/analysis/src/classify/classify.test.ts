@@ -141,3 +141,26 @@ describe('classifySentence: how front-line reports word armed violence', () => {
     expect(types(sentence)).not.toContain('ASSAULT');
   });
 });
+
+describe('classifySentence: accidents, disasters and street protests', () => {
+  it.each([
+    '43 killed in bus crash on the mountain road',
+    'Strong earthquake in the west of the country kills 47 people',
+    'Floods kill two and force 75,000 from their homes',
+    'A tsunami warning was issued for the southern coast',
+    'Ten killed in coal mine blast',
+  ])('reports no assault or threat in: %s', (sentence) => {
+    expect(types(sentence).filter((t) => t === 'ASSAULT' || t === 'THREATEN')).toEqual([]);
+  });
+  it('still reads an attack near a crash site as an attack', () => {
+    expect(types('Separatists shot down a plane; the crash site is in rebel hands.')).toContain('ASSAULT');
+  });
+  it('still reads a landmine blast as an assault', () => {
+    expect(types('A local resident was killed by a mine blast near the village.')).toContain('ASSAULT');
+  });
+  it('reads protests in the street as PROTEST and a government protest as ACCUSE', () => {
+    expect(types('Thousands joined protests against the war in the capital.')).toEqual(['PROTEST']);
+    expect(types('Twenty dead in film protests across the country')).toContain('PROTEST');
+    expect(types('China protests Japan visit to war shrine')).toContain('ACCUSE');
+  });
+});

@@ -84,6 +84,8 @@ interface RawTrigger {
   unless_before?: string;
   requires_before?: string;
   unless_after?: string;
+  /** "sensitive": the context checks tell capitals apart ("[A-Z][a-z]+" is a name); by default they ignore case. */
+  context_case?: 'sensitive';
 }
 
 interface RawLexicon {
@@ -114,6 +116,7 @@ const optional = (source: string | undefined, flags = 'i'): RegExp | null => (so
 export function compileLexicon(raw: RawLexicon): CompiledLexicon {
   const byFirstWord = new Map<string, Trigger[]>();
   raw.triggers.forEach((t, index) => {
+    const contextFlags = t.context_case === 'sensitive' ? '' : 'i';
     const trigger: Trigger = {
       index,
       type: eventType(t.type, t.pattern),
@@ -121,9 +124,9 @@ export function compileLexicon(raw: RawLexicon): CompiledLexicon {
       governs: governs(t.governs),
       priority: t.priority ?? 0,
       re: new RegExp(patternSource(t.pattern, raw.inflections), 'iy'),
-      unlessBefore: optional(t.unless_before),
-      requiresBefore: optional(t.requires_before),
-      unlessAfter: optional(t.unless_after),
+      unlessBefore: optional(t.unless_before, contextFlags),
+      requiresBefore: optional(t.requires_before, contextFlags),
+      unlessAfter: optional(t.unless_after, contextFlags),
     };
     const firstWords = new Set(anchorWords(t.pattern, raw.inflections).map((w) => w.split(' ')[0] ?? w));
     for (const word of firstWords) {
