@@ -149,11 +149,18 @@ describe('classifySentence: accidents, disasters and street protests', () => {
     'Floods kill two and force 75,000 from their homes',
     'A tsunami warning was issued for the southern coast',
     'Ten killed in coal mine blast',
+    'Bus station fire kills seven',
+    'The racing driver is fighting for his life after a skiing accident',
+    'The cyclist dropped his fight against doping charges',
+    'The son of the preacher killed himself, the family said',
   ])('reports no assault or threat in: %s', (sentence) => {
     expect(types(sentence).filter((t) => t === 'ASSAULT' || t === 'THREATEN')).toEqual([]);
   });
   it('still reads an attack near a crash site as an attack', () => {
     expect(types('Separatists shot down a plane; the crash site is in rebel hands.')).toContain('ASSAULT');
+  });
+  it('still reads rocket fire that kills as an assault', () => {
+    expect(types('Rocket fire kills three in the border town')).toContain('ASSAULT');
   });
   it('still reads a landmine blast as an assault', () => {
     expect(types('A local resident was killed by a mine blast near the village.')).toContain('ASSAULT');
