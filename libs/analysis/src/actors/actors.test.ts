@@ -223,3 +223,17 @@ describe('assignRoles', () => {
     ).toEqual({ actors: ['RUS', 'IRN'], targets: [] });
   });
 });
+
+describe('assignRoles: who speaks is not who acts', () => {
+  it('leaves the actor unknown when the nearest mention only reports the act', () => {
+    expect(roles('The Pentagon said Iran-backed militias attacked a U.S. base in Syria.', 'attacked', 'ASSAULT')).toEqual({ actors: [], targets: ['USA'] });
+    expect(roles('Kyiv says unidentified drones struck a refinery in the south.', 'struck', 'ASSAULT').actors).toEqual([]);
+  });
+  it('keeps the speaker when a pronoun takes it up again', () => {
+    expect(roles('Ukraine said it shot down 20 Russian drones overnight.', 'shot down', 'ASSAULT').actors).toEqual(['UKR']);
+    expect(roles('Russia said on Monday that its forces had captured the village.', 'captured', 'ASSAULT').actors).toEqual(['RUS']);
+  });
+  it('takes the nearer subject after the verb of saying', () => {
+    expect(roles('Officials said Russian forces attacked the town.', 'attacked', 'ASSAULT').actors).toEqual(['RUS']);
+  });
+});

@@ -338,6 +338,24 @@ function conditionSubject(sentence: string, usable: Candidate[], objectEnd: numb
   return conjoinedGroup(sentence, inCondition, 0, 1);
 }
 
+/** A verb of saying or knowing: what follows it is what the subject says, not what the subject does. */
+const SPEAKER_VERB =
+  /\b(?:said|says|say|told|tells|reported|reports|announced|announces|confirmed|confirms|claimed|claims|alleged|alleges|stated|states|added|adds|insisted|insists|believes|believed|estimated|estimates)\b/;
+/** "Ukraine said it shot down …", "… that its forces …": a pronoun after the verb is the speaker again. */
+const SPEAKER_AGAIN = /\b(?:it|they|he|she|we|its|their|his|her|our)\b/;
+
+/**
+ * "The Pentagon said militias attacked a U.S. base": when a verb of saying stands between the subject
+ * group and the trigger, the group is the one speaking, not the one acting, unless a pronoun takes it up
+ * again ("Ukraine said it shot down …"). The event then has no known actor (or, passive, no known target).
+ */
+function onlySpeaks(sentence: string, group: Candidate[], trigger: Span): boolean {
+  if (group.length === 0) return false;
+  const gap = sentence.slice(group[group.length - 1]!.mention.end, trigger.start);
+  const verb = SPEAKER_VERB.exec(gap);
+  return verb !== null && !SPEAKER_AGAIN.test(gap.slice(verb.index + verb[0].length));
+}
+
 export function assignRoles(sentence: string, mentions: ActorMention[], trigger: Span, eventType: EventType): Roles {
   const { asides, facts } = prepare(sentence, mentions);
   const usable: Candidate[] = [];
@@ -352,7 +370,8 @@ export function assignRoles(sentence: string, mentions: ActorMention[], trigger:
   const reported = reportedObligation(sentence, trigger, before, eventType);
   if (reported) return reported;
 
-  const subject = subjectGroup(sentence, before);
+  const nearest = subjectGroup(sentence, before);
+  const subject = onlySpeaks(sentence, nearest, trigger) ? [] : nearest;
   const agentAt = after.findIndex((c) => c.agent);
   const agent = agentAt >= 0 ? conjoinedGroup(sentence, after, agentAt, 1) : [];
 

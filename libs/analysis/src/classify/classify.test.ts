@@ -123,6 +123,7 @@ describe('classifySentence: how front-line reports word armed violence', () => {
     ['The navy sank an enemy landing ship in the bay.', null],
     ['Government forces tried to counterattack twice over the weekend.', null],
     ['Eleven civilians died in shellings of the city last week.', 'heavy-weapons'],
+    ['Azerbaijan and Armenia traded fire along their border.', null],
   ])('%s', (sentence, mode) => {
     const e = classifySentence(sentence).find((m) => m.type === 'ASSAULT');
     expect(e, sentence).toBeDefined();
@@ -169,5 +170,15 @@ describe('classifySentence: accidents, disasters and street protests', () => {
     expect(types('Thousands joined protests against the war in the capital.')).toEqual(['PROTEST']);
     expect(types('Twenty dead in film protests across the country')).toContain('PROTEST');
     expect(types('China protests Japan visit to war shrine')).toContain('ACCUSE');
+  });
+});
+
+describe('classifySentence: a strike on a named place', () => {
+  it('reads "struck <Place>" as an assault, and not a struck deal, chord or weekday', () => {
+    expect(types('Russian missiles struck Kharkiv overnight.')).toContain('ASSAULT');
+    expect(types('Israel struck the city of Tyre on Sunday.')).toContain('ASSAULT');
+    expect(types('The two leaders struck a deal on Friday.')).not.toContain('ASSAULT');
+    expect(types('The speech struck a chord with voters.')).not.toContain('ASSAULT');
+    expect(types('An earthquake struck Turkey on Monday.')).not.toContain('ASSAULT');
   });
 });

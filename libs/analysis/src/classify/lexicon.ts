@@ -86,6 +86,8 @@ interface RawTrigger {
   unless_after?: string;
   /** "sensitive": the context checks tell capitals apart ("[A-Z][a-z]+" is a name); by default they ignore case. */
   context_case?: 'sensitive';
+  /** "sensitive": the pattern itself tells capitals apart ("struck Kharkiv" against "struck a deal"). */
+  case?: 'sensitive';
 }
 
 interface RawLexicon {
@@ -123,7 +125,7 @@ export function compileLexicon(raw: RawLexicon): CompiledLexicon {
       mode: t.mode ?? null,
       governs: governs(t.governs),
       priority: t.priority ?? 0,
-      re: new RegExp(patternSource(t.pattern, raw.inflections), 'iy'),
+      re: new RegExp(patternSource(t.pattern, raw.inflections), t.case === 'sensitive' ? 'y' : 'iy'),
       unlessBefore: optional(t.unless_before, contextFlags),
       requiresBefore: optional(t.requires_before, contextFlags),
       unlessAfter: optional(t.unless_after, contextFlags),
