@@ -56,3 +56,20 @@ describe('scoreReport', () => {
     expect(score([big, nuclear, troops], 50).score).toBeLessThanOrEqual(100);
   });
 });
+
+describe('conflictOf', () => {
+  it('reads a belligerent acting on its enemy as that war, before any third-party reading', () => {
+    // LBN is a side of ISR-LBN; listed first, ISR-PSE must not take it for an outsider.
+    expect(conflictOf({ actors: ['LBN'], targets: ['ISR'] })).toEqual({ id: 'ISR-LBN', thirdParty: false });
+    expect(conflictOf({ actors: ['IRN'], targets: ['ISR'] })).toEqual({ id: 'ISR-IRN', thirdParty: false });
+  });
+  it('reads a belligerent of another war supporting a side as a third party', () => {
+    expect(conflictOf({ actors: ['IRN'], targets: ['RUS'] })).toEqual({ id: 'RUS-UKR', thirdParty: true });
+  });
+  it('gives no conflict to what a state does at home', () => {
+    expect(conflictOf({ actors: ['RUS'], targets: ['RUS'] })).toBeNull();
+  });
+  it('places an act with no named target in the actor’s war', () => {
+    expect(conflictOf({ actors: ['UKR'], targets: [] })).toEqual({ id: 'RUS-UKR', thirdParty: false });
+  });
+});

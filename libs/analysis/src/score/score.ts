@@ -91,18 +91,38 @@ function anyIn(codes: string[], sides: Map<string, number>): boolean {
   return false;
 }
 
+/** Whether some actor and some target sit on different sides of the conflict. */
+function opposed(event: Pick<AnalysedEvent, 'actors' | 'targets'>, sides: Map<string, number>): boolean {
+  for (const a of event.actors) {
+    const side = sides.get(a);
+    if (side === undefined) continue;
+    for (const t of event.targets) {
+      const other = sides.get(t);
+      if (other !== undefined && other !== side) return true;
+    }
+  }
+  return false;
+}
+
 /**
  * The ongoing conflict an event belongs to, and whether it brings a third party into it: military
  * support for, or force against, a belligerent by a state outside the war escalates that war.
+ * Looked for in this order, so that a belligerent of one war is never read as an outsider to another
+ * war of the same state (Hezbollah's LBN firing on ISR is ISR-LBN, not a third party in ISR-PSE):
+ *  1. an actor and a target on opposite sides of a conflict;
+ *  2. an actor in a conflict, with no target named;
+ *  3. a target in a conflict whose actors are all outside it: a third party.
  */
 export function conflictOf(event: Pick<AnalysedEvent, 'actors' | 'targets'>, conflicts = scoring.conflicts): { id: string; thirdParty: boolean } | null {
   if (event.actors.length === 0 && event.targets.length === 0) return null;
-  for (const c of sidesOf(conflicts)) {
-    const targetInWar = anyIn(event.targets, c.sides);
-    const actorInWar = anyIn(event.actors, c.sides);
-    if (targetInWar && event.actors.length > 0 && !actorInWar) return { id: c.id, thirdParty: true };
-    if (actorInWar && (targetInWar || event.targets.length === 0)) return { id: c.id, thirdParty: false };
+  const tables = sidesOf(conflicts);
+  for (const c of tables) if (opposed(event, c.sides)) return { id: c.id, thirdParty: false };
+  if (event.targets.length === 0) {
+    for (const c of tables) if (anyIn(event.actors, c.sides)) return { id: c.id, thirdParty: false };
+    return null;
   }
+  if (event.actors.length === 0) return null;
+  for (const c of tables) if (anyIn(event.targets, c.sides) && !anyIn(event.actors, c.sides)) return { id: c.id, thirdParty: true };
   return null;
 }
 
