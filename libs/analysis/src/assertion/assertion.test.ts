@@ -12,10 +12,13 @@ const assess = (sentence: string, trigger: string) => assessAssertion(sentence, 
 describe('assessAssertion', () => {
   it('asserted by default', () => {
     expect(assess('The army sent troops to the border.', 'sent troops')).toEqual({ assertion: 'asserted', negated: false });
+    expect(assess('The army shelled the town overnight, the governor said.', 'shelled')).toEqual({ assertion: 'asserted', negated: false });
   });
   it.each([
     ['The neighbour allegedly sent troops to the border.', 'sent troops'],
     ['According to intelligence sources, the army sent troops to the border.', 'sent troops'],
+    ['The army has deployed about 3,000 soldiers to the east, foreign intelligence said.', 'deployed'],
+    ['The army sent troops to the border, according to two sources familiar with the matter.', 'sent troops'],
     ['The spy agency said it has evidence that the army sent troops to the border.', 'sent troops'],
     ['The video shows what the agency alleged were soldiers moved to the border.', 'soldiers moved'],
     ['The army reportedly shelled the village.', 'shelled'],

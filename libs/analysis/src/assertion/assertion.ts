@@ -24,6 +24,7 @@ const UNCONFIRMED_SENTENCE = re(cues.unconfirmed.sentence);
 const UNCONFIRMED_BEFORE = re(cues.unconfirmed.before);
 const UNCONFIRMED_AFTER = re(cues.unconfirmed.after);
 const ALLEGED_BEFORE = re(cues.alleged.before);
+const ALLEGED_AFTER = re(cues.alleged.after);
 const NEGATION_BEFORE = re(cues.negation.before);
 const NEGATION_EXCEPTIONS = re(cues.negation.exceptions);
 
@@ -74,7 +75,7 @@ export function assessAssertion(sentence: string, trigger: Span): AssertionResul
     MODAL_IN_TRIGGER.test(sentence.slice(trigger.start, trigger.end))
   ) {
     assertion = 'unconfirmed';
-  } else if (ALLEGED_BEFORE.test(before)) assertion = 'alleged';
+  } else if (ALLEGED_BEFORE.test(before) || ALLEGED_AFTER.test(sentence.slice(trigger.end))) assertion = 'alleged';
   return { assertion, negated };
 }
 
