@@ -66,8 +66,9 @@ describe('conflictOf', () => {
   it('reads a belligerent of another war supporting a side as a third party', () => {
     expect(conflictOf({ actors: ['IRN'], targets: ['RUS'] })).toEqual({ id: 'RUS-UKR', thirdParty: true });
   });
-  it('gives no conflict to what a state does at home', () => {
-    expect(conflictOf({ actors: ['RUS'], targets: ['RUS'] })).toBeNull();
+  it('places fighting on one side’s own soil in that war', () => {
+    expect(conflictOf({ actors: ['UKR'], targets: ['UKR'] })).toEqual({ id: 'RUS-UKR', thirdParty: false });
+    expect(conflictOf({ actors: ['COD'], targets: ['COD'] })).toEqual({ id: 'COD-RWA', thirdParty: false });
   });
   it('places an act with no named target in the actor’s war', () => {
     expect(conflictOf({ actors: ['UKR'], targets: [] })).toEqual({ id: 'RUS-UKR', thirdParty: false });
