@@ -124,6 +124,7 @@ describe('classifySentence: how front-line reports word armed violence', () => {
     ['Government forces tried to counterattack twice over the weekend.', null],
     ['Eleven civilians died in shellings of the city last week.', 'heavy-weapons'],
     ['Azerbaijan and Armenia traded fire along their border.', null],
+    ['Armoured columns have advanced into the neighbouring region.', null],
   ])('%s', (sentence, mode) => {
     const e = classifySentence(sentence).find((m) => m.type === 'ASSAULT');
     expect(e, sentence).toBeDefined();
@@ -180,5 +181,12 @@ describe('classifySentence: a strike on a named place', () => {
     expect(types('The two leaders struck a deal on Friday.')).not.toContain('ASSAULT');
     expect(types('The speech struck a chord with voters.')).not.toContain('ASSAULT');
     expect(types('An earthquake struck Turkey on Monday.')).not.toContain('ASSAULT');
+  });
+});
+
+describe('classifySentence: a show of force in the air', () => {
+  it('reads scrambled fighter jets as MOBILIZE/weapons', () => {
+    expect(first('The air force scrambled fighter jets after missiles entered its airspace.')).toMatchObject({ type: 'MOBILIZE', mode: 'weapons' });
+    expect(types('The team advanced into the final.')).toEqual([]);
   });
 });
