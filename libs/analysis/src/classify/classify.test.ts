@@ -190,3 +190,18 @@ describe('classifySentence: a show of force in the air', () => {
     expect(types('The team advanced into the final.')).toEqual([]);
   });
 });
+
+describe('classifySentence: tests, sanctions packages and conditional measures', () => {
+  it('reads a missile test as a show of force, not an attack', () => {
+    expect(first('The North test-fired an intercontinental ballistic missile into the sea.')).toMatchObject({ type: 'MOBILIZE', mode: 'weapons' });
+    expect(first('The navy conducted a hypersonic missile test on Sunday.')).toMatchObject({ type: 'MOBILIZE', mode: 'weapons' });
+  });
+  it('reads an agreed package of sanctions as SANCTION, and agreeing to lift them as no sanction', () => {
+    expect(types('The bloc agreed a 14th package of sanctions against its neighbour.')).toContain('SANCTION');
+    expect(types('The bloc agreed to lift sanctions on its neighbour.')).not.toContain('SANCTION');
+  });
+  it('reads "would take resolute measures if" as a threat, and "will take steps to improve" as none', () => {
+    expect(types('The ministry said it would take "resolute measures" if the patrols continued.')).toContain('THREATEN');
+    expect(types('The government will take steps to improve the economy.')).not.toContain('THREATEN');
+  });
+});
