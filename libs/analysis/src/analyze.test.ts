@@ -61,6 +61,15 @@ describe('createAnalyzer', () => {
     expect(copy.independent_sources).toBe(1);
   });
 
+  it('reads the deaths in an accident report as the accident, unless a sentence names armed force', () => {
+    const crash = report('acc-1', 'Bus crash kills 43 on a mountain road', [
+      'At least 43 people were killed when the bus left the road on Tuesday, police said.',
+      'Separately, rebels attacked an army post in the north, killing two soldiers.',
+    ].join('\n\n'));
+    const r = createAnalyzer().analyze(crash);
+    expect(r.events.map((e) => e.evidence)).toEqual(['Separately, rebels attacked an army post in the north, killing two soldiers.']);
+  });
+
   it('analyses no events in a text that is not English', () => {
     const r = createAnalyzer().analyze(report('fr-1', 'Des troupes déployées', "L'armée a déployé des milliers de soldats à la frontière dimanche, selon le ministère de la défense.", 'wire-fr'));
     expect(r.events).toEqual([]);

@@ -3,7 +3,7 @@
  * assertion → score. Pure and deterministic: no I/O, no clock (time comes from the report).
  */
 import { z } from 'zod';
-import { analyzeSentence, lexicon } from './classify/index.ts';
+import { analyzeSentence, hasMilitaryContext, headlineBlocks, lexicon } from './classify/index.ts';
 import { DEDUPE_METHOD_VERSION, StoryIndex, type DedupeInput } from './dedupe/index.ts';
 import { normalizeReport } from './normalize/index.ts';
 import { VAGUE_QUALIFIER } from './quantities/index.ts';
@@ -115,7 +115,13 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
       const at = Number.isNaN(published.getTime()) ? undefined : published;
       const events: AnalysedEvent[] = [];
       if (normalized.isEnglish) {
-        for (const s of normalized.sentences) for (const e of analyzeSentence(s.text, s.start, at)) events.push(e);
+        const blocked = headlineBlocks(report.headline);
+        for (const s of normalized.sentences) {
+          const found = analyzeSentence(s.text, s.start, at);
+          if (blocked.size > 0 && found.some((e) => blocked.has(e.type)) && !hasMilitaryContext(s.text)) {
+            for (const e of found) if (!blocked.has(e.type)) events.push(e);
+          } else for (const e of found) events.push(e);
+        }
       }
       const scored = scoreReport({
         events,

@@ -302,6 +302,24 @@ function mergeSameType(events: EventMention[]): EventMention[] {
   return [...byType.values()].sort((a, b) => a.trigger.start - b.trigger.start);
 }
 
+/**
+ * The event types a report's headline rules out for the whole report: a context flagged
+ * `headline_sets_report` ("Bus crash kills 43", "Quake kills 47") found in a headline without military
+ * vocabulary. The analyzer then drops those types from any sentence that has no military vocabulary
+ * of its own ("At least 43 people were killed when the bus left the road").
+ */
+export function headlineBlocks(headline: string, lex: CompiledLexicon = defaultLexicon): ReadonlySet<EventType> {
+  const blocked = new Set<EventType>();
+  for (const ctx of lex.nonEventContexts) if (ctx.headlineSetsReport && ctx.re.test(headline)) ctx.blocks.forEach((t) => blocked.add(t));
+  if (blocked.size > 0 && lex.militaryContext.test(headline)) blocked.clear();
+  return blocked;
+}
+
+/** Whether a sentence speaks of armed forces or weapons (and so is no accident or game, whatever else it says). */
+export function hasMilitaryContext(sentence: string, lex: CompiledLexicon = defaultLexicon): boolean {
+  return lex.militaryContext.test(sentence);
+}
+
 /** Cooperation that is negated ("will not accept refugees") is a refusal; negated conflict stays negated. */
 export function resolveNegation(type: EventType, negated: boolean): { type: EventType; negated: boolean } {
   if (negated && (type === 'AGREE' || type === 'CONCEDE' || type === 'SUPPORT')) return { type: 'REJECT', negated: false };

@@ -46,6 +46,8 @@ export interface NonEventContext {
   id: string;
   re: RegExp;
   blocks: Set<EventType>;
+  /** Found in the headline, it speaks for the whole report ("Bus crash kills 43": its body's deaths are the crash's). */
+  headlineSetsReport: boolean;
 }
 
 export interface CompiledLexicon {
@@ -98,7 +100,7 @@ interface RawLexicon {
   reclassify: { type: string; pattern: string; to: string; mode?: string }[];
   threaten_modes: { mode: string; pattern: string }[];
   mode_rules: Record<string, { mode: string; pattern: string }[]>;
-  non_event_contexts: { id: string; pattern: string; blocks: string[] }[];
+  non_event_contexts: { id: string; pattern: string; blocks: string[]; headline_sets_report?: boolean }[];
   military_context: string;
 }
 
@@ -150,6 +152,7 @@ export function compileLexicon(raw: RawLexicon): CompiledLexicon {
     id: c.id,
     re: new RegExp(c.pattern, 'i'),
     blocks: new Set(c.blocks.map((t) => eventType(t, `non_event_contexts.${c.id}`))),
+    headlineSetsReport: c.headline_sets_report === true,
   }));
   const rules = (list: { mode: string; pattern: string }[]): ModeRule[] =>
     list.map((r) => ({ mode: r.mode, re: new RegExp(r.pattern, 'i') }));
