@@ -5,6 +5,7 @@ export {
   MAX_MESSAGE_BYTES,
   topicNames,
   ensureTopics,
+  waitForLeaders,
   topicOptionsOf,
   type TopicOptions,
   type TopicKey,

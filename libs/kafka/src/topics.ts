@@ -57,7 +57,17 @@ export const topicOptionsOf = (config: { KAFKA_REPLICATION_FACTOR: number; KAFKA
   rawPartitions: config.KAFKA_RAW_PARTITIONS,
 });
 
-/** Creates whichever of wirewatch's topics are missing; safe to call at every start. Returns the names created. */
+/** How long `ensureTopics` waits for every partition of wirewatch's topics to have a leader. */
+const LEADERS_TIMEOUT_MS = 30_000;
+
+/**
+ * Creates whichever of wirewatch's topics are missing, then waits until every partition of every one of
+ * them has a leader: safe to call at every start, and the topics are usable when it returns. Two
+ * processes starting together both call it. kafkajs answers the one whose creation loses the race with
+ * `false` at once, without waiting for leaders; that caller went on while the broker was still electing
+ * them, and its first produce or subscribe failed with UNKNOWN_TOPIC_OR_PARTITION. Returns the names
+ * this call created (none when another caller's creation won).
+ */
 export async function ensureTopics(admin: Admin, prefix: string, options: TopicOptions = {}): Promise<string[]> {
   const replicationFactor = options.replicationFactor ?? 1;
   const existing = new Set(await admin.listTopics());
@@ -70,12 +80,34 @@ export async function ensureTopics(admin: Admin, prefix: string, options: TopicO
       replicationFactor,
       configEntries: Object.entries(TOPICS[key].config).map(([name, value]) => ({ name, value })),
     }));
-  if (missing.length === 0) return [];
-  try {
-    await admin.createTopics({ topics: missing, waitForLeaders: true });
-  } catch (err) {
-    // Another process may have created them in the meantime; that is the state we want.
-    if ((err as { type?: string }).type !== 'TOPIC_ALREADY_EXISTS') throw err;
+  let created: string[] = [];
+  if (missing.length > 0) {
+    try {
+      // false: another process created (some of) them in the meantime; that is the state we want.
+      if (await admin.createTopics({ topics: missing, waitForLeaders: true })) created = missing.map((t) => t.topic);
+    } catch (err) {
+      if ((err as { type?: string }).type !== 'TOPIC_ALREADY_EXISTS') throw err;
+    }
   }
-  return missing.map((t) => t.topic);
+  await waitForLeaders(admin, Object.values(names), LEADERS_TIMEOUT_MS);
+  return created;
+}
+
+/** Resolves once every partition of `topics` has a leader; throws after `timeoutMs`, naming the topics. */
+export async function waitForLeaders(admin: Admin, topics: string[], timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = 'no answer yet';
+  for (;;) {
+    try {
+      const { topics: found } = await admin.fetchTopicMetadata({ topics });
+      const leaderless = found.filter((t) => t.partitions.length === 0 || t.partitions.some((p) => p.leader < 0));
+      if (found.length === topics.length && leaderless.length === 0) return;
+      last = `without a leader: ${leaderless.map((t) => t.name).join(', ') || 'some topics missing'}`;
+    } catch (err) {
+      // UNKNOWN_TOPIC_OR_PARTITION and LEADER_NOT_AVAILABLE while the broker is still creating them.
+      last = (err as Error).message;
+    }
+    if (Date.now() >= deadline) throw new Error(`Kafka topics ${topics.join(', ')} not ready after ${timeoutMs} ms (${last})`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
