@@ -205,3 +205,20 @@ describe('classifySentence: tests, sanctions packages and conditional measures',
     expect(types('The government will take steps to improve the economy.')).not.toContain('THREATEN');
   });
 });
+
+describe('classifySentence: arrivals, call-ups, moved weapons and street protests', () => {
+  it.each([
+    ['Up to 1,500 special forces have already arrived in the port city.', 'MOBILIZE', 'troops'],
+    ['Some 200 tanks and 50 aircraft were moved to the region.', 'MOBILIZE', 'weapons'],
+    ['The army called up 300,000 reservists.', 'MOBILIZE', 'troops'],
+    ['More than 10,000 people protested in the capital.', 'PROTEST', 'demo'],
+  ])('%s', (sentence, type, mode) => {
+    expect(first(sentence)).toMatchObject({ type, mode });
+  });
+  it('reads peacekeepers arriving as no show of force', () => {
+    expect(types('The first peacekeeping troops have arrived in the capital.')).not.toContain('MOBILIZE');
+  });
+  it('reads "killed in the strike" as no labour strike', () => {
+    expect(types('At least 12 civilians were killed and 30 wounded in the strike.')).toEqual(['ASSAULT']);
+  });
+});
