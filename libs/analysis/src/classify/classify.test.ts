@@ -212,6 +212,7 @@ describe('classifySentence: arrivals, call-ups, moved weapons and street protest
     ['Some 200 tanks and 50 aircraft were moved to the region.', 'MOBILIZE', 'weapons'],
     ['The army called up 300,000 reservists.', 'MOBILIZE', 'troops'],
     ['More than 10,000 people protested in the capital.', 'PROTEST', 'demo'],
+    ['The two sides swapped 95 prisoners of war.', 'RETREAT', 'release'],
   ])('%s', (sentence, type, mode) => {
     expect(first(sentence)).toMatchObject({ type, mode });
   });
