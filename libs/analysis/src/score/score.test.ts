@@ -59,7 +59,7 @@ describe('scoreReport', () => {
 
 describe('conflictOf', () => {
   it('reads a belligerent acting on its enemy as that war, before any third-party reading', () => {
-    // LBN is a side of ISR-LBN; listed first, ISR-PSE must not take it for an outsider.
+    // ISR-PSE is listed before ISR-LBN: it must not take LBN, a side of ISR-LBN, for an outsider to it.
     expect(conflictOf({ actors: ['LBN'], targets: ['ISR'] })).toEqual({ id: 'ISR-LBN', thirdParty: false });
     expect(conflictOf({ actors: ['IRN'], targets: ['ISR'] })).toEqual({ id: 'ISR-IRN', thirdParty: false });
   });
