@@ -223,3 +223,14 @@ describe('classifySentence: arrivals, call-ups, moved weapons and street protest
     expect(types('At least 12 civilians were killed and 30 wounded in the strike.')).toEqual(['ASSAULT']);
   });
 });
+
+describe('classifySentence: a rejected request is no request', () => {
+  it('covers the governing noun right after a frame, and what that noun governs', () => {
+    expect(types('The government rejected a U.S. request to interrogate the detainees.')).toEqual(['REJECT']);
+    expect(types('The council rejected a call for its peacekeeping forces to be deployed in the region.')).toEqual(['REJECT']);
+    expect(types('The opposition leader rejected an offer to host a summit next month.')).toEqual(['REJECT']);
+  });
+  it('still reads a later, separate request', () => {
+    expect(types('The government rejected the plan and urged both sides to return to talks.')).toContain('REQUEST');
+  });
+});
