@@ -230,6 +230,10 @@ describe('classifySentence: a rejected request is no request', () => {
     expect(types('The council rejected a call for its peacekeeping forces to be deployed in the region.')).toEqual(['REJECT']);
     expect(types('The opposition leader rejected an offer to host a summit next month.')).toEqual(['REJECT']);
   });
+  it('reads a threatened cut-off as the threat only', () => {
+    expect(types('The government threatened to break off diplomatic relations over the visit.')).toEqual(['THREATEN']);
+    expect(types('The ministry threatened to cut off gas supplies unless the troops withdrew.')).toEqual(['THREATEN']);
+  });
   it('still reads a later, separate request', () => {
     expect(types('The government rejected the plan and urged both sides to return to talks.')).toContain('REQUEST');
   });

@@ -143,8 +143,11 @@ function threatenMode(text: string, lex: CompiledLexicon): string | null {
   return lex.threatenModes.find((r) => r.re.test(text))?.mode ?? null;
 }
 
-/** Up to four words, none a verb of the frame's own clause: "rejected [a U.S.] request", "refused [Washington's] offer". */
-const OBJECT_GAP = /^\s+(?:(?:an?|the|its|their|his|her|this|that|[\w.'’-]+['’]s?|[A-Z][\w.-]*)\s+){0,4}$/;
+/**
+ * What may stand between a frame and a governor it covers: "to" ("threatened [to] break off relations"),
+ * then up to four words that are articles, possessives or names ("rejected [a U.S.] request").
+ */
+const OBJECT_GAP = /^\s+(?:to\s+)?(?:(?:an?|the|its|their|his|her|this|that|[\w.'’-]+['’]s?|[A-Z][\w.-]*)\s+){0,4}$/;
 
 /**
  * Verbs like "threatened to", "demanded", "agreed to", "accused … of" take the events after them as
@@ -155,8 +158,9 @@ function applyGovernors(sentence: string, cs: Candidate[], lex: CompiledLexicon)
     const kind: Governs | null = g.trigger.governs;
     if (!kind || g.dropped) return;
     const governors = cs.slice(i + 1).filter((c) => c.trigger.governs && !c.dropped);
-    // A frame's object may itself be a governing word ("rejected a U.S. request to interrogate …"): a
-    // governor within a few words of the frame is its object, and the frame covers it and what it governs.
+    // A frame's object may itself be a governing word ("rejected a U.S. request to interrogate …",
+    // "threatened to break off relations with …"): a governor right after the frame is its object, and
+    // the frame covers it and what it governs.
     const objectGovernor = kind === 'frame' && governors[0] !== undefined && OBJECT_GAP.test(sentence.slice(g.end, governors[0].start));
     const nextGovernor = objectGovernor ? governors[1] : governors[0];
     const windowEnd = Math.min(clauseEnd(sentence, g.end), nextGovernor?.start ?? sentence.length);
