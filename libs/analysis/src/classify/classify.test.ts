@@ -155,6 +155,7 @@ describe('classifySentence: accidents, disasters and street protests', () => {
     'The racing driver is fighting for his life after a skiing accident',
     'The cyclist dropped his fight against doping charges',
     'The son of the preacher killed himself, the family said',
+    'Helicopters evacuated the wounded from the besieged town.',
   ])('reports no assault or threat in: %s', (sentence) => {
     expect(types(sentence).filter((t) => t === 'ASSAULT' || t === 'THREATEN')).toEqual([]);
   });
