@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifySentence } from './classify.ts';
+import { analyzeSentence } from './sentence.ts';
 import { inflect } from './patterns.ts';
 
 const types = (s: string) => classifySentence(s).map((e) => e.type);
@@ -237,5 +238,13 @@ describe('classifySentence: a rejected request is no request', () => {
   });
   it('still reads a later, separate request', () => {
     expect(types('The government rejected the plan and urged both sides to return to talks.')).toContain('REQUEST');
+  });
+});
+
+describe('analyzeSentence: the receiver of aid', () => {
+  it('reads the one who receives as the target and the one it came from as the actor', () => {
+    const [e] = analyzeSentence('Ukraine received its first F-16 fighter jets from Denmark.');
+    expect(e).toMatchObject({ type: 'AID', mode: 'military', actors: ['DNK'], targets: ['UKR'], quantity: null });
+    expect(types('The army received new uniforms.')).toEqual([]);
   });
 });

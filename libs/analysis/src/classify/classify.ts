@@ -11,6 +11,8 @@ export interface EventMention {
   text: string;
   /** Set when the event is the content of an accusation ("accused X of shelling"): report it as alleged. */
   claimed: boolean;
+  /** The subject receives the act ("received jets from Denmark"): read its actors and targets swapped. */
+  receiverSubject?: boolean;
 }
 
 interface Candidate {
@@ -296,7 +298,9 @@ export function classifySentence(sentence: string, lex: CompiledLexicon = defaul
   for (const c of candidates) {
     if (c.dropped) continue;
     refineMode(sentence, c, lex);
-    events.push({ type: c.type, mode: c.mode, trigger: { start: c.start, end: c.end }, text: sentence.slice(c.start, c.end), claimed: c.claimed });
+    const mention: EventMention = { type: c.type, mode: c.mode, trigger: { start: c.start, end: c.end }, text: sentence.slice(c.start, c.end), claimed: c.claimed };
+    if (c.trigger.receiverSubject) mention.receiverSubject = true;
+    events.push(mention);
   }
   return mergeSameType(events);
 }

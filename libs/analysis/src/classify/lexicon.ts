@@ -18,6 +18,8 @@ export interface Trigger {
   unlessBefore: RegExp | null;
   requiresBefore: RegExp | null;
   unlessAfter: RegExp | null;
+  /** The grammatical subject receives ("Ukraine received jets from Denmark"): actors and targets swap. */
+  receiverSubject: boolean;
 }
 
 export interface ModeRule {
@@ -90,6 +92,8 @@ interface RawTrigger {
   context_case?: 'sensitive';
   /** "sensitive": the pattern itself tells capitals apart ("struck Kharkiv" against "struck a deal"). */
   case?: 'sensitive';
+  /** "receiver": the subject is the one acted on, the "from" object the one acting ("received … from"). */
+  subject?: 'receiver';
 }
 
 interface RawLexicon {
@@ -131,6 +135,7 @@ export function compileLexicon(raw: RawLexicon): CompiledLexicon {
       unlessBefore: optional(t.unless_before, contextFlags),
       requiresBefore: optional(t.requires_before, contextFlags),
       unlessAfter: optional(t.unless_after, contextFlags),
+      receiverSubject: t.subject === 'receiver',
     };
     const firstWords = new Set(anchorWords(t.pattern, raw.inflections).map((w) => w.split(' ')[0] ?? w));
     for (const word of firstWords) {

@@ -51,7 +51,8 @@ export function analyzeSentence(sentence: string, offset = 0, at?: Date): Analys
   for (const m of mentions) {
     const status = assessAssertion(sentence, m.trigger);
     const { type, negated } = resolveNegation(m.type, status.negated);
-    const roles = assignRoles(sentence, actorMentions, m.trigger, type);
+    const read = assignRoles(sentence, actorMentions, m.trigger, type);
+    const roles = m.receiverSubject ? { actors: read.targets, targets: read.actors } : read;
     const assertion = m.claimed && status.assertion === 'asserted' ? 'alleged' : status.assertion;
     const event: AnalysedEvent = {
       type,

@@ -148,7 +148,8 @@ export function findNumbers(text: string): NumberMention[] {
         continue;
       }
     }
-    if (i > 0 && WORD_CHAR_BEFORE.test(scanned[i - 1]!)) {
+    // Inside a word or a number ("A4", "1,5"), or a model designation ("F-16", "S-300", "MiG-29"): no count.
+    if (i > 0 && (WORD_CHAR_BEFORE.test(scanned[i - 1]!) || (scanned.charCodeAt(i - 1) === 45 && i > 1 && isLowerLetter(scanned.charCodeAt(i - 2))))) {
       while (j < n && (isDigit(scanned.charCodeAt(j)) || isLowerLetter(scanned.charCodeAt(j)))) j++;
       i = j;
       continue;

@@ -99,6 +99,8 @@ describe('findQuantities', () => {
 
   it('does not count fans, volunteers without a number, years, money, percentages or ages', () => {
     expect(found('Some 45,000 fans filled the stadium.')).toEqual([]);
+    // Model designations are names, not counts.
+    expect(found('The first F-16 fighter jets and S-300 missiles arrived.')).toEqual([]);
     expect(found('An army of volunteers cleared the rubble.')).toEqual([]);
     expect(found('In 2022 troops crossed the border; since 2014, 300 kilometres of trenches.')).toEqual([]);
     expect(found('The package is worth $1.5 billion, 12% of the budget, for 18-year-old conscripts.')).toEqual([]);
