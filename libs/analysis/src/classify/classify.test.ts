@@ -215,6 +215,8 @@ describe('classifySentence: arrivals, call-ups, moved weapons and street protest
     ['The army called up 300,000 reservists.', 'MOBILIZE', 'troops'],
     ['More than 10,000 people protested in the capital.', 'PROTEST', 'demo'],
     ['The two sides swapped 95 prisoners of war.', 'RETREAT', 'release'],
+    ['The navy blockaded the island with warships.', 'COERCE', 'restrict'],
+    ['The militants are holding about 100 hostages.', 'ASSAULT', 'abduct'],
   ])('%s', (sentence, type, mode) => {
     expect(first(sentence)).toMatchObject({ type, mode });
   });
