@@ -250,3 +250,21 @@ describe('analyzeSentence: the receiver of aid', () => {
     expect(types('The army received new uniforms.')).toEqual([]);
   });
 });
+
+describe('classifySentence: retaliation, ultimatums and requests for weapons', () => {
+  it.each([
+    ['The North vowed to retaliate with "overwhelming force" against any provocation.', 'THREATEN'],
+    ['The ministry warned of a "crushing response" if the drills went ahead.', 'THREATEN'],
+    ['The government said it was ready to use all available means to defend its territory.', 'THREATEN'],
+    ['The army retaliated against the rebels with air strikes.', 'ASSAULT'],
+    ['The president asked its allies for more air defence systems.', 'REQUEST'],
+  ])('%s', (sentence, type) => {
+    expect(types(sentence)).toContain(type);
+  });
+  it('reads the giver of an ultimatum as acting on the one it names', () => {
+    expect(analyzeSentence('Turkey gave Sweden an ultimatum to hand over the suspects.')[0]).toMatchObject({ type: 'THREATEN', actors: ['TUR'], targets: ['SWE'] });
+  });
+  it('reads warnings about the economy as no threat', () => {
+    expect(types('Economists warned of serious consequences for the economy.')).toEqual([]);
+  });
+});
