@@ -237,3 +237,12 @@ describe('assignRoles: who speaks is not who acts', () => {
     expect(roles('Officials said Russian forces attacked the town.', 'attacked', 'ASSAULT').actors).toEqual(['RUS']);
   });
 });
+
+describe('assignRoles: a place named after "of"', () => {
+  it('is no subject for a later trigger when a stronger subject is there', () => {
+    expect(roles('Israel ordered the evacuation of northern Gaza ahead of a ground offensive.', 'offensive', 'ASSAULT').actors).toEqual(['ISR']);
+  });
+  it('is a subject after a noun that acts', () => {
+    expect(roles('The government of Sudan launched air strikes on the rebels.', 'launched', 'ASSAULT').actors).toEqual(['SDN']);
+  });
+});

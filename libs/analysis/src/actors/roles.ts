@@ -123,6 +123,8 @@ const PASSIVE_IN_TRIGGER = /^(?:(?:was|were|is|are|be|being|has been|have been|h
 interface Candidate {
   mention: ActorMention;
   locative: boolean;
+  /** Named after "of" by a noun that does not act ("the evacuation of Gaza"): a subject only when nothing else is. */
+  ofObject: boolean;
   /** Introduced by "by". */
   agent: boolean;
   /** Introduced by "to". */
@@ -202,11 +204,36 @@ function isPassing(sentence: string, facts: MentionFacts, trigger: Span, asides:
   return false;
 }
 
+/** Nouns whose "of" names who acts: "the government of Israel", "the army of Sudan". */
+const ACTOR_HEADS = new Set([
+  'government', 'president', 'minister', 'ministry', 'army', 'forces', 'troops', 'military', 'navy', 'king', 'leader',
+  'leaders', 'state', 'republic', 'kingdom', 'people', 'parliament', 'council', 'office', 'embassy', 'ambassador',
+  'police', 'authorities', 'officials', 'spokesman', 'spokeswoman', 'representative', 'representatives', 'delegation',
+  'members', 'regime', 'cabinet', 'emir', 'sultan', 'premier', 'chancellor', 'secretary', 'envoy', 'commander',
+]);
+
+/**
+ * "the evacuation of northern Gaza", "residents of Kharkiv": a place named after "of" (an adjective or two
+ * between) belongs to the noun before it, and is no subject for a later trigger, unless that noun is one
+ * that acts ("the government of Israel").
+ */
+function isOfObject(sentence: string, m: ActorMention): boolean {
+  const of = findWordBefore(sentence, m.start, OF_WORD, 2);
+  if (of < 0) return false;
+  let end = of;
+  while (end > 0 && sentence.charCodeAt(end - 1) === 32) end--;
+  let start = end;
+  while (start > 0 && /[A-Za-z]/.test(sentence[start - 1]!)) start--;
+  return !ACTOR_HEADS.has(sentence.slice(start, end).toLowerCase());
+}
+const OF_WORD = ['of'];
+
 function candidate(sentence: string, m: ActorMention): Candidate {
   const before = sentence.slice(Math.max(0, m.start - 8), m.start);
   return {
     mention: m,
     locative: isLocative(sentence, m),
+    ofObject: isOfObject(sentence, m),
     agent: findWordBefore(sentence, m.start, AGENT_WORDS, 3) >= 0,
     addressee: before.includes('to') && /\bto\s+(?:the\s+)?$/.test(before),
   };
@@ -258,11 +285,11 @@ function conjoinedGroup(sentence: string, list: Candidate[], at: number, directi
   return direction === 1 ? group : group.reverse();
 }
 
-/** The subject group: nearest strong mention before the trigger, else nearest locative one. */
+/** The subject group: nearest strong mention before the trigger, else the nearest mention of any kind. */
 function subjectGroup(sentence: string, before: Candidate[]): Candidate[] {
   let pick = -1;
   for (let k = before.length - 1; k >= 0; k--) {
-    if (!before[k]!.locative) {
+    if (!before[k]!.locative && !before[k]!.ofObject) {
       pick = k;
       break;
     }
