@@ -126,6 +126,7 @@ describe('classifySentence: how front-line reports word armed violence', () => {
     ['Eleven civilians died in shellings of the city last week.', 'heavy-weapons'],
     ['Azerbaijan and Armenia traded fire along their border.', null],
     ['Armoured columns have advanced into the neighbouring region.', null],
+    ['Azerbaijani troops entered Armenian territory overnight.', null],
   ])('%s', (sentence, mode) => {
     const e = classifySentence(sentence).find((m) => m.type === 'ASSAULT');
     expect(e, sentence).toBeDefined();
