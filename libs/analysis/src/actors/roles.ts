@@ -32,6 +32,7 @@ const MODIFIER_BEFORE = /\b(?:pro|anti|ex|non|post|pre)-$/i;
 const LOCATIVE_WORDS = ['in', 'at', 'near', 'inside', 'outside', 'across', 'throughout', 'within', 'around', 'off'];
 const AGENT_WORDS = ['by'];
 const TO_WORD = ['to'];
+const OF_WORD = ['of'];
 /** "according to the official Russian news agency": words that make the source someone else. */
 const OTHER_SOURCE_WORDS = new Set(['reports', 'sources', 'officials']);
 /** "ethnic Albanians" are a people, not the Albanian state. */
@@ -223,10 +224,13 @@ function isOfObject(sentence: string, m: ActorMention): boolean {
   let end = of;
   while (end > 0 && sentence.charCodeAt(end - 1) === 32) end--;
   let start = end;
-  while (start > 0 && /[A-Za-z]/.test(sentence[start - 1]!)) start--;
+  while (start > 0 && isAsciiLetter(sentence.charCodeAt(start - 1))) start--;
   return !ACTOR_HEADS.has(sentence.slice(start, end).toLowerCase());
 }
-const OF_WORD = ['of'];
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
 
 function candidate(sentence: string, m: ActorMention): Candidate {
   const before = sentence.slice(Math.max(0, m.start - 8), m.start);
