@@ -22,11 +22,16 @@ export interface RunningWorker {
  * The SDK logs every worker state change and the workflow bundle at INFO; wirewatch's own logs say what
  * matters, so the SDK speaks from WARN up unless wirewatch runs at debug. Installed once per process,
  * before the first worker or connection.
+ *
+ * The SDK would also start draining its workers on SIGINT/SIGTERM by itself. wirewatch's runtime stops
+ * its components in order (dispatcher, then worker, then the stores), so the SDK listens to no signal:
+ * a worker draining on its own while the stop closed ClickHouse under its last batch lost that batch's
+ * signal rows (seen in the pipeline test's graceful stop).
  */
 function installSdkRuntime(logLevel: string): void {
   const level: LogLevel = logLevel === 'debug' || logLevel === 'trace' ? 'INFO' : 'WARN';
   try {
-    Runtime.install({ logger: new DefaultLogger(level) });
+    Runtime.install({ logger: new DefaultLogger(level), shutdownSignals: [] });
   } catch {
     // Already installed (a second worker in this process): keep the first.
   }
@@ -52,7 +57,8 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   return {
     worker,
     async stop() {
-      worker.shutdown();
+      // Already draining (asked once before): wait for the drain all the same.
+      if (worker.getState() === 'RUNNING') worker.shutdown();
       await running;
       await connection.close();
     },
