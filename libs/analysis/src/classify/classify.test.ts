@@ -202,6 +202,7 @@ describe('classifySentence: tests, sanctions packages and conditional measures',
   it('reads an agreed package of sanctions as SANCTION, and agreeing to lift them as no sanction', () => {
     expect(types('The bloc agreed a 14th package of sanctions against its neighbour.')).toContain('SANCTION');
     expect(types('The bloc agreed to lift sanctions on its neighbour.')).not.toContain('SANCTION');
+    expect(types('Governments agreed on Saturday to impose new sanctions on the airline.')).toEqual(['SANCTION']);
   });
   it('reads "would take resolute measures if" as a threat, and "will take steps to improve" as none', () => {
     expect(types('The ministry said it would take "resolute measures" if the patrols continued.')).toContain('THREATEN');
