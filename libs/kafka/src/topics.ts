@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Admin, ITopicConfig } from 'kafkajs';
 
 /**
@@ -108,6 +109,6 @@ export async function waitForLeaders(admin: Admin, topics: string[], timeoutMs: 
       last = (err as Error).message;
     }
     if (Date.now() >= deadline) throw new Error(`Kafka topics ${topics.join(', ')} not ready after ${timeoutMs} ms (${last})`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await sleep(100);
   }
 }
