@@ -11,6 +11,7 @@
  */
 import type { EventType } from '../types.ts';
 import type { ActorMention } from './mentions.ts';
+import { wordBefore } from './tokens.ts';
 
 export interface Span {
   start: number;
@@ -221,15 +222,8 @@ const ACTOR_HEADS = new Set([
 function isOfObject(sentence: string, m: ActorMention): boolean {
   const of = findWordBefore(sentence, m.start, OF_WORD, 2);
   if (of < 0) return false;
-  let end = of;
-  while (end > 0 && sentence.charCodeAt(end - 1) === 32) end--;
-  let start = end;
-  while (start > 0 && isAsciiLetter(sentence.charCodeAt(start - 1))) start--;
-  return !ACTOR_HEADS.has(sentence.slice(start, end).toLowerCase());
-}
-
-function isAsciiLetter(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  const head = wordBefore(sentence, of, false);
+  return head === null || !ACTOR_HEADS.has(head.key.toLowerCase());
 }
 
 function candidate(sentence: string, m: ActorMention): Candidate {
