@@ -269,7 +269,7 @@ function applyNonEventContexts(sentence: string, cs: Candidate[], lex: CompiledL
   if (blocked.size === 0) return;
   // A real military report that happens to mention a stadium or oil prices stays an event.
   const figurative = lex.nonEventContexts.find((c) => c.id === 'figurative')?.re.test(sentence) ?? false;
-  if (!figurative && lex.militaryContext.test(sentence)) return;
+  if (!figurative && hasMilitaryContext(sentence, lex)) return;
   for (const c of cs) if (blocked.has(c.type)) c.dropped = true;
 }
 
@@ -326,7 +326,7 @@ function mergeSameType(events: EventMention[]): EventMention[] {
 export function headlineBlocks(headline: string, lex: CompiledLexicon = defaultLexicon): ReadonlySet<EventType> {
   const blocked = new Set<EventType>();
   for (const ctx of lex.nonEventContexts) if (ctx.headlineSetsReport && ctx.re.test(headline)) ctx.blocks.forEach((t) => blocked.add(t));
-  if (blocked.size > 0 && lex.militaryContext.test(headline)) blocked.clear();
+  if (blocked.size > 0 && hasMilitaryContext(headline, lex)) blocked.clear();
   return blocked;
 }
 
