@@ -25,7 +25,8 @@ export interface SyntheticReport {
   role: 'original' | 'copy' | 'repeat';
 }
 
-function readJsonl<T>(file: string): T[] {
+/** The rows of a JSON-lines file of the shared evaluation data (`../shared/data/eval`). */
+export function readJsonl<T>(file: string): T[] {
   return readFileSync(resolve(EVAL_DATA, file), 'utf8')
     .split('\n')
     .filter((l) => l.trim() !== '')

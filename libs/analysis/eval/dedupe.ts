@@ -13,7 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { EVAL_DATA, REPO_ROOT, buildCorpus } from '../../../bench/dedupe/corpus.ts';
+import { REPO_ROOT, buildCorpus, readJsonl } from '../../../bench/dedupe/corpus.ts';
 import { generateCorpus } from '../../../tests/helpers/corpus.ts';
 import type { SyntheticReport } from '../../../bench/dedupe/corpus.ts';
 import { StoryIndex, rewriteSimilarity, termFeatures, termSimilarity } from '../src/dedupe/index.ts';
@@ -25,13 +25,6 @@ const BENCH_START = '<!-- bench:start -->';
 const BENCH_END = '<!-- bench:end -->';
 /** The threshold StoryIndex uses by default; kept in step with its options. */
 const REWRITE_THRESHOLD = 0.35;
-
-function readJsonl<T>(file: string): T[] {
-  return readFileSync(resolve(EVAL_DATA, file), 'utf8')
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l) => JSON.parse(l) as T);
-}
 
 // ---- metrics -----------------------------------------------------------------------------------
 

@@ -15,14 +15,12 @@
  * half stays unread, and its figure is the one to trust. Reads ../shared/data/eval at run time and
  * writes docs/eval-ucdp-events.md.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO_ROOT, readJsonl } from '../../../bench/dedupe/corpus.ts';
 import { analyzeSentence } from '../src/classify/index.ts';
 
-const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-const DATA = join(REPO, '..', 'shared', 'data', 'eval', 'ucdp-ukraine-event-headlines.jsonl');
-const REPORT = join(REPO, 'docs', 'eval-ucdp-events.md');
+const REPORT = join(REPO_ROOT, 'docs', 'eval-ucdp-events.md');
 
 interface UcdpEvent {
   reports: { headline: string; n_events_with_this_headline: number | null }[];
@@ -31,10 +29,7 @@ interface UcdpEvent {
 const usable = (headline: string): boolean =>
   headline.split(/\s+/).length >= 4 && !headline.includes('???') && !/[^\u0000-\u024f\u2000-\u206f]/.test(headline);
 
-const events = readFileSync(DATA, 'utf8')
-  .split('\n')
-  .filter((l) => l.trim() !== '')
-  .map((l) => JSON.parse(l) as UcdpEvent);
+const events = readJsonl<UcdpEvent>('ucdp-ukraine-event-headlines.jsonl');
 
 const seen = new Set<string>();
 const halves = [
