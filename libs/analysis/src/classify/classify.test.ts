@@ -270,3 +270,18 @@ describe('classifySentence: retaliation, ultimatums and requests for weapons', (
     expect(types('Economists warned of serious consequences for the economy.')).toEqual([]);
   });
 });
+
+describe('classifySentence: a past act named to date the main one', () => {
+  it('codes the main act, not the act after or since which it happened', () => {
+    expect(types('The ministry expelled three diplomats in the week since last month’s invasion.')).toEqual(['SANCTION']);
+    expect(types('After bloody clashes on Friday, the two governments agreed to a ceasefire.')).toEqual(['AGREE']);
+    expect(types('Police detained 40 people after the rally in the capital.')).toEqual(['COERCE']);
+  });
+  it('keeps the anchor when it is the only act, or of the main act’s own type', () => {
+    expect(types('Three dead after a missile strike on the port.')).toEqual(['ASSAULT']);
+    expect(first('Two civilians died after the shelling of the village.')?.mode).toBe('heavy-weapons');
+  });
+  it('keeps a clause with its own subject: "after rebels attacked the town"', () => {
+    expect(types('The army imposed a curfew after rebels attacked the town.')).toEqual(['COERCE', 'ASSAULT']);
+  });
+});

@@ -247,6 +247,39 @@ function dropHypothetical(sentence: string, cs: Candidate[]): void {
   }
 }
 
+/**
+ * A past act named as a time anchor ("since last month's invasion", "after bloody clashes on Friday",
+ * "following the attack") dates the sentence's main act; it is not what the sentence reports. The words
+ * between the preposition and the trigger must open a noun phrase (a determiner, a possessive, a time word
+ * or one of a few adjectives of violence), so a clause with its own subject ("after Israel strikes Gaza",
+ * "after troops attacked the town") is not taken for one.
+ */
+const TIME_ANCHOR_BEFORE =
+  /\b(?:since|after|following|before|in the wake of|prior to)\s+(?:(?:the|a|an|last|this|that|these|those|its|their|his|her|our|recent|earlier|previous|weeks? of|days? of|months? of|years? of|deadly|bloody|heavy|fierce|fresh|renewed|[\w.-]+['’]s?)\s+(?:[\w.'’-]+\s+){0,3})?$/i;
+
+/** Cheap necessary condition for TIME_ANCHOR_BEFORE. */
+const TIME_ANCHOR_WORD = /since|after|following|before|wake|prior/i;
+
+/** Past-tense trigger words are verbs, not the nouns a time anchor names. */
+const PAST_TENSE = /^[a-z]+ed\b/i;
+
+function dropTimeAnchors(sentence: string, cs: Candidate[]): void {
+  let anchored: Candidate[] | null = null;
+  for (const c of cs) {
+    if (c.dropped || c.trigger.governs) continue;
+    const before = sentence.slice(Math.max(0, c.start - 60), c.start);
+    if (!TIME_ANCHOR_WORD.test(before) || PAST_TENSE.test(sentence.slice(c.start, c.end)) || !TIME_ANCHOR_BEFORE.test(before)) continue;
+    (anchored ??= []).push(c);
+  }
+  if (anchored === null) return;
+  // Only when the sentence reports an act of its own: "Three dead after Russian strike" is the strike.
+  // An anchor of the main act's own type stays, to be merged into it: "died after the shelling of …" says
+  // how they died.
+  const main = cs.filter((c) => !c.dropped && !anchored.includes(c));
+  if (main.length === 0) return;
+  for (const c of anchored) if (!main.some((m) => m.type === c.type)) c.dropped = true;
+}
+
 /** A few acts change category with their object: sending peacekeepers is aid, not a show of force. */
 function applyReclassify(sentence: string, cs: Candidate[], lex: CompiledLexicon): void {
   for (const c of cs) {
@@ -294,6 +327,7 @@ export function classifySentence(sentence: string, lex: CompiledLexicon = defaul
   dropHypothetical(sentence, candidates);
   applyGovernors(sentence, candidates, lex);
   applyIntentMarkers(sentence, candidates, lex);
+  dropTimeAnchors(sentence, candidates);
   const events: EventMention[] = [];
   for (const c of candidates) {
     if (c.dropped) continue;
