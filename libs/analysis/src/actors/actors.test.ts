@@ -246,3 +246,16 @@ describe('assignRoles: a place named after "of"', () => {
     expect(roles('The government of Sudan launched air strikes on the rebels.', 'launched', 'ASSAULT').actors).toEqual(['SDN']);
   });
 });
+
+describe('assignRoles: an agent named by its head noun', () => {
+  it('reads "by the Armed Forces of Ukraine" as the one who acts', () => {
+    expect(roles('The village was shelled by the Armed Forces of Ukraine.', 'shelled', 'ASSAULT')).toEqual({ actors: ['UKR'], targets: [] });
+    expect(roles('Two people died in the shelling of Donetsk by the Armed Forces of Ukraine.', 'shelling', 'ASSAULT')).toEqual({
+      actors: ['UKR'],
+      targets: ['UKR'],
+    });
+  });
+  it('still reads "the residents of Kharkiv" as no agent', () => {
+    expect(roles('Russian troops shelled the residents of Kharkiv.', 'shelled', 'ASSAULT')).toEqual({ actors: ['RUS'], targets: ['UKR'] });
+  });
+});

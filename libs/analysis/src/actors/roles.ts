@@ -216,23 +216,30 @@ const ACTOR_HEADS = new Set([
 
 /**
  * "the evacuation of northern Gaza", "residents of Kharkiv": a place named after "of" (an adjective or two
- * between) belongs to the noun before it, and is no subject for a later trigger, unless that noun is one
- * that acts ("the government of Israel").
+ * between) belongs to the noun before it, and is no subject for a later trigger (`ofObject`), unless that
+ * noun is one that acts ("the government of Israel"): then `headStart` is where that noun starts.
  */
-function isOfObject(sentence: string, m: ActorMention): boolean {
+function ofPhrase(sentence: string, m: ActorMention): { ofObject: boolean; headStart: number } {
   const of = findWordBefore(sentence, m.start, OF_WORD, 2);
-  if (of < 0) return false;
+  if (of < 0) return { ofObject: false, headStart: -1 };
   const head = wordBefore(sentence, of, false);
-  return head === null || !ACTOR_HEADS.has(head.key.toLowerCase());
+  if (head === null || !ACTOR_HEADS.has(head.key.toLowerCase())) return { ofObject: true, headStart: -1 };
+  return { ofObject: false, headStart: head.start };
 }
+
+/** "by the Armed Forces of Ukraine": the agent's head noun names the country after "of". */
+const BY_BEFORE_HEAD = /\bby\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$/i;
 
 function candidate(sentence: string, m: ActorMention): Candidate {
   const before = sentence.slice(Math.max(0, m.start - 8), m.start);
+  const of = ofPhrase(sentence, m);
   return {
     mention: m,
     locative: isLocative(sentence, m),
-    ofObject: isOfObject(sentence, m),
-    agent: findWordBefore(sentence, m.start, AGENT_WORDS, 3) >= 0,
+    ofObject: of.ofObject,
+    agent:
+      findWordBefore(sentence, m.start, AGENT_WORDS, 3) >= 0 ||
+      (of.headStart >= 0 && BY_BEFORE_HEAD.test(sentence.slice(Math.max(0, of.headStart - 40), of.headStart))),
     addressee: before.includes('to') && /\bto\s+(?:the\s+)?$/.test(before),
   };
 }

@@ -285,3 +285,15 @@ describe('classifySentence: a past act named to date the main one', () => {
     expect(types('The army imposed a curfew after rebels attacked the town.')).toEqual(['COERCE', 'ASSAULT']);
   });
 });
+
+describe('analyzeSentence: where the first trigger names nobody', () => {
+  const roles = (s: string) => analyzeSentence(s).map((e) => `${e.type} ${e.actors.join(',')}>${e.targets.join(',')}`);
+  it('reads actors at the same act named later in the sentence', () => {
+    expect(roles('Three people were killed in a Russian drone attack on Odesa.')).toEqual(['ASSAULT RUS>UKR']);
+    expect(roles('Three people were killed when Russian drones attacked Odesa.')).toEqual(['ASSAULT RUS>UKR']);
+  });
+  it('reads a missile that slammed into a building as no criticism', () => {
+    expect(types('A Russian missile slammed into an apartment block in Dnipro, killing 12 people.')).toEqual(['ASSAULT']);
+    expect(types('Germany slammed the decision to annex the region.')).toEqual(['ACCUSE']);
+  });
+});

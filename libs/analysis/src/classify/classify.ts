@@ -13,6 +13,11 @@ export interface EventMention {
   claimed: boolean;
   /** The subject receives the act ("received jets from Denmark"): read its actors and targets swapped. */
   receiverSubject?: boolean;
+  /**
+   * Later words of the same type merged into this event ("were killed in a Russian drone attack on Odesa"):
+   * where the first names nobody, the actors and targets are read at these.
+   */
+  alsoAt?: { start: number; end: number }[];
 }
 
 interface Candidate {
@@ -339,14 +344,20 @@ export function classifySentence(sentence: string, lex: CompiledLexicon = defaul
   return mergeSameType(events);
 }
 
-/** One event per type per sentence ("attacked … and killed" is one assault); a later mention may supply a missing mode. */
+/**
+ * One event per type per sentence ("attacked … and killed" is one assault); a later mention may supply a
+ * missing mode, and is kept as a place to read the actors at.
+ */
 function mergeSameType(events: EventMention[]): EventMention[] {
   if (events.length < 2) return events;
   const byType = new Map<EventType, EventMention>();
   for (const e of events) {
     const first = byType.get(e.type);
     if (!first) byType.set(e.type, e);
-    else if (!first.mode && e.mode) first.mode = e.mode;
+    else {
+      if (!first.mode && e.mode) first.mode = e.mode;
+      (first.alsoAt ??= []).push(e.trigger);
+    }
   }
   return [...byType.values()].sort((a, b) => a.trigger.start - b.trigger.start);
 }

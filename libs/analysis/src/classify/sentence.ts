@@ -51,7 +51,15 @@ export function analyzeSentence(sentence: string, offset = 0, at?: Date): Analys
   for (const m of mentions) {
     const status = assessAssertion(sentence, m.trigger);
     const { type, negated } = resolveNegation(m.type, status.negated);
-    const read = assignRoles(sentence, actorMentions, m.trigger, type);
+    let read = assignRoles(sentence, actorMentions, m.trigger, type);
+    // A passive casualty verb names nobody ("Two soldiers were killed in an Israeli strike on Lebanon"):
+    // the same act named later in the sentence may.
+    if (m.alsoAt !== undefined && read.actors.length === 0 && read.targets.length === 0 && actorMentions.length > 0) {
+      for (const at of m.alsoAt) {
+        read = assignRoles(sentence, actorMentions, at, type);
+        if (read.actors.length > 0 || read.targets.length > 0) break;
+      }
+    }
     const roles = m.receiverSubject ? { actors: read.targets, targets: read.actors } : read;
     const assertion = m.claimed && status.assertion === 'asserted' ? 'alleged' : status.assertion;
     const event: AnalysedEvent = {
