@@ -297,3 +297,21 @@ describe('analyzeSentence: where the first trigger names nobody', () => {
     expect(types('Germany slammed the decision to annex the region.')).toEqual(['ACCUSE']);
   });
 });
+
+describe('classifySentence: strikes on buildings and places', () => {
+  it('reads a weapon hitting a building, a strike on a place and a pounding as assaults', () => {
+    expect(types('A Russian missile struck an apartment block in Dnipro.')).toEqual(['ASSAULT']);
+    expect(types('Israeli strikes hit a hospital in the north of the strip.')).toEqual(['ASSAULT']);
+    expect(types('An Israeli strike on southern Lebanon killed two soldiers.')).toEqual(['ASSAULT']);
+    expect(types('Russian forces pounded the town with artillery overnight.')).toEqual(['ASSAULT']);
+  });
+  it('does not read budget cuts, a strike on a weekday or on hold, or a pounding heart as assaults', () => {
+    expect(types('Budget cuts hit hospitals across the country.')).toEqual([]);
+    expect(types('The union called a strike on Monday.')).toEqual(['PROTEST']);
+    expect(types('The president put the strike on hold.')).not.toContain('ASSAULT');
+    expect(types('Her heart was pounding as the results came in.')).toEqual([]);
+  });
+  it('reads missiles fired into the sea as a show of force', () => {
+    expect(first('The North fired two short-range ballistic missiles into the sea.')).toMatchObject({ type: 'MOBILIZE', mode: 'weapons' });
+  });
+});
