@@ -259,3 +259,27 @@ describe('assignRoles: an agent named by its head noun', () => {
     expect(roles('Russian troops shelled the residents of Kharkiv.', 'shelled', 'ASSAULT')).toEqual({ actors: ['RUS'], targets: ['UKR'] });
   });
 });
+
+describe('assignRoles: headline passives and the acts their victims died in', () => {
+  it('reads a participle with no object as a passive: the one named before it is acted on', () => {
+    expect(roles('Russian journalist arrested in Georgia', 'arrested', 'COERCE')).toEqual({ actors: [], targets: ['RUS'] });
+    expect(roles('Chinese firms accused of supplying drone parts', 'accused', 'ACCUSE')).toEqual({ actors: [], targets: ['CHN'] });
+    expect(roles('Three NATO soldiers killed in one day', 'killed', 'ASSAULT')).toEqual({ actors: [], targets: ['NATO'] });
+  });
+  it('keeps the active reading when an object or "to" follows', () => {
+    expect(roles('Russia attacked Ukraine on Monday.', 'attacked', 'ASSAULT')).toEqual({ actors: ['RUS'], targets: ['UKR'] });
+    expect(roles('The Azerbaijani parliament threatened on Monday to break relations with Russia.', 'threatened', 'THREATEN').actors).toEqual(['AZE']);
+    expect(roles('Germany condemned on Monday the attack on Israel.', 'condemned', 'ACCUSE').actors).toEqual(['DEU']);
+  });
+  it('reads the place of an agentless passive as its target, and no one after it', () => {
+    expect(roles('Two people were killed in Kharkiv.', 'killed', 'ASSAULT')).toEqual({ actors: [], targets: ['UKR'] });
+    expect(roles('Three people were killed when Russian drones attacked Odesa.', 'killed', 'ASSAULT')).toEqual({ actors: [], targets: [] });
+  });
+  it('reads a demonym or short form right before a nominal act as its actor, a full name there as the place', () => {
+    expect(roles('Two soldiers killed in Russian shelling', 'shelling', 'ASSAULT').actors).toEqual(['RUS']);
+    expect(roles('A commander was killed in a US drone strike', 'drone strike', 'ASSAULT').actors).toEqual(['USA']);
+    const sentence = 'A soldier was killed in Afghanistan blast';
+    const blast = { start: sentence.indexOf('blast'), end: sentence.length };
+    expect(assignRoles(sentence, findActorMentions(sentence), blast, 'ASSAULT', { strongSubjectOnly: true }).actors).toEqual([]);
+  });
+});

@@ -135,12 +135,28 @@ interface Candidate {
 
 const BY_AT_END = /\bby$/;
 
+/**
+ * Headlines drop the auxiliary: "Two Ukrainian soldiers killed in Russian shelling", "Russian journalist
+ * arrested in Georgia", "firms accused of supplying drones". A participle of a verb that needs an object,
+ * followed by no object (a preposition, punctuation or the end), is a passive.
+ */
+const REDUCED_PASSIVE_VERB =
+  /^(?:killed|wounded|injured|attacked|shot|arrested|detained|expelled|sanctioned|struck|shelled|bombed|abducted|kidnapped|executed|captured|seized|targeted|banned|jailed|sentenced|deported|raided|ambushed|beaten|tortured|assassinated|massacred|slain|hanged|imprisoned|evicted|fined|indicted|punished|besieged|hijacked|murdered)$/i;
+const NO_OBJECT_AFTER = /^(?:\s*(?:[,;:.!?]|$)|\s+(?:in|by|during|near|at|on|as|after|from|over|for|of|amid|while|outside|inside|when|and|across|along|off)\b)/i;
+/** Verbs of saying take their object after a time ("condemned on Monday the attack"): passive only before "of"/"for". */
+const REDUCED_PASSIVE_CLAIM = /^(?:accused|blamed|condemned|critici[sz]ed|charged|suspected)$/i;
+const CLAIM_OBJECT_AFTER = /^\s+(?:of|for)\b/i;
+const ACTIVE_BEFORE = /\b(?:has|have|had|who|which|that|to)\s+(?:\w+ly\s+)?$/i;
+
 function isPassive(sentence: string, trigger: Span, hasAgent: boolean): boolean {
   const before = sentence.slice(Math.max(0, trigger.start - 30), trigger.start);
   const text = sentence.slice(trigger.start, trigger.end).trim();
   if (text.endsWith('by') && BY_AT_END.test(text)) return true;
   const passiveForm = (PASSIVE_AUX_BEFORE.test(before) && PARTICIPLE_START.test(text)) || PASSIVE_IN_TRIGGER.test(text);
-  return passiveForm && (hasAgent || !NOT_PASSIVE_AFTER.test(sentence.slice(trigger.end, trigger.end + 10)));
+  if (passiveForm) return hasAgent || !NOT_PASSIVE_AFTER.test(sentence.slice(trigger.end, trigger.end + 10));
+  if (ACTIVE_BEFORE.test(before)) return false;
+  const after = sentence.slice(trigger.end, trigger.end + 12);
+  return (REDUCED_PASSIVE_VERB.test(text) && NO_OBJECT_AFTER.test(after)) || (REDUCED_PASSIVE_CLAIM.test(text) && CLAIM_OBJECT_AFTER.test(after));
 }
 
 /** Spans of parentheses and of appositives right after a mention (", a key U.S. ally in ...,"). */
@@ -290,16 +306,42 @@ function conjoinedGroup(sentence: string, list: Candidate[], at: number, directi
   return direction === 1 ? group : group.reverse();
 }
 
-/** The subject group: nearest strong mention before the trigger, else the nearest mention of any kind. */
-function subjectGroup(sentence: string, before: Candidate[]): Candidate[] {
+/** Lower-case modifiers at most ("drone", "air"): "in Russian drone attacks", "in an Israeli strike". */
+const MODIFIER_GAP = /^\s+(?:[a-z-]+\s+){0,2}$/;
+
+/** "US", "U.S.", "UK": short forms that stand as adjectives ("killed in a US drone strike"). */
+const ABBREVIATION = /^[A-Z][A-Z.]{1,4}$/;
+
+/** A demonym, or a short form before a lower-case word ("a US drone strike"), describes a noun: it is no place. */
+function modifiesNoun(sentence: string, c: Candidate): boolean {
+  const m = c.mention;
+  return m.kind === 'demonym' || (ABBREVIATION.test(m.text) && /^\s+[a-z]/.test(sentence.slice(m.end, m.end + 3)));
+}
+
+/**
+ * A demonym (or a short form) right before a nominal act names who acts, even after "in": "killed in
+ * Russian shelling", "in a US drone strike". A full name there is where it happened: "in Afghanistan blast".
+ */
+function modifiesTrigger(sentence: string, c: Candidate, trigger: Span): boolean {
+  const m = c.mention;
+  return (
+    (m.kind === 'demonym' || ABBREVIATION.test(m.text)) && m.end <= trigger.start && MODIFIER_GAP.test(sentence.slice(m.end, trigger.start))
+  );
+}
+
+/**
+ * The subject group: nearest strong mention before the trigger, else (unless `strongOnly`) the nearest
+ * mention of any kind.
+ */
+function subjectGroup(sentence: string, before: Candidate[], strongOnly = false, trigger?: Span): Candidate[] {
   let pick = -1;
   for (let k = before.length - 1; k >= 0; k--) {
-    if (!before[k]!.locative && !before[k]!.ofObject) {
+    if ((!before[k]!.locative && !before[k]!.ofObject) || (trigger !== undefined && modifiesTrigger(sentence, before[k]!, trigger))) {
       pick = k;
       break;
     }
   }
-  if (pick < 0) pick = before.length - 1;
+  if (pick < 0 && !strongOnly) pick = before.length - 1;
   if (pick < 0) return [];
   return conjoinedGroup(sentence, before, pick, -1);
 }
@@ -388,7 +430,15 @@ function onlySpeaks(sentence: string, group: Candidate[], trigger: Span): boolea
   return verb !== null && !SPEAKER_AGAIN.test(gap.slice(verb.index + verb[0].length));
 }
 
-export function assignRoles(sentence: string, mentions: ActorMention[], trigger: Span, eventType: EventType): Roles {
+export interface RoleOptions {
+  /**
+   * Only a mention that is no place ("in Kabul") may be the subject. For a second reading of an act at a
+   * later word ("killed in Afghanistan blast"): the place where it happened does not act.
+   */
+  strongSubjectOnly?: boolean;
+}
+
+export function assignRoles(sentence: string, mentions: ActorMention[], trigger: Span, eventType: EventType, options?: RoleOptions): Roles {
   const { asides, facts } = prepare(sentence, mentions);
   const usable: Candidate[] = [];
   for (const f of facts) if (!isPassing(sentence, f, trigger, asides)) usable.push(f.candidate);
@@ -402,14 +452,18 @@ export function assignRoles(sentence: string, mentions: ActorMention[], trigger:
   const reported = reportedObligation(sentence, trigger, before, eventType);
   if (reported) return reported;
 
-  const nearest = subjectGroup(sentence, before);
+  const nearest = subjectGroup(sentence, before, options?.strongSubjectOnly, trigger);
   const subject = onlySpeaks(sentence, nearest, trigger) ? [] : nearest;
   const agentAt = after.findIndex((c) => c.agent);
   const agent = agentAt >= 0 ? conjoinedGroup(sentence, after, agentAt, 1) : [];
 
-  if (isPassive(sentence, trigger, agent.length > 0) && (agent.length > 0 || VICTIM_TYPES.has(eventType))) {
+  if ((agent.length > 0 || VICTIM_TYPES.has(eventType)) && isPassive(sentence, trigger, agent.length > 0)) {
     // "A camp was attacked by militiamen": the by-agent acts, the grammatical subject is acted on.
-    return { actors: codes(agent), targets: codes(subject) };
+    if (agent.length > 0 || subject.length > 0) return { actors: codes(agent), targets: codes(subject) };
+    // Nobody named before a passive: the place it happened in is acted on ("Two people were killed in Kharkiv").
+    // A passive has no object, so nothing else after it is ("killed when Russian drones attacked").
+    const place = after.findIndex((c) => c.locative && !modifiesNoun(sentence, c));
+    return { actors: [], targets: place >= 0 ? codes(conjoinedGroup(sentence, after, place, 1)) : [] };
   }
 
   const actors = codes(subject.length > 0 ? subject : agent);

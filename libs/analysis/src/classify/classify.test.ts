@@ -315,3 +315,13 @@ describe('classifySentence: strikes on buildings and places', () => {
     expect(first('The North fired two short-range ballistic missiles into the sea.')).toMatchObject({ type: 'MOBILIZE', mode: 'weapons' });
   });
 });
+
+describe('analyzeSentence: headline casualties', () => {
+  const roles = (s: string) => analyzeSentence(s).map((e) => `${e.type} ${e.actors.join(',')}>${e.targets.join(',')}`);
+  it('reads the victims as targets and the act they died in for the actor', () => {
+    expect(roles('Two Ukrainian soldiers killed in Russian shelling')).toEqual(['ASSAULT RUS>UKR']);
+    expect(roles('Four Palestinians killed in Israeli airstrikes')).toEqual(['ASSAULT ISR>PSE']);
+    expect(roles('NATO soldier killed in Afghanistan blast')).toEqual(['ASSAULT >NATO']);
+    expect(roles('12 killed in Gaza in Israeli airstrikes')).toEqual(['ASSAULT ISR>PSE']);
+  });
+});

@@ -19,6 +19,8 @@ const RELEVANT_UNITS: Partial<Record<EventType, string[]>> = {
   RETREAT: ['troops', 'people'],
 };
 
+const STRONG_SUBJECT = { strongSubjectOnly: true } as const;
+
 const toQuantity = (q: QuantityMention): Quantity => ({ value: q.value, unit: q.unit, qualifier: q.qualifier });
 
 /** The quantity nearest the trigger among those that measure this kind of event (the first on a tie). */
@@ -52,12 +54,14 @@ export function analyzeSentence(sentence: string, offset = 0, at?: Date): Analys
     const status = assessAssertion(sentence, m.trigger);
     const { type, negated } = resolveNegation(m.type, status.negated);
     let read = assignRoles(sentence, actorMentions, m.trigger, type);
-    // A passive casualty verb names nobody ("Two soldiers were killed in an Israeli strike on Lebanon"):
-    // the same act named later in the sentence may.
-    if (m.alsoAt !== undefined && read.actors.length === 0 && read.targets.length === 0 && actorMentions.length > 0) {
+    // A passive casualty verb names no actor ("Two soldiers were killed in an Israeli strike on Lebanon"):
+    // the same act named later in the sentence may; the victims named at the first word stay the targets.
+    if (m.alsoAt !== undefined && read.actors.length === 0 && actorMentions.length > 0) {
       for (const at of m.alsoAt) {
-        read = assignRoles(sentence, actorMentions, at, type);
-        if (read.actors.length > 0 || read.targets.length > 0) break;
+        const later = assignRoles(sentence, actorMentions, at, type, STRONG_SUBJECT);
+        if (later.actors.length === 0 && (later.targets.length === 0 || read.targets.length > 0)) continue;
+        read = read.targets.length > 0 ? { actors: later.actors.filter((c) => !read.targets.includes(c)), targets: read.targets } : later;
+        if (read.actors.length > 0) break;
       }
     }
     const roles = m.receiverSubject ? { actors: read.targets, targets: read.actors } : read;
