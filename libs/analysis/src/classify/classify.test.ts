@@ -325,3 +325,20 @@ describe('analyzeSentence: headline casualties', () => {
     expect(roles('12 killed in Gaza in Israeli airstrikes')).toEqual(['ASSAULT ISR>PSE']);
   });
 });
+
+describe('classifySentence: releases, lifted boycotts, defiance and killings', () => {
+  it('reads freed aid workers as a release and a lifted boycott as a concession', () => {
+    expect(first('The militants freed three aid workers.')).toMatchObject({ type: 'RETREAT', mode: 'release' });
+    expect(types('The government lifted its boycott of the neighbour’s goods.')).toEqual(['CONCEDE']);
+  });
+  it('reads defiance of an authority as a rejection, and not defied expectations', () => {
+    expect(types('The republic defied the federal government.')).toEqual(['REJECT']);
+    expect(types('The film defied expectations.')).toEqual([]);
+  });
+  it('reads battling rebels and mass killings as assaults, and not battling a blaze or a disaster', () => {
+    expect(types('Government forces were battling rebels for control of the town.')).toEqual(['ASSAULT']);
+    expect(types('The report documented mass killings and atrocities in the region.')).toEqual(['ASSAULT']);
+    expect(types('Firefighters were battling the blaze.')).toEqual([]);
+    expect(types('The engineer who battled the nuclear disaster died.')).toEqual([]);
+  });
+});
