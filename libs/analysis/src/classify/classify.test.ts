@@ -342,3 +342,30 @@ describe('classifySentence: releases, lifted boycotts, defiance and killings', (
     expect(types('The engineer who battled the nuclear disaster died.')).toEqual([]);
   });
 });
+
+describe('classifySentence: diplomacy, designations and seizures at sea', () => {
+  it('reads trips for talks and brokered truces as consultations', () => {
+    expect(first('The envoy travelled to the capital for consultations on the deal.')).toMatchObject({ type: 'CONSULT', mode: 'visit' });
+    expect(first('The mediator brokered a truce between the two militias.')).toMatchObject({ type: 'CONSULT', mode: 'third-party' });
+    expect(types('A member of the team trying to broker a peace pact spoke to reporters.')).toEqual([]);
+  });
+  it('reads recognising a new government as support, and an apology as the apology only', () => {
+    expect(types('Washington recognised the new government in Damascus.')).toEqual(['SUPPORT']);
+    expect(types('The navy apologised for intercepting a fishing boat.')).toEqual(['SUPPORT']);
+  });
+  it('reads designated financiers as sanctioned and an intercepted tanker as seized', () => {
+    expect(types('The Treasury designated four financiers of the group.')).toEqual(['SANCTION']);
+    expect(first('The navy intercepted a tanker in the gulf.')).toMatchObject({ type: 'COERCE', mode: 'seize' });
+  });
+  it('reads a warning of consequences as a threat, and of consequences for health as none', () => {
+    expect(types('Moscow warned of "consequences" if the missiles were used.')).toEqual(['THREATEN']);
+    expect(types('Doctors warned of serious consequences for public health.')).toEqual([]);
+  });
+  it('covers a participle that describes the frame’s object, but not one after a comma', () => {
+    expect(types('Russia vetoed a UN resolution condemning the annexation.')).toEqual(['REJECT']);
+    expect(types('Russia rejected the proposal, accusing Kyiv of sabotage.')).toContain('ACCUSE');
+  });
+  it('reads "asked" with a long object before "to" as a request', () => {
+    expect(types('Ukraine asked the International Criminal Court to investigate the strike.')).toEqual(['REQUEST']);
+  });
+});

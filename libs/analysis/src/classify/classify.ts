@@ -156,6 +156,16 @@ function threatenMode(text: string, lex: CompiledLexicon): string | null {
  */
 const OBJECT_GAP = /^\s+(?:to\s+)?(?:(?:an?|the|its|their|his|her|this|that|[\w.'’-]+['’]s?|[A-Z][\w.-]*)\s+){0,4}$/;
 
+/** An -ing form right after a word, with no comma before it: it describes that noun ("a statement condemning …"). */
+function describesNoun(sentence: string, c: Candidate): boolean {
+  const firstWordEnd = sentence.indexOf(' ', c.start);
+  const wordEnd = firstWordEnd < 0 || firstWordEnd > c.end ? c.end : firstWordEnd;
+  if (wordEnd - c.start < 5 || !sentence.startsWith('ing', wordEnd - 3)) return false;
+  let k = c.start - 1;
+  while (k >= 0 && sentence.charCodeAt(k) === 32) k--;
+  return k >= 0 && isLetter(sentence.charCodeAt(k));
+}
+
 /**
  * Verbs like "threatened to", "demanded", "agreed to", "accused … of" take the events after them as
  * their content: "threatened to shell the town" is a threat, not shelling.
@@ -164,7 +174,9 @@ function applyGovernors(sentence: string, cs: Candidate[], lex: CompiledLexicon)
   cs.forEach((g, i) => {
     const kind: Governs | null = g.trigger.governs;
     if (!kind || g.dropped) return;
-    const governors = cs.slice(i + 1).filter((c) => c.trigger.governs && !c.dropped);
+    // A participle that describes the frame's object ("vetoed a resolution condemning the annexation") is
+    // part of that object: the frame covers it as it covers any event there.
+    const governors = cs.slice(i + 1).filter((c) => c.trigger.governs && !c.dropped && !(kind === 'frame' && describesNoun(sentence, c)));
     // A frame's object may itself be a governing word ("rejected a U.S. request to interrogate …",
     // "threatened to break off relations with …"): a governor right after the frame is its object, and
     // the frame covers it and what it governs.
