@@ -283,3 +283,10 @@ describe('assignRoles: headline passives and the acts their victims died in', ()
     expect(assignRoles(sentence, findActorMentions(sentence), blast, 'ASSAULT', { strongSubjectOnly: true }).actors).toEqual([]);
   });
 });
+
+describe('assignRoles: hedged, not spoken', () => {
+  it('keeps the subject of "is believed to" or "is said to" as the actor', () => {
+    expect(roles('China is believed to have supplied drones to Russia.', 'supplied', 'AID')).toEqual({ actors: ['CHN'], targets: ['RUS'] });
+    expect(roles('The Pentagon said militias attacked a U.S. base.', 'attacked', 'ASSAULT').actors).toEqual([]);
+  });
+});

@@ -415,6 +415,8 @@ function conditionSubject(sentence: string, usable: Candidate[], objectEnd: numb
 /** A verb of saying or knowing: what follows it is what the subject says, not what the subject does. */
 const SPEAKER_VERB =
   /\b(?:said|says|say|told|tells|reported|reports|announced|announces|confirmed|confirms|claimed|claims|alleged|alleges|stated|states|added|adds|insisted|insists|believes|believed|estimated|estimates)\b/;
+/** "China is believed to have supplied …", "is said to": a passive verb of saying hedges the subject's act. */
+const HEDGE_BEFORE = /\b(?:is|are|was|were|been|being)\s+(?:\w+ly\s+)?$/;
 /** "Ukraine said it shot down …", "… that its forces …": a pronoun after the verb is the speaker again. */
 const SPEAKER_AGAIN = /\b(?:it|they|he|she|we|its|their|his|her|our)\b/;
 
@@ -427,7 +429,8 @@ function onlySpeaks(sentence: string, group: Candidate[], trigger: Span): boolea
   if (group.length === 0) return false;
   const gap = sentence.slice(group[group.length - 1]!.mention.end, trigger.start);
   const verb = SPEAKER_VERB.exec(gap);
-  return verb !== null && !SPEAKER_AGAIN.test(gap.slice(verb.index + verb[0].length));
+  if (verb === null || HEDGE_BEFORE.test(gap.slice(0, verb.index))) return false;
+  return !SPEAKER_AGAIN.test(gap.slice(verb.index + verb[0].length));
 }
 
 export interface RoleOptions {

@@ -56,3 +56,16 @@ describe('assessAssertion', () => {
     expect(strongerHedge('unconfirmed', 'asserted')).toBe('unconfirmed');
   });
 });
+
+describe('assessAssertion: denials worded around the claim', () => {
+  it('reads "dismissed as absurd claims that" before the act as a denial', () => {
+    expect(assess('The Kremlin dismissed as "absurd" claims that it had deployed troops.', 'deployed troops').assertion).toBe('denied');
+  });
+  it('reads a denial appended after the act as a denial', () => {
+    expect(assess('Officials said the army moved warheads to the border, which the ministry rejected.', 'moved warheads').assertion).toBe('denied');
+    expect(assess('Jets struck a convoy near the border, a claim the government denied.', 'struck').assertion).toBe('denied');
+  });
+  it('does not read a relative clause that is no denial as one', () => {
+    expect(assess('Jets struck a convoy near the border, which killed three people.', 'struck').assertion).toBe('asserted');
+  });
+});

@@ -20,6 +20,7 @@ const re = (source: string): RegExp => new RegExp(source, 'i');
 
 const DENIED_BEFORE = re(cues.denied.before);
 const DENIED_SENTENCE = re(cues.denied.sentence);
+const DENIED_AFTER = re(cues.denied.after);
 const UNCONFIRMED_SENTENCE = re(cues.unconfirmed.sentence);
 const UNCONFIRMED_BEFORE = re(cues.unconfirmed.before);
 const UNCONFIRMED_AFTER = re(cues.unconfirmed.after);
@@ -67,7 +68,7 @@ export function assessAssertion(sentence: string, trigger: Span): AssertionResul
   const after = sentence.slice(trigger.end, trigger.end + 90);
   const cues = cuesOf(sentence);
   let assertion: Assertion = 'asserted';
-  if (DENIED_BEFORE.test(before) || cues.denied) assertion = 'denied';
+  if (DENIED_BEFORE.test(before) || cues.denied || (after.includes(',') && DENIED_AFTER.test(sentence.slice(trigger.end)))) assertion = 'denied';
   else if (
     cues.unconfirmed ||
     UNCONFIRMED_BEFORE.test(clauseBefore(sentence, trigger.start, 80)) ||

@@ -369,3 +369,10 @@ describe('classifySentence: diplomacy, designations and seizures at sea', () => 
     expect(types('Ukraine asked the International Criminal Court to investigate the strike.')).toEqual(['REQUEST']);
   });
 });
+
+describe('classifySentence: forces and warheads on the move', () => {
+  it('reads a force to be sent and warheads moved as mobilisation', () => {
+    expect(first('A 5,000-strong force will be sent to the region.')).toMatchObject({ type: 'MOBILIZE', mode: 'troops' });
+    expect(first('Russia moved nuclear warheads to Belarus.')).toMatchObject({ type: 'MOBILIZE', mode: 'weapons' });
+  });
+});
