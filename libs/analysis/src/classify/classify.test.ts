@@ -376,3 +376,21 @@ describe('classifySentence: forces and warheads on the move', () => {
     expect(first('Russia moved nuclear warheads to Belarus.')).toMatchObject({ type: 'MOBILIZE', mode: 'weapons' });
   });
 });
+
+describe('classifySentence: salvoes, operations, targets and readiness', () => {
+  it('reads missiles launched at a country and a launched military operation as assaults', () => {
+    expect(first('Iran launched more than 180 ballistic missiles at Israel on Tuesday evening.')).toMatchObject({ type: 'ASSAULT', mode: 'heavy-weapons' });
+    expect(types('The army launched a large-scale military operation in the north.')).toEqual(['ASSAULT']);
+    expect(types('The rebels said they had targeted a destroyer with missiles and drones.')).toEqual(['ASSAULT']);
+    expect(types('Troops crossed into the neighbouring country overnight.')).toEqual(['ASSAULT']);
+  });
+  it('does not read targeted sanctions or advertising as assaults', () => {
+    expect(types('The firm targeted young customers with advertising.')).toEqual([]);
+  });
+  it('reads combat readiness as mobilisation, not combat', () => {
+    expect(first('Serbia put its army on the highest level of combat readiness.')).toMatchObject({ type: 'MOBILIZE', mode: 'troops' });
+  });
+  it('reads a vow to respond or avenge as a threat', () => {
+    expect(first('The group vowed to avenge the killing of its leader.')).toMatchObject({ type: 'THREATEN', mode: 'violence' });
+  });
+});
