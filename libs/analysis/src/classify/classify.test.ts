@@ -394,3 +394,14 @@ describe('classifySentence: salvoes, operations, targets and readiness', () => {
     expect(first('The group vowed to avenge the killing of its leader.')).toMatchObject({ type: 'THREATEN', mode: 'violence' });
   });
 });
+
+describe('classifySentence: acts of the distant past beside the news', () => {
+  it('codes the main act, not one dated years or months ago in its own stretch of the sentence', () => {
+    expect(types('The government paid compensation to families for land they lost when the army expelled them 18 years ago.')).toEqual(['RETREAT']);
+    expect(types('About 100 people demonstrated on Tuesday in the province, where 24 people were killed in riots last March.')).toEqual(['PROTEST']);
+  });
+  it('keeps an act dated last week, and a dated act that is the only one', () => {
+    expect(types('The ministry expelled three diplomats last week.')).toEqual(['SANCTION']);
+    expect(types('Rebels attacked the town two weeks ago.')).toEqual(['ASSAULT']);
+  });
+});

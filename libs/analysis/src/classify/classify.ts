@@ -277,16 +277,45 @@ const TIME_ANCHOR_BEFORE =
 /** Cheap necessary condition for TIME_ANCHOR_BEFORE. */
 const TIME_ANCHOR_WORD = /since|after|following|before|wake|prior/i;
 
+/** Cheap necessary condition for DISTANT_PAST. */
+const DISTANT_PAST_WORD = /ago|last|in [12]/i;
+
 /** Past-tense trigger words are verbs, not the nouns a time anchor names. */
 const PAST_TENSE = /^[a-z]+ed\b/i;
 
+/**
+ * A past dated well before the report's own news: "18 years ago", "last March", "in 1988". An act so dated in
+ * its own stretch of the sentence ("for assets they lost when the dictator expelled them 18 years ago") is
+ * background to the sentence's main act. "Last week" or "last Friday" are left alone: wire copy dates its news so.
+ */
+const DISTANT_PAST =
+  /\b(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|a few) (?:days|weeks|months|years|decades) ago|(?:a|one) (?:month|year|decade) ago|last (?:year|January|February|March|April|May|June|July|August|September|October|November|December|spring|summer|autumn|fall|winter)|in (?:19|20)\d\d)\b/i;
+/** Where a stretch of the sentence ends: punctuation, or a relative or temporal clause ("when", "whom", "where", "that"). */
+const STRETCH_BREAK = /[,;:()]|\s(?:when|whom|who|where|which|while|that)\s/gi;
+
+/** Whether the stretch of the sentence around an act dates it in the distant past. */
+function inDistantPast(sentence: string, c: Candidate): boolean {
+  let start = 0;
+  let end = sentence.length;
+  STRETCH_BREAK.lastIndex = 0;
+  for (let m = STRETCH_BREAK.exec(sentence); m; m = STRETCH_BREAK.exec(sentence)) {
+    if (m.index + m[0].length <= c.start) start = m.index + m[0].length;
+    else if (m.index >= c.end) {
+      end = m.index;
+      break;
+    }
+  }
+  return DISTANT_PAST.test(sentence.slice(start, end));
+}
+
 function dropTimeAnchors(sentence: string, cs: Candidate[]): void {
   let anchored: Candidate[] | null = null;
+  const mayBePast = cs.length > 1 && DISTANT_PAST_WORD.test(sentence);
   for (const c of cs) {
     if (c.dropped || c.trigger.governs) continue;
     const before = sentence.slice(Math.max(0, c.start - 60), c.start);
-    if (!TIME_ANCHOR_WORD.test(before) || PAST_TENSE.test(sentence.slice(c.start, c.end)) || !TIME_ANCHOR_BEFORE.test(before)) continue;
-    (anchored ??= []).push(c);
+    const anchor = TIME_ANCHOR_WORD.test(before) && !PAST_TENSE.test(sentence.slice(c.start, c.end)) && TIME_ANCHOR_BEFORE.test(before);
+    if (anchor || (mayBePast && inDistantPast(sentence, c))) (anchored ??= []).push(c);
   }
   if (anchored === null) return;
   // Only when the sentence reports an act of its own: "Three dead after Russian strike" is the strike.
