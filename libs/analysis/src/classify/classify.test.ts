@@ -405,3 +405,14 @@ describe('classifySentence: acts of the distant past beside the news', () => {
     expect(types('Rebels attacked the town two weeks ago.')).toEqual(['ASSAULT']);
   });
 });
+
+describe('classifySentence: positions and commitments', () => {
+  it('reads "positions of … forces" and "crimes committed by … forces" as no troop movement', () => {
+    expect(types('Tanks shelled positions of the security forces near the town.')).toEqual(['ASSAULT']);
+    expect(types('The court examined crimes committed by the forces in the war.')).toEqual([]);
+  });
+  it('still reads positioned or committed troops as mobilisation', () => {
+    expect(first('The country committed 2,000 troops to the mission.')).toMatchObject({ type: 'MOBILIZE', mode: 'troops' });
+    expect(first('Russia positioned 40,000 troops near the border.')).toMatchObject({ type: 'MOBILIZE', mode: 'troops' });
+  });
+});
