@@ -416,3 +416,16 @@ describe('classifySentence: positions and commitments', () => {
     expect(first('Russia positioned 40,000 troops near the border.')).toMatchObject({ type: 'MOBILIZE', mode: 'troops' });
   });
 });
+
+describe('classifySentence: strikes that kill, landings and sailings', () => {
+  it('reads "the strike killed" as an assault and workers on strike as no assault', () => {
+    expect(types('The strike killed 12 people, including three children.')).toEqual(['ASSAULT']);
+    expect(types('Workers on strike in the port.')).not.toContain('ASSAULT');
+  });
+  it('reads units landing, moving to the front and warships sailing near a country as mobilisation', () => {
+    expect(first('A battalion of about 600 marines landed on the island.')).toMatchObject({ type: 'MOBILIZE', mode: 'troops' });
+    expect(first('The 2,000-strong brigade moved to the front line.')).toMatchObject({ type: 'MOBILIZE', mode: 'troops' });
+    expect(first('Two aircraft carriers and 20 warships sailed near the island.')).toMatchObject({ type: 'MOBILIZE', mode: 'weapons' });
+    expect(types('The plane landed in the capital.')).toEqual([]);
+  });
+});

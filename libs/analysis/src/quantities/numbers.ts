@@ -55,7 +55,8 @@ export function normaliseQualifier(text: string): string | null {
   return null;
 }
 
-const WORD = `(?:${[...Object.keys(SMALL), ...Object.keys(SCALE)].join('|')})`;
+// "dozen" scales a number before it ("two dozen"); it opens none, so it is no NUMBER_STARTS word.
+const WORD = `(?:${[...Object.keys(SMALL), ...Object.keys(SCALE), 'dozen'].join('|')})`;
 const WORD_NUMBER = `(?:(?:a|an)\\s+(?:hundred|thousand|million|dozen)|a\\s+few\\s+(?:hundred|thousand)|several\\s+(?:hundred|thousand)|${WORD}(?:(?:\\s+and\\s+|[\\s-]+)${WORD})*)`;
 const VAGUE_NUMBER = '(?:tens of thousands|hundreds of thousands|dozens|scores|hundreds|thousands|millions)(?=\\s+of\\b)';
 const DIGIT_NUMBER = '\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d{1,3}(?:[ \\u00a0\\u202f]\\d{3})+(?![\\d.,]\\d)|\\d+(?:\\.\\d+)?';

@@ -108,3 +108,10 @@ describe('findQuantities', () => {
     expect(found('Think tanks and fuel tanks.')).toEqual([]);
   });
 });
+
+describe('findQuantities: dozens as a count', () => {
+  it('reads "two dozen" as 24 and "three dozen" as 36', () => {
+    expect(found('At least two dozen soldiers were killed.')).toEqual([[24, 'dead', 'at least']]);
+    expect(found('Three dozen protesters were detained.')).toEqual([[36, 'people', null]]);
+  });
+});
