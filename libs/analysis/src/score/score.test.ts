@@ -73,4 +73,9 @@ describe('conflictOf', () => {
   it('places an act with no named target in the actor’s war', () => {
     expect(conflictOf({ actors: ['UKR'], targets: [] })).toEqual({ id: 'RUS-UKR', thirdParty: false });
   });
+  it('reads fighting inside Sudan as its civil war, and arms sent into it as a third party’s entry', () => {
+    expect(conflictOf({ actors: ['SDN'], targets: ['SDN'] })).toEqual({ id: 'SDN-civil-war', thirdParty: false });
+    expect(conflictOf({ actors: ['ARE'], targets: ['SDN'] })).toEqual({ id: 'SDN-civil-war', thirdParty: true });
+    expect(conflictOf({ actors: ['SSD'], targets: ['SDN'] })).toEqual({ id: 'SDN-SSD', thirdParty: false });
+  });
 });
