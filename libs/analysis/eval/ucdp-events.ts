@@ -71,8 +71,8 @@ eliminated, repelled, sank, shot protesters, counterattack) were written from th
 The even half was not read, so its figure is the one that says how the rules carry over to new text.
 Before those triggers: 79.8% (even) and 79.3% (odd). The accident and disaster context added the same day costs
 one headline of the unread half, a tripwire blast written up as a "crash" (81.9% then).
-The triggers of 2026-11-28's second session (a weapon hitting a building, "strike on", "pounded", "battling",
-"killings") were written from general wire phrasing, without reading either half: 81.9 → 82.5% on the even half,
+The triggers of 2026-11-28's second session (a weapon hitting a building, "strike on", "pounded", "battling", "came under fire",
+"killings") were written from general wire phrasing, without reading either half: 81.9 → 82.6% on the even half,
 the odd half unchanged.
 `,
 );

@@ -429,3 +429,18 @@ describe('classifySentence: strikes that kill, landings and sailings', () => {
     expect(types('The plane landed in the capital.')).toEqual([]);
   });
 });
+
+describe('classifySentence: foreign troops seen, shells transferred, units under fire', () => {
+  it('reads troops spotted or training in a country as present there', () => {
+    expect(first('North Korean soldiers have been spotted in the Kursk region, intelligence said.')).toMatchObject({ type: 'MOBILIZE', mode: 'troops' });
+    expect(first('Thousands of troops are training at bases in the far east.')).toMatchObject({ type: 'MOBILIZE', mode: 'troops' });
+    expect(types('Soldiers were seen looting shops.')).toEqual([]);
+  });
+  it('reads transferred shells as military aid (transfer doubles its r)', () => {
+    expect(first('North Korea has transferred millions of artillery shells to Russia.')).toMatchObject({ type: 'AID', mode: 'military' });
+  });
+  it('reads coming under fire as an assault on the subject', () => {
+    const e = analyzeSentence('Ukrainian positions near Bakhmut came under heavy shelling from Russian forces.');
+    expect(e.map((x) => [x.type, x.actors, x.targets])).toEqual([['ASSAULT', ['RUS'], ['UKR']]]);
+  });
+});
