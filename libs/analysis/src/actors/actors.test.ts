@@ -290,3 +290,15 @@ describe('assignRoles: hedged, not spoken', () => {
     expect(roles('The Pentagon said militias attacked a U.S. base.', 'attacked', 'ASSAULT').actors).toEqual([]);
   });
 });
+
+describe('assignRoles: protesters named by no country', () => {
+  it('reads the crowd as the people of the place where it protests', () => {
+    expect(roles('Demonstrators in Baghdad blocked a road to show their anger at the United States.', 'blocked a road', 'PROTEST')).toEqual({
+      actors: ['IRQ'],
+      targets: ['USA'],
+    });
+  });
+  it('gives a crowd protesting against a foreign state no actor without a place', () => {
+    expect(roles('A protest against US drone strikes was postponed.', 'protest', 'PROTEST').actors).toEqual([]);
+  });
+});

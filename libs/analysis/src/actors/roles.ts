@@ -433,6 +433,15 @@ function onlySpeaks(sentence: string, group: Candidate[], trigger: Span): boolea
   return !SPEAKER_AGAIN.test(gap.slice(verb.index + verb[0].length));
 }
 
+/**
+ * Protesters named by no country ("Demonstrators in Baghdad blocked a road") are the people of the place
+ * where they protest: PLOVER codes a protest's unnamed crowd so.
+ */
+function protesters(sentence: string, usable: Candidate[]): string[] {
+  const place = usable.findIndex((c) => c.locative && !modifiesNoun(sentence, c));
+  return place >= 0 ? codes(conjoinedGroup(sentence, usable, place, 1)) : [];
+}
+
 export interface RoleOptions {
   /**
    * Only a mention that is no place ("in Kabul") may be the subject. For a second reading of an act at a
@@ -469,9 +478,10 @@ export function assignRoles(sentence: string, mentions: ActorMention[], trigger:
     return { actors: [], targets: place >= 0 ? codes(conjoinedGroup(sentence, after, place, 1)) : [] };
   }
 
-  const actors = codes(subject.length > 0 ? subject : agent);
+  let actors = codes(subject.length > 0 ? subject : agent);
   let targets = codes(objectGroup(sentence, after, subject.length === 0, ADDRESSEE_TYPES.has(eventType)));
   if (targets.length === 0 && CONDITIONED_TYPES.has(eventType)) targets = codes(conditionSubject(sentence, usable, objectEnd));
+  if (actors.length === 0 && eventType === 'PROTEST') actors = protesters(sentence, usable);
   if (actors.length >= 2 && SYMMETRIC_TYPES.has(eventType)) {
     targets = targets.filter((code) => !actors.includes(code));
   }
