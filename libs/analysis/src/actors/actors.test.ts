@@ -302,3 +302,9 @@ describe('assignRoles: protesters named by no country', () => {
     expect(roles('A protest against US drone strikes was postponed.', 'protest', 'PROTEST').actors).toEqual([]);
   });
 });
+
+describe('assignRoles: "is opposed to" is no passive', () => {
+  it('keeps the subject of "is opposed to" as the actor when the trigger ends in "to"', () => {
+    expect(roles('Israel is opposed to French mediation in the talks.', 'opposed to', 'REJECT')).toEqual({ actors: ['ISR'], targets: ['FRA'] });
+  });
+});

@@ -134,6 +134,7 @@ interface Candidate {
 }
 
 const BY_AT_END = /\bby$/;
+const TO_AT_END = /\s(?:to|that|about)$/;
 
 /**
  * Headlines drop the auxiliary: "Two Ukrainian soldiers killed in Russian shelling", "Russian journalist
@@ -153,7 +154,8 @@ function isPassive(sentence: string, trigger: Span, hasAgent: boolean): boolean 
   const text = sentence.slice(trigger.start, trigger.end).trim();
   if (text.endsWith('by') && BY_AT_END.test(text)) return true;
   const passiveForm = (PASSIVE_AUX_BEFORE.test(before) && PARTICIPLE_START.test(text)) || PASSIVE_IN_TRIGGER.test(text);
-  if (passiveForm) return hasAgent || !NOT_PASSIVE_AFTER.test(sentence.slice(trigger.end, trigger.end + 10));
+  // "is opposed to": the trigger may end with the "to" that makes it no passive.
+  if (passiveForm) return hasAgent || !(NOT_PASSIVE_AFTER.test(sentence.slice(trigger.end, trigger.end + 10)) || TO_AT_END.test(text));
   if (ACTIVE_BEFORE.test(before)) return false;
   const after = sentence.slice(trigger.end, trigger.end + 12);
   return (REDUCED_PASSIVE_VERB.test(text) && NO_OBJECT_AFTER.test(after)) || (REDUCED_PASSIVE_CLAIM.test(text) && CLAIM_OBJECT_AFTER.test(after));
