@@ -308,3 +308,15 @@ describe('assignRoles: "is opposed to" is no passive', () => {
     expect(roles('Israel is opposed to French mediation in the talks.', 'opposed to', 'REJECT')).toEqual({ actors: ['ISR'], targets: ['FRA'] });
   });
 });
+
+describe('assignRoles: coordinated verbs and whose troops', () => {
+  it('does not make the object of a preposition the subject of a verb coordinated after it', () => {
+    const s = 'He urged Russia to cease military cooperation with North Korea and warned that his country would respond.';
+    expect(roles(s, 'warned', 'THREATEN').actors).toEqual([]);
+    expect(roles('The United States defended the right of Russian troops to fire on militants in Azerbaijan and insisted on calm.', 'insisted', 'REQUEST').actors).toEqual(['USA']);
+  });
+  it('reads the demonym inside "the dispatch of North Korean troops to Russia" as the actor', () => {
+    const s = 'Peskov said there had been contradictory information from the United States and South Korea regarding the dispatch of North Korean troops to Russia.';
+    expect(roles(s, 'dispatch of North Korean troops', 'MOBILIZE')).toEqual({ actors: ['PRK'], targets: ['RUS'] });
+  });
+});

@@ -34,6 +34,7 @@ const LOCATIVE_WORDS = ['in', 'at', 'near', 'inside', 'outside', 'across', 'thro
 const AGENT_WORDS = ['by'];
 const TO_WORD = ['to'];
 const OF_WORD = ['of'];
+const PREPOSITIONS = ['with', 'to', 'against', 'toward', 'towards', 'into', 'over', 'on', 'for'];
 /** "according to the official Russian news agency": words that make the source someone else. */
 const OTHER_SOURCE_WORDS = new Set(['reports', 'sources', 'officials']);
 /** "ethnic Albanians" are a people, not the Albanian state. */
@@ -127,6 +128,11 @@ interface Candidate {
   locative: boolean;
   /** Named after "of" by a noun that does not act ("the evacuation of Gaza"): a subject only when nothing else is. */
   ofObject: boolean;
+  /**
+   * Object of a preposition ("cooperation with North Korea", "sanctions against Iran"): no subject for a later
+   * trigger ("He urged Russia to cease cooperation with North Korea and warned …" does not make North Korea warn).
+   */
+  prepObject: boolean;
   /** Introduced by "by". */
   agent: boolean;
   /** Introduced by "to". */
@@ -134,6 +140,7 @@ interface Candidate {
 }
 
 const BY_AT_END = /\bby$/;
+const OF_IN_TRIGGER = /\sof\s/;
 const TO_AT_END = /\s(?:to|that|about)$/;
 
 /**
@@ -255,6 +262,7 @@ function candidate(sentence: string, m: ActorMention): Candidate {
     mention: m,
     locative: isLocative(sentence, m),
     ofObject: of.ofObject,
+    prepObject: findWordBefore(sentence, m.start, PREPOSITIONS, 2) >= 0,
     agent:
       findWordBefore(sentence, m.start, AGENT_WORDS, 3) >= 0 ||
       (of.headStart >= 0 && BY_BEFORE_HEAD.test(sentence.slice(Math.max(0, of.headStart - 40), of.headStart))),
@@ -314,6 +322,20 @@ const MODIFIER_GAP = /^\s+(?:[a-z-]+\s+){0,2}$/;
 /** "US", "U.S.", "UK": short forms that stand as adjectives ("killed in a US drone strike"). */
 const ABBREVIATION = /^[A-Z][A-Z.]{1,4}$/;
 
+/** Only capitalised words (titles, names) or an article before the sentence's first mention: it is the subject. */
+const OPENING_SUBJECT = /^(?:(?:[Tt]he|[A-Z][\w.'’-]*)\s+)*$/;
+
+/** "… cooperation with North Korea and warned": a verb coordinated after a preposition's object. */
+const AND_BEFORE_VERB = /^\s*,?\s+and\s+(?:\w+ly\s+)?$/;
+
+/**
+ * The mention ends the object of a preposition right before "and <trigger>": the trigger's subject is that of
+ * the verb before ("He urged Russia to cease cooperation with North Korea and warned that …"), not the mention.
+ */
+function endsObjectBefore(sentence: string, c: Candidate, trigger: Span): boolean {
+  return c.prepObject && c.mention.end <= trigger.start && AND_BEFORE_VERB.test(sentence.slice(c.mention.end, trigger.start));
+}
+
 /** A demonym, or a short form before a lower-case word ("a US drone strike"), describes a noun: it is no place. */
 function modifiesNoun(sentence: string, c: Candidate): boolean {
   const m = c.mention;
@@ -338,7 +360,13 @@ function modifiesTrigger(sentence: string, c: Candidate, trigger: Span): boolean
 function subjectGroup(sentence: string, before: Candidate[], strongOnly = false, trigger?: Span): Candidate[] {
   let pick = -1;
   for (let k = before.length - 1; k >= 0; k--) {
-    if ((!before[k]!.locative && !before[k]!.ofObject) || (trigger !== undefined && modifiesTrigger(sentence, before[k]!, trigger))) {
+    const c = before[k]!;
+    // The verbs share the sentence's subject: the first mention, when nothing but names or titles stand before it.
+    if (trigger !== undefined && endsObjectBefore(sentence, c, trigger)) {
+      const first = before[0]!;
+      return first !== c && OPENING_SUBJECT.test(sentence.slice(0, first.mention.start)) ? conjoinedGroup(sentence, before, 0, 1) : [];
+    }
+    if ((!c.locative && !c.ofObject) || (trigger !== undefined && modifiesTrigger(sentence, c, trigger))) {
       pick = k;
       break;
     }
@@ -462,6 +490,16 @@ export function assignRoles(sentence: string, mentions: ActorMention[], trigger:
 
   const before = usable.filter((c) => c.mention.start >= clauseStart && c.mention.start < trigger.start);
   const after = usable.filter((c) => c.mention.start >= trigger.start && c.mention.start < objectEnd);
+
+  // "the dispatch of North Korean troops to Russia": whose troops the trigger names acts, wherever the sentence
+  // puts its subject.
+  if (eventType === 'MOBILIZE' || eventType === 'AID') {
+    const own = after.filter((c) => c.mention.kind === 'demonym' && c.mention.end <= trigger.end);
+    if (own.length > 0 && OF_IN_TRIGGER.test(sentence.slice(trigger.start, own[0]!.mention.start))) {
+      const rest = after.filter((c) => !own.includes(c));
+      return { actors: codes(own), targets: codes(objectGroup(sentence, rest, false, false)).filter((code) => !own.some((c) => c.mention.code === code)) };
+    }
+  }
 
   const reported = reportedObligation(sentence, trigger, before, eventType);
   if (reported) return reported;
