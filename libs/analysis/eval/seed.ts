@@ -7,37 +7,9 @@
  * deployment with PRK acting and RUS as target (about 10,000 troops, hedged), an ACCUSE for the
  * ambassador summons (KOR → RUS), and a score above any diplomatic-only report. Exits 1 on a failure.
  */
-import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { createAnalyzer } from '../src/analyze.ts';
-import type { ReportInput } from '../src/types.ts';
+import { checkSeed } from './seed-checks.ts';
 
-const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-const seed = JSON.parse(readFileSync(join(REPO, '..', 'shared', 'data', 'samples', 'seed-north-korea-troops.json'), 'utf8')) as Omit<ReportInput, 'id'>;
-
-const analyzer = createAnalyzer();
-const result = analyzer.analyze({ id: 'seed', ...seed });
-
-// Diplomatic-only reports of our own making: talks, protests by note, demands.
-const diplomatic = [
-  'The foreign ministers met in Vienna and agreed to resume talks on the disputed border next month.',
-  'The ministry summoned the ambassador to protest remarks by the defence minister and demanded an apology.',
-  'The government condemned the vote and urged the council to reconsider its decision.',
-].map((body, i) => analyzer.analyze({ id: `dip-${i}`, source: 'seed-check', source_id: `dip-${i}`, published_at: seed.published_at, headline: 'Diplomatic note', body }));
-const maxDiplomatic = Math.max(...diplomatic.map((d) => d.escalation_score));
-
-const mobilize = result.events.filter((e) => e.type === 'MOBILIZE' && e.actors.includes('PRK') && e.targets.includes('RUS'));
-const checks: [string, boolean][] = [
-  ['MOBILIZE with PRK acting and RUS as target', mobilize.length > 0],
-  ['MOBILIZE mode troops', mobilize.some((e) => e.mode === 'troops')],
-  ['troops = 10000', result.troops === 10000],
-  ['hedged', result.hedged],
-  ['ACCUSE: KOR summons the RUS ambassador', result.events.some((e) => e.type === 'ACCUSE' && e.actors.includes('KOR') && e.targets.includes('RUS'))],
-  [`score ${result.escalation_score} above any diplomatic-only report (${maxDiplomatic})`, result.escalation_score > maxDiplomatic],
-  ['third-party entry into RUS-UKR', result.score_contributions.some((c) => c.factor === 'third_party_entry')],
-];
-
+const { result, checks } = checkSeed();
 for (const [name, ok] of checks) process.stdout.write(`${ok ? 'ok  ' : 'FAIL'} ${name}\n`);
 process.stdout.write(`\nevent types: ${result.event_types.join(', ')}\nactors: ${result.actors.join(', ')}\nscore: ${result.escalation_score}\n`);
 for (const c of result.score_contributions) process.stdout.write(`  ${c.factor.padEnd(20)} ${String(c.points).padStart(6)}  ${c.detail ?? ''}\n`);

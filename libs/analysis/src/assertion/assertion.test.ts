@@ -69,3 +69,14 @@ describe('assessAssertion: denials worded around the claim', () => {
     expect(assess('Jets struck a convoy near the border, which killed three people.', 'struck').assertion).toBe('asserted');
   });
 });
+
+describe('assessAssertion: information about an act', () => {
+  it('reads "contradictory information … regarding the dispatch" as unconfirmed', () => {
+    const s = 'He said there had been "contradictory information" from the two governments regarding the dispatch of troops.';
+    expect(assess(s, 'dispatch of troops').assertion).toBe('unconfirmed');
+  });
+  it('reads "information from X regarding" an act as alleged', () => {
+    const s = 'He cited information from the two governments regarding the dispatch of troops.';
+    expect(assess(s, 'dispatch of troops').assertion).toBe('alleged');
+  });
+});
