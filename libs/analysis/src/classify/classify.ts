@@ -277,9 +277,6 @@ const TIME_ANCHOR_BEFORE =
 /** Cheap necessary condition for TIME_ANCHOR_BEFORE. */
 const TIME_ANCHOR_WORD = /since|after|following|before|wake|prior/i;
 
-/** Cheap necessary condition for DISTANT_PAST. */
-const DISTANT_PAST_WORD = /ago|last|in [12]/i;
-
 /** Past-tense trigger words are verbs, not the nouns a time anchor names. */
 const PAST_TENSE = /^[a-z]+ed\b/i;
 
@@ -288,6 +285,8 @@ const PAST_TENSE = /^[a-z]+ed\b/i;
  * its own stretch of the sentence ("for assets they lost when the dictator expelled them 18 years ago") is
  * background to the sentence's main act. "Last week" or "last Friday" are left alone: wire copy dates its news so.
  */
+/** Cheap necessary condition for DISTANT_PAST. */
+const DISTANT_PAST_WORD = /ago|last|in [12]/i;
 const DISTANT_PAST =
   /\b(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|a few) (?:days|weeks|months|years|decades) ago|(?:a|one) (?:month|year|decade) ago|last (?:year|January|February|March|April|May|June|July|August|September|October|November|December|spring|summer|autumn|fall|winter)|in (?:19|20)\d\d)\b/i;
 /** Where a stretch of the sentence ends: punctuation, or a relative or temporal clause ("when", "whom", "where", "that"). */
@@ -308,7 +307,11 @@ function inDistantPast(sentence: string, c: Candidate): boolean {
   return DISTANT_PAST.test(sentence.slice(start, end));
 }
 
-function dropTimeAnchors(sentence: string, cs: Candidate[]): void {
+/**
+ * Background acts (time anchors, acts of the distant past) are dropped when the sentence reports a main act of
+ * another type.
+ */
+function dropBackgroundActs(sentence: string, cs: Candidate[]): void {
   let anchored: Candidate[] | null = null;
   const mayBePast = cs.length > 1 && DISTANT_PAST_WORD.test(sentence);
   for (const c of cs) {
@@ -373,7 +376,7 @@ export function classifySentence(sentence: string, lex: CompiledLexicon = defaul
   dropHypothetical(sentence, candidates);
   applyGovernors(sentence, candidates, lex);
   applyIntentMarkers(sentence, candidates, lex);
-  dropTimeAnchors(sentence, candidates);
+  dropBackgroundActs(sentence, candidates);
   const events: EventMention[] = [];
   for (const c of candidates) {
     if (c.dropped) continue;

@@ -2,7 +2,7 @@
  * Events of one sentence, complete: classified, with actors and targets, the quantities that measure
  * them, assertion status and negation, and the ongoing conflict they belong to.
  */
-import { assignRoles, findActorMentions } from '../actors/index.ts';
+import { assignRoles, findActorMentions, type ActorMention, type Roles, type Span } from '../actors/index.ts';
 import { assessAssertion } from '../assertion/index.ts';
 import { findQuantities, type QuantityMention } from '../quantities/index.ts';
 import { conflictOf } from '../score/index.ts';
@@ -41,6 +41,22 @@ function chooseQuantity(type: EventType, trigger: { start: number; end: number }
   return best >= 0 ? quantities[best]! : null;
 }
 
+/**
+ * A passive casualty verb names no actor ("Two soldiers were killed in an Israeli strike on Lebanon"): the
+ * same act named later in the sentence may. The victims read at the first word stay the targets.
+ */
+function readAtLaterWords(sentence: string, mentions: ActorMention[], later: Span[], type: EventType, first: Roles): Roles {
+  let read = first;
+  for (const at of later) {
+    const there = assignRoles(sentence, mentions, at, type, STRONG_SUBJECT);
+    if (there.actors.length === 0 && (there.targets.length === 0 || read.targets.length > 0)) continue;
+    const targets = read.targets;
+    read = targets.length > 0 ? { actors: there.actors.filter((c) => !targets.includes(c)), targets } : there;
+    if (read.actors.length > 0) break;
+  }
+  return read;
+}
+
 /** Events of one sentence; `offset` places the sentence in the normalised text. */
 export function analyzeSentence(sentence: string, offset = 0, at?: Date): AnalysedEvent[] {
   const mentions = classifySentence(sentence);
@@ -54,16 +70,7 @@ export function analyzeSentence(sentence: string, offset = 0, at?: Date): Analys
     const status = assessAssertion(sentence, m.trigger);
     const { type, negated } = resolveNegation(m.type, status.negated);
     let read = assignRoles(sentence, actorMentions, m.trigger, type);
-    // A passive casualty verb names no actor ("Two soldiers were killed in an Israeli strike on Lebanon"):
-    // the same act named later in the sentence may; the victims named at the first word stay the targets.
-    if (m.alsoAt !== undefined && read.actors.length === 0 && actorMentions.length > 0) {
-      for (const at of m.alsoAt) {
-        const later = assignRoles(sentence, actorMentions, at, type, STRONG_SUBJECT);
-        if (later.actors.length === 0 && (later.targets.length === 0 || read.targets.length > 0)) continue;
-        read = read.targets.length > 0 ? { actors: later.actors.filter((c) => !read.targets.includes(c)), targets: read.targets } : later;
-        if (read.actors.length > 0) break;
-      }
-    }
+    if (m.alsoAt !== undefined && read.actors.length === 0 && actorMentions.length > 0) read = readAtLaterWords(sentence, actorMentions, m.alsoAt, type, read);
     const roles = m.receiverSubject ? { actors: read.targets, targets: read.actors } : read;
     const assertion = m.claimed && status.assertion === 'asserted' ? 'alleged' : status.assertion;
     const event: AnalysedEvent = {
