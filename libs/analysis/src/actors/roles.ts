@@ -129,8 +129,8 @@ interface Candidate {
   /** Named after "of" by a noun that does not act ("the evacuation of Gaza"): a subject only when nothing else is. */
   ofObject: boolean;
   /**
-   * Object of a preposition ("cooperation with North Korea", "sanctions against Iran"): no subject for a later
-   * trigger ("He urged Russia to cease cooperation with North Korea and warned …" does not make North Korea warn).
+   * Object of a preposition ("cooperation with North Korea", "sanctions against Iran"): no subject for a verb
+   * coordinated after it ("He urged Russia to cease cooperation with North Korea and warned …").
    */
   prepObject: boolean;
   /** Introduced by "by". */
@@ -468,8 +468,13 @@ function onlySpeaks(sentence: string, group: Candidate[], trigger: Span): boolea
  * where they protest: PLOVER codes a protest's unnamed crowd so.
  */
 function protesters(sentence: string, usable: Candidate[]): string[] {
-  const place = usable.findIndex((c) => c.locative && !modifiesNoun(sentence, c));
-  return place >= 0 ? codes(conjoinedGroup(sentence, usable, place, 1)) : [];
+  return codes(placeGroup(sentence, usable));
+}
+
+/** The first place named among `list` ("in Kharkiv"; not "in Russian shelling"), with the places joined to it. */
+function placeGroup(sentence: string, list: Candidate[]): Candidate[] {
+  const place = list.findIndex((c) => c.locative && !modifiesNoun(sentence, c));
+  return place >= 0 ? conjoinedGroup(sentence, list, place, 1) : [];
 }
 
 export interface RoleOptions {
@@ -514,8 +519,7 @@ export function assignRoles(sentence: string, mentions: ActorMention[], trigger:
     if (agent.length > 0 || subject.length > 0) return { actors: codes(agent), targets: codes(subject) };
     // Nobody named before a passive: the place it happened in is acted on ("Two people were killed in Kharkiv").
     // A passive has no object, so nothing else after it is ("killed when Russian drones attacked").
-    const place = after.findIndex((c) => c.locative && !modifiesNoun(sentence, c));
-    return { actors: [], targets: place >= 0 ? codes(conjoinedGroup(sentence, after, place, 1)) : [] };
+    return { actors: [], targets: codes(placeGroup(sentence, after)) };
   }
 
   let actors = codes(subject.length > 0 ? subject : agent);
