@@ -80,3 +80,18 @@ describe('assessAssertion: information about an act', () => {
     expect(assess(s, 'dispatch of troops').assertion).toBe('alleged');
   });
 });
+
+describe('assessAssertion: acts that did not happen, or might', () => {
+  it('negates "no troops were sent", "has yet to deploy", "refrained from", "stopped short of"', () => {
+    expect(assess('No troops were sent to the border.', 'troops were sent').negated).toBe(true);
+    expect(assess('The ministry has yet to deploy troops.', 'deploy troops').negated).toBe(true);
+    expect(assess('The army refrained from attacking the city.', 'attacking').negated).toBe(true);
+    expect(assess('The government stopped short of imposing sanctions.', 'imposing sanctions').negated).toBe(true);
+  });
+  it('reads "did not rule out" as a possibility, not a negation', () => {
+    expect(assess('The army did not rule out sending troops.', 'sending troops')).toEqual({ assertion: 'unconfirmed', negated: false });
+  });
+  it('does not read "no doubt" as a negation', () => {
+    expect(assess('There is no doubt the army attacked the city.', 'attacked').negated).toBe(false);
+  });
+});

@@ -82,6 +82,7 @@ const NUMBER_START_BITS = new HashBitmap();
 for (const word of NUMBER_STARTS) NUMBER_START_BITS.add(hashWord(word));
 
 const SCALE_AFTER_ARTICLE = /^\s+(?:hundred|thousand|million|dozen|few)\b/;
+const NO_BEFORE = /\bno\s+$/i;
 
 function isLowerLetter(c: number): boolean {
   return c >= 97 && c <= 122;
@@ -179,6 +180,8 @@ export function findNumbers(text: string): NumberMention[] {
     }
     if (value === null || !Number.isFinite(value)) continue;
     const before = text.slice(Math.max(0, m.index - 30), m.index);
+    // "No one was killed": nobody, not one.
+    if (words === 'one' && NO_BEFORE.test(before)) continue;
     const q = QUALIFIER_BEFORE.exec(before);
     let qualifierStart = m.index;
     // A qualifier before a vague number ("some thousands") does not make it a count.

@@ -115,3 +115,10 @@ describe('findQuantities: dozens as a count', () => {
     expect(found('Three dozen protesters were detained.')).toEqual([[36, 'people', null]]);
   });
 });
+
+describe('findQuantities: nobody', () => {
+  it('reads "no one was killed" as no count', () => {
+    expect(found('No one was killed in the attack.')).toEqual([]);
+    expect(found('One soldier was killed.')).toEqual([[1, 'dead', null]]);
+  });
+});
