@@ -444,3 +444,19 @@ describe('classifySentence: foreign troops seen, shells transferred, units under
     expect(e.map((x) => [x.type, x.actors, x.targets])).toEqual([['ASSAULT', ['RUS'], ['UKR']]]);
   });
 });
+
+describe('classifySentence: fires, stockpiles and occupied land', () => {
+  it('reads a fire that kills as an accident, and mortar fire that kills as an assault', () => {
+    expect(types('Fire in a psychiatric hospital kills 38')).toEqual([]);
+    expect(types('Garment factory fire \'kills 8\'')).toEqual([]);
+    expect(types('Mortar fire kills 105 in the city')).toEqual(['ASSAULT']);
+  });
+  it('reads destroying a chemical weapons stockpile as no assault', () => {
+    expect(types('The country must destroy its chemical weapons stockpile.')).toEqual([]);
+    expect(types('Troops destroyed an ammunition depot.')).toEqual(['ASSAULT']);
+  });
+  it('reads "occupied territory" as a place, and occupying a town as an assault', () => {
+    expect(types('occupied Palestinian territory: talks resume')).not.toContain('ASSAULT');
+    expect(types('Russian forces occupied the town overnight.')).toEqual(['ASSAULT']);
+  });
+});
