@@ -460,3 +460,18 @@ describe('classifySentence: fires, stockpiles and occupied land', () => {
     expect(types('Russian forces occupied the town overnight.')).toEqual(['ASSAULT']);
   });
 });
+
+describe('classifySentence: suspects, plant blasts, outbreaks and plans', () => {
+  it('reads a bombing or shooting suspect as no new attack', () => {
+    expect(types('Bombing suspect to appear in court')).toEqual([]);
+    expect(types('Shooting suspect was under a psychiatrist’s care')).toEqual([]);
+  });
+  it('reads plant blasts and food poisoning as accidents, a mine blast as an attack', () => {
+    expect(types('More than 100 injured in fertiliser plant blast')).toEqual([]);
+    expect(types('Food poisoning kills at least 20 children')).toEqual([]);
+    expect(types('A soldier was killed by a mine blast near the village.')).toEqual(['ASSAULT']);
+  });
+  it('reads plans for attacks as no attack', () => {
+    expect(types('The ministry adjusts plans for more intense attacks on the rebels.')).toEqual([]);
+  });
+});
