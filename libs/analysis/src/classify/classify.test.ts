@@ -475,3 +475,17 @@ describe('classifySentence: suspects, plant blasts, outbreaks and plans', () => 
     expect(types('The ministry adjusts plans for more intense attacks on the rebels.')).toEqual([]);
   });
 });
+
+describe('classifySentence: anniversaries, debates and release from jail', () => {
+  it('reads an act remembered as no act now, and clashes on an anniversary as clashes', () => {
+    expect(types('The country marks the anniversary of the massacre.')).toEqual([]);
+    expect(types('A memorial honours 77 massacre victims.')).toEqual([]);
+    expect(types('Violent clashes mark the anniversary of the uprising.')).toEqual(['ASSAULT']);
+  });
+  it('reads candidates clashing in a debate as no assault', () => {
+    expect(types('The candidates clash on tax and the economy in the first debate.')).toEqual([]);
+  });
+  it('reads freed from jail as a release, not an arrest', () => {
+    expect(first('The activist was freed from jail on Monday.')).toMatchObject({ type: 'RETREAT', mode: 'release' });
+  });
+});

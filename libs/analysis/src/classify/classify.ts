@@ -274,6 +274,12 @@ function dropHypothetical(sentence: string, cs: Candidate[]): void {
 const TIME_ANCHOR_BEFORE =
   /\b(?:since|after|following|before|in the wake of|prior to)\s+(?:(?:the|a|an|last|this|that|these|those|its|their|his|her|our|recent|earlier|previous|weeks? of|days? of|months? of|years? of|deadly|bloody|heavy|fierce|fresh|renewed|[\w.-]+['’]s?)\s+(?:[\w.'’-]+\s+){0,3})?$/i;
 
+/** "Norway marks anniversary of massacre", "a memorial to the victims of the bombing": the act is remembered. */
+const ANNIVERSARY_BEFORE =
+  /\b(?:anniversary|anniversaries|commemorat\w+|remembrance|memorials?(?: service)?)(?: (?:of|for|to)(?: the)?(?: victims of)?)?\s+(?:(?:the|a|an|[\w.-]+['’]s)\s+)?(?:[\w-]+\s+){0,2}$/i;
+/** Cheap necessary condition for ANNIVERSARY_BEFORE. */
+const ANNIVERSARY_WORD = /annivers|commemorat|remembrance|memorial/i;
+
 /** Cheap necessary condition for TIME_ANCHOR_BEFORE. */
 const TIME_ANCHOR_WORD = /since|after|following|before|wake|prior/i;
 
@@ -317,6 +323,11 @@ function dropBackgroundActs(sentence: string, cs: Candidate[]): void {
   for (const c of cs) {
     if (c.dropped || c.trigger.governs) continue;
     const before = sentence.slice(Math.max(0, c.start - 60), c.start);
+    // An act remembered is no act now, whatever else the sentence reports.
+    if (ANNIVERSARY_WORD.test(before) && ANNIVERSARY_BEFORE.test(before)) {
+      c.dropped = true;
+      continue;
+    }
     const anchor = TIME_ANCHOR_WORD.test(before) && !PAST_TENSE.test(sentence.slice(c.start, c.end)) && TIME_ANCHOR_BEFORE.test(before);
     if (anchor || (mayBePast && inDistantPast(sentence, c))) (anchored ??= []).push(c);
   }
