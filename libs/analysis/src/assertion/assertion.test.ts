@@ -95,3 +95,9 @@ describe('assessAssertion: acts that did not happen, or might', () => {
     expect(assess('There is no doubt the army attacked the city.', 'attacked').negated).toBe(false);
   });
 });
+
+describe('assessAssertion: no sign of an act', () => {
+  it('negates "no sign of a withdrawal"', () => {
+    expect(assess('There is no sign of a Russian withdrawal from the border.', 'withdrawal').negated).toBe(true);
+  });
+});

@@ -489,3 +489,15 @@ describe('classifySentence: anniversaries, debates and release from jail', () =>
     expect(first('The activist was freed from jail on Monday.')).toMatchObject({ type: 'RETREAT', mode: 'release' });
   });
 });
+
+describe('classifySentence: preparations, self-immolation, animals and trains', () => {
+  it('reads a prepared attack as mobilisation and self-immolation as protest', () => {
+    expect(first('The navy prepares an attack on the port.')).toMatchObject({ type: 'MOBILIZE', mode: 'weapons' });
+    expect(types('A monk set himself on fire in protest.')).toEqual(['PROTEST']);
+    expect(types('Rioters set the building on fire.')).toContain('ASSAULT');
+  });
+  it('reads an animal attack and a train blast as no assault', () => {
+    expect(types('Zoo worker dies after tiger attack')).toEqual([]);
+    expect(types('Freight train blast death toll hits three')).toEqual([]);
+  });
+});
