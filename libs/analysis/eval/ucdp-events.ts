@@ -73,6 +73,8 @@ Before those triggers: 79.8% (even) and 79.3% (odd). The accident and disaster c
 one headline of the unread half, a tripwire blast written up as a "crash" (81.9% then).
 The triggers of 2026-11-28's second session (a weapon hitting a building, "strike on", "pounded", "battling", "came under fire",
 "killings") were written from general wire phrasing, without reading either half: 81.9 → 82.6% on the even half,
-the odd half unchanged.
+the odd half unchanged. Later that session the odd half's misses were read again: front-line reports of advances,
+ousted or liquidated enemies, losses, captured soldiers and "the strike of the Armed Forces" (83.7 → 86.0% on the
+odd half; the unread even half moved 82.6 → 83.7%).
 `,
 );

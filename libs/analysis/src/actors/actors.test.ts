@@ -320,3 +320,10 @@ describe('assignRoles: coordinated verbs and whose troops', () => {
     expect(roles(s, 'dispatch of North Korean troops', 'MOBILIZE')).toEqual({ actors: ['PRK'], targets: ['RUS'] });
   });
 });
+
+describe('assignRoles: "the shelling of the Armed Forces of Ukraine"', () => {
+  it('reads the armed forces named after an act and "of" as the agent', () => {
+    expect(roles('Two civilians died due to the shelling of the Armed Forces of Ukraine.', 'shelling', 'ASSAULT').actors).toEqual(['UKR']);
+    expect(roles('The troops repelled the offensive of the army of Ukraine.', 'offensive', 'ASSAULT').actors).toEqual(['UKR']);
+  });
+});

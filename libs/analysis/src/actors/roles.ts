@@ -252,8 +252,11 @@ function ofPhrase(sentence: string, m: ActorMention): { ofObject: boolean; headS
   return { ofObject: false, headStart: head.start };
 }
 
-/** "by the Armed Forces of Ukraine": the agent's head noun names the country after "of". */
-const BY_BEFORE_HEAD = /\bby\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$/i;
+/**
+ * "by the Armed Forces of Ukraine", "the strike of the Armed Forces of Ukraine": the agent's head noun names the
+ * country after "of".
+ */
+const AGENT_BEFORE_HEAD = /\b(?:by|(?:strikes?|attacks?|shelling|offensive|fire|bombardment|raids?|assault|invasion) of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$/i;
 
 function candidate(sentence: string, m: ActorMention): Candidate {
   const before = sentence.slice(Math.max(0, m.start - 8), m.start);
@@ -265,7 +268,7 @@ function candidate(sentence: string, m: ActorMention): Candidate {
     prepObject: findWordBefore(sentence, m.start, PREPOSITIONS, 2) >= 0,
     agent:
       findWordBefore(sentence, m.start, AGENT_WORDS, 3) >= 0 ||
-      (of.headStart >= 0 && BY_BEFORE_HEAD.test(sentence.slice(Math.max(0, of.headStart - 40), of.headStart))),
+      (of.headStart >= 0 && AGENT_BEFORE_HEAD.test(sentence.slice(Math.max(0, of.headStart - 40), of.headStart))),
     addressee: before.includes('to') && /\bto\s+(?:the\s+)?$/.test(before),
   };
 }

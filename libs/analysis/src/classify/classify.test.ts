@@ -501,3 +501,26 @@ describe('classifySentence: preparations, self-immolation, animals and trains', 
     expect(types('Freight train blast death toll hits three')).toEqual([]);
   });
 });
+
+describe('classifySentence: front-line reports of advances, losses and captures', () => {
+  it('reads advances, ousted enemies, break-through attempts and stopped advances as assaults', () => {
+    expect(types('The army advanced almost 50 kilometers in three days.')).toEqual(['ASSAULT']);
+    expect(types('Troops ousted the enemy from more than twenty settlements.')).toEqual(['ASSAULT']);
+    expect(types('Enemy forces tried to break through near the village, but to no avail.')).toEqual(['ASSAULT']);
+    expect(types('Border guards stopped the advance of two dozen fighters.')).toEqual(['ASSAULT']);
+    expect(types('About 60 invaders liquidated in the region.')).toEqual(['ASSAULT']);
+  });
+  it('reads losses as an assault on the one who lost', () => {
+    const e = analyzeSentence('Ukraine lost 50 soldiers in the battle.');
+    expect(e.map((x) => [x.type, x.actors, x.targets])).toEqual([['ASSAULT', [], ['UKR']]]);
+    expect(types('Losses of the enemy in the direction amounted to 80 military per day.')).toEqual(['ASSAULT']);
+    expect(types('Economic losses amounted to 5 billion dollars.')).toEqual([]);
+  });
+  it('reads captured soldiers as an assault and a drug lord captured by marines as none', () => {
+    expect(types('The militants captured three servicemen.')).toEqual(['ASSAULT']);
+    expect(types('Drug lord captured by marines in the port city.')).not.toContain('ASSAULT');
+  });
+  it('reads "the strike of the armed forces" as no labour strike', () => {
+    expect(types('Ten soldiers were wounded as a result of the strike of the Russian Armed Forces.')).not.toContain('PROTEST');
+  });
+});
