@@ -128,11 +128,6 @@ interface Candidate {
   locative: boolean;
   /** Named after "of" by a noun that does not act ("the evacuation of Gaza"): a subject only when nothing else is. */
   ofObject: boolean;
-  /**
-   * Object of a preposition ("cooperation with North Korea", "sanctions against Iran"): no subject for a verb
-   * coordinated after it ("He urged Russia to cease cooperation with North Korea and warned …").
-   */
-  prepObject: boolean;
   /** Introduced by "by". */
   agent: boolean;
   /** Introduced by "to". */
@@ -265,7 +260,6 @@ function candidate(sentence: string, m: ActorMention): Candidate {
     mention: m,
     locative: isLocative(sentence, m),
     ofObject: of.ofObject,
-    prepObject: findWordBefore(sentence, m.start, PREPOSITIONS, 2) >= 0,
     agent:
       findWordBefore(sentence, m.start, AGENT_WORDS, 3) >= 0 ||
       (of.headStart >= 0 && AGENT_BEFORE_HEAD.test(sentence.slice(Math.max(0, of.headStart - 40), of.headStart))),
@@ -332,11 +326,17 @@ const OPENING_SUBJECT = /^(?:(?:[Tt]he|[A-Z][\w.'’-]*)\s+)*$/;
 const AND_BEFORE_VERB = /^\s*,?\s+and\s+(?:\w+ly\s+)?$/;
 
 /**
- * The mention ends the object of a preposition right before "and <trigger>": the trigger's subject is that of
- * the verb before ("He urged Russia to cease cooperation with North Korea and warned that …"), not the mention.
+ * The mention ends the object of a preposition ("cooperation with North Korea", "sanctions against Iran") right
+ * before "and <trigger>": the trigger's subject is that of the verb before ("He urged Russia to cease cooperation
+ * with North Korea and warned that …"), not the mention.
  */
 function endsObjectBefore(sentence: string, c: Candidate, trigger: Span): boolean {
-  return c.prepObject && c.mention.end <= trigger.start && AND_BEFORE_VERB.test(sentence.slice(c.mention.end, trigger.start));
+  const m = c.mention;
+  return (
+    m.end <= trigger.start &&
+    AND_BEFORE_VERB.test(sentence.slice(m.end, trigger.start)) &&
+    findWordBefore(sentence, m.start, PREPOSITIONS, 2) >= 0
+  );
 }
 
 /** A demonym, or a short form before a lower-case word ("a US drone strike"), describes a noun: it is no place. */

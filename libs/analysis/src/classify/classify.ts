@@ -282,6 +282,8 @@ const ANNIVERSARY_WORD = /annivers|commemorat|remembrance|memorial/i;
 
 /** Cheap necessary condition for TIME_ANCHOR_BEFORE. */
 const TIME_ANCHOR_WORD = /since|after|following|before|wake|prior/i;
+/** Either's cheap condition, tested first: most candidates have neither. */
+const BACKGROUND_WORD = /since|after|following|before|wake|prior|annivers|commemorat|remembrance|memorial/i;
 
 /** Past-tense trigger words are verbs, not the nouns a time anchor names. */
 const PAST_TENSE = /^[a-z]+ed\b/i;
@@ -323,13 +325,18 @@ function dropBackgroundActs(sentence: string, cs: Candidate[]): void {
   for (const c of cs) {
     if (c.dropped || c.trigger.governs) continue;
     const before = sentence.slice(Math.max(0, c.start - 60), c.start);
-    // An act remembered is no act now, whatever else the sentence reports.
-    if (ANNIVERSARY_WORD.test(before) && ANNIVERSARY_BEFORE.test(before)) {
-      c.dropped = true;
-      continue;
+    if (BACKGROUND_WORD.test(before)) {
+      // An act remembered is no act now, whatever else the sentence reports.
+      if (ANNIVERSARY_WORD.test(before) && ANNIVERSARY_BEFORE.test(before)) {
+        c.dropped = true;
+        continue;
+      }
+      if (TIME_ANCHOR_WORD.test(before) && !PAST_TENSE.test(sentence.slice(c.start, c.end)) && TIME_ANCHOR_BEFORE.test(before)) {
+        (anchored ??= []).push(c);
+        continue;
+      }
     }
-    const anchor = TIME_ANCHOR_WORD.test(before) && !PAST_TENSE.test(sentence.slice(c.start, c.end)) && TIME_ANCHOR_BEFORE.test(before);
-    if (anchor || (mayBePast && inDistantPast(sentence, c))) (anchored ??= []).push(c);
+    if (mayBePast && inDistantPast(sentence, c)) (anchored ??= []).push(c);
   }
   if (anchored === null) return;
   // Only when the sentence reports an act of its own: "Three dead after Russian strike" is the strike.
