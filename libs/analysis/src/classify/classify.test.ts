@@ -524,3 +524,22 @@ describe('classifySentence: front-line reports of advances, losses and captures'
     expect(types('Ten soldiers were wounded as a result of the strike of the Russian Armed Forces.')).not.toContain('PROTEST');
   });
 });
+
+describe('classifySentence: diplomatic pressure in its common forms', () => {
+  it('reads retaliation by expulsion as the expulsion only, and by air strikes as an assault', () => {
+    expect(types('Moscow retaliated by expelling ten British diplomats.')).toEqual(['SANCTION']);
+    expect(types('Israel retaliated with air strikes on Gaza.')).toEqual(['ASSAULT']);
+  });
+  it('reads entry bans and oil price caps as sanctions', () => {
+    expect(types('Russia banned entry to 500 Americans.')).toEqual(['SANCTION']);
+    expect(types('The G7 leaders agreed to cap the price of Russian oil.')).toEqual(['SANCTION']);
+  });
+  it('reads a blocked membership bid or inspectors as rejection, blocked access as a restriction', () => {
+    expect(types('Turkey blocked Sweden’s NATO membership bid.')).toEqual(['REJECT']);
+    expect(types('Iran blocked inspectors from visiting the site.')).toEqual(['REJECT']);
+    expect(first('The North blocked access to the industrial zone.')).toMatchObject({ type: 'COERCE', mode: 'restrict' });
+  });
+  it('reads an approved sale of jets as military aid', () => {
+    expect(first('The Pentagon approved the sale of F-35 jets to the UAE.')).toMatchObject({ type: 'AID', mode: 'military' });
+  });
+});
