@@ -543,3 +543,10 @@ describe('classifySentence: diplomatic pressure in its common forms', () => {
     expect(first('The Pentagon approved the sale of F-35 jets to the UAE.')).toMatchObject({ type: 'AID', mode: 'military' });
   });
 });
+
+describe('classifySentence: what the anchored act did', () => {
+  it('reads a relative clause on an anchored act as background too', () => {
+    expect(types('The two countries agreed to a ceasefire after two days of fighting that killed at least 49 soldiers.')).toEqual(['AGREE']);
+    expect(types('Three dead after a missile strike that hit the port.')).toEqual(['ASSAULT']);
+  });
+});

@@ -272,7 +272,9 @@ function dropHypothetical(sentence: string, cs: Candidate[]): void {
  * "after troops attacked the town") is not taken for one.
  */
 const TIME_ANCHOR_BEFORE =
-  /\b(?:since|after|following|before|in the wake of|prior to)\s+(?:(?:the|a|an|last|this|that|these|those|its|their|his|her|our|recent|earlier|previous|weeks? of|days? of|months? of|years? of|deadly|bloody|heavy|fierce|fresh|renewed|[\w.-]+['’]s?)\s+(?:[\w.'’-]+\s+){0,3})?$/i;
+  /\b(?:since|after|following|before|in the wake of|prior to)\s+(?:(?:the|a|an|last|this|that|these|those|its|their|his|her|our|recent|earlier|previous|weeks? of|days? of|months? of|years? of|deadly|bloody|heavy|fierce|fresh|renewed|\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|[\w.-]+['’]s?)\s+(?:[\w.'’-]+\s+){0,3})?$/i;
+/** A relative clause on the anchored act is background too: "after two days of fighting that killed 49 soldiers". */
+const TIME_ANCHOR_RELATIVE = /\b(?:since|after|following|in the wake of)\s+(?:[\w.'’-]+\s+){1,6}(?:that|which)\s+(?:(?:have|has|had)\s+)?(?:\w+ly\s+)?$/i;
 
 /** "Norway marks anniversary of massacre", "a memorial to the victims of the bombing": the act is remembered. */
 const ANNIVERSARY_BEFORE =
@@ -331,7 +333,10 @@ function dropBackgroundActs(sentence: string, cs: Candidate[]): void {
         c.dropped = true;
         continue;
       }
-      if (TIME_ANCHOR_WORD.test(before) && !PAST_TENSE.test(sentence.slice(c.start, c.end)) && TIME_ANCHOR_BEFORE.test(before)) {
+      if (
+        TIME_ANCHOR_WORD.test(before) &&
+        ((!PAST_TENSE.test(sentence.slice(c.start, c.end)) && TIME_ANCHOR_BEFORE.test(before)) || TIME_ANCHOR_RELATIVE.test(before))
+      ) {
         (anchored ??= []).push(c);
         continue;
       }
