@@ -550,3 +550,15 @@ describe('classifySentence: what the anchored act did', () => {
     expect(types('Three dead after a missile strike that hit the port.')).toEqual(['ASSAULT']);
   });
 });
+
+describe('classifySentence: anchors with a modifier, during and amid', () => {
+  it('reads "after border clashes", "during the attack" and "amid protests" as background to the main act', () => {
+    expect(types('The two countries agree a ceasefire after border clashes')).toEqual(['AGREE']);
+    expect(types('Poland scrambled fighter jets to protect its airspace during the attack.')).toEqual(['MOBILIZE']);
+    expect(types('The prime minister resigns amid protests')).toEqual(['RETREAT']);
+  });
+  it('keeps a clause after the preposition: "after a vehicle kills a child", "after attempts to attack"', () => {
+    expect(types('A rally urges troops to leave after combat vehicle kills 8-year-old')).toContain('ASSAULT');
+    expect(types('The troops retreated after attempts to attack in the south.')).toContain('ASSAULT');
+  });
+});

@@ -266,13 +266,14 @@ function dropHypothetical(sentence: string, cs: Candidate[]): void {
 
 /**
  * A past act named as a time anchor ("since last month's invasion", "after bloody clashes on Friday",
- * "following the attack") dates the sentence's main act; it is not what the sentence reports. The words
- * between the preposition and the trigger must open a noun phrase (a determiner, a possessive, a time word
- * or one of a few adjectives of violence), so a clause with its own subject ("after Israel strikes Gaza",
- * "after troops attacked the town") is not taken for one.
+ * "following the attack", "during the attack") dates the sentence's main act; it is not what the sentence
+ * reports. The words between the preposition and the trigger must open a noun phrase (a determiner, a
+ * possessive, a number, a time word or a lower-case modifier: "after border clashes"), and a past-tense trigger
+ * is a verb, so a clause with its own subject ("after Israel strikes Gaza", "after troops attacked the town") is
+ * not taken for one.
  */
 const TIME_ANCHOR_BEFORE =
-  /\b(?:since|after|following|before|in the wake of|prior to)\s+(?:(?:the|a|an|last|this|that|these|those|its|their|his|her|our|recent|earlier|previous|weeks? of|days? of|months? of|years? of|deadly|bloody|heavy|fierce|fresh|renewed|\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|[\w.-]+['’]s?)\s+(?:[\w.'’-]+\s+){0,3})?$/i;
+  /\b(?:[Ss]ince|[Aa]fter|[Ff]ollowing|[Bb]efore|[Dd]uring|[Aa]mid|[Ii]n the wake of|[Pp]rior to)\s+(?:(?:the|a|an|last|this|that|these|those|its|their|his|her|our|recent|earlier|previous|weeks? of|days? of|months? of|years? of|deadly|bloody|heavy|fierce|fresh|renewed|\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|[\w.-]+['’]s?)\s+(?:[\w.'’-]+\s+){0,3}|(?!to\s)[a-z][a-z-]*\s+(?:(?!to\s)[a-z][a-z-]*\s+)?)?$/;
 /** A relative clause on the anchored act is background too: "after two days of fighting that killed 49 soldiers". */
 const TIME_ANCHOR_RELATIVE = /\b(?:since|after|following|in the wake of)\s+(?:[\w.'’-]+\s+){1,6}(?:that|which)\s+(?:(?:have|has|had)\s+)?(?:\w+ly\s+)?$/i;
 
@@ -283,12 +284,12 @@ const ANNIVERSARY_BEFORE =
 const ANNIVERSARY_WORD = /annivers|commemorat|remembrance|memorial/i;
 
 /** Cheap necessary condition for TIME_ANCHOR_BEFORE. */
-const TIME_ANCHOR_WORD = /since|after|following|before|wake|prior/i;
+const TIME_ANCHOR_WORD = /since|after|following|before|during|amid|wake|prior/i;
 /** Either's cheap condition, tested first: most candidates have neither. */
-const BACKGROUND_WORD = /since|after|following|before|wake|prior|annivers|commemorat|remembrance|memorial/i;
+const BACKGROUND_WORD = /since|after|following|before|during|amid|wake|prior|annivers|commemorat|remembrance|memorial/i;
 
-/** Past-tense trigger words are verbs, not the nouns a time anchor names. */
-const PAST_TENSE = /^[a-z]+ed\b/i;
+/** Past-tense trigger words, and a few present-tense ones, are verbs, not the nouns a time anchor names ("after a vehicle kills"). */
+const PAST_TENSE = /^(?:[a-z]+ed|kills|hits|shoots|wounds|injures)\b/i;
 
 /**
  * A past dated well before the report's own news: "18 years ago", "last March", "in 1988". An act so dated in
