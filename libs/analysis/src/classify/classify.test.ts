@@ -562,3 +562,18 @@ describe('classifySentence: anchors with a modifier, during and amid', () => {
     expect(types('The troops retreated after attempts to attack in the south.')).toContain('ASSAULT');
   });
 });
+
+describe('classifySentence: threat modes, arsenals, frigates and bodies returned', () => {
+  it('reads a threat to strike cities as violence and to close a strait as a restriction', () => {
+    expect(first('The group threatened to strike cities if the offensive continued.')).toMatchObject({ type: 'THREATEN', mode: 'violence' });
+    expect(first('Iran threatened to close the Strait of Hormuz if attacked.')).toMatchObject({ type: 'THREATEN', mode: 'restrict' });
+    expect(first('The union threatened a general strike.')).toMatchObject({ type: 'THREATEN', mode: 'restrict' });
+  });
+  it('reads a bolstered nuclear arsenal and a frigate sent as mobilisation', () => {
+    expect(types('The leader vowed to bolster the nuclear arsenal.')).toContain('MOBILIZE');
+    expect(first('France sent a frigate to the eastern Mediterranean.')).toMatchObject({ type: 'MOBILIZE', mode: 'weapons' });
+  });
+  it('reads bodies handed over as a return', () => {
+    expect(first('Russia handed over 50 bodies of Ukrainian soldiers.')).toMatchObject({ type: 'RETREAT', mode: 'return' });
+  });
+});
