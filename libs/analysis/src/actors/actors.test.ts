@@ -327,3 +327,14 @@ describe('assignRoles: "the shelling of the Armed Forces of Ukraine"', () => {
     expect(roles('The troops repelled the offensive of the army of Ukraine.', 'offensive', 'ASSAULT').actors).toEqual(['UKR']);
   });
 });
+
+describe('assignRoles: announcing a measure, and the offensive of troops', () => {
+  it('keeps the subject that announces a measure as its actor, but not one that announces an attack', () => {
+    expect(roles('The EU announced 50 million euros in humanitarian aid for Sudan.', 'humanitarian aid', 'AID').actors).toEqual(['EU']);
+    expect(roles('The ministry announced that rebels had attacked Kharkiv.', 'attacked', 'ASSAULT').actors).toEqual([]);
+  });
+  it('reads "the offensive of Ukrainian troops" as Ukraine acting', () => {
+    const s = 'The Russian ministry announced the failure of the offensive of Ukrainian troops in the east.';
+    expect(roles(s, 'offensive', 'ASSAULT').actors).toEqual(['UKR']);
+  });
+});

@@ -239,13 +239,19 @@ const ACTOR_HEADS = new Set([
  * between) belongs to the noun before it, and is no subject for a later trigger (`ofObject`), unless that
  * noun is one that acts ("the government of Israel"): then `headStart` is where that noun starts.
  */
-function ofPhrase(sentence: string, m: ActorMention): { ofObject: boolean; headStart: number } {
+function ofPhrase(sentence: string, m: ActorMention): { ofObject: boolean; headStart: number; actOf: boolean } {
   const of = findWordBefore(sentence, m.start, OF_WORD, 2);
-  if (of < 0) return { ofObject: false, headStart: -1 };
+  if (of < 0) return { ofObject: false, headStart: -1, actOf: false };
   const head = wordBefore(sentence, of, false);
-  if (head === null || !ACTOR_HEADS.has(head.key.toLowerCase())) return { ofObject: true, headStart: -1 };
-  return { ofObject: false, headStart: head.start };
+  const key = head?.key.toLowerCase();
+  // "the offensive of Ukrainian troops": who carries out the act.
+  if (key !== undefined && ACT_HEADS.has(key)) return { ofObject: false, headStart: -1, actOf: true };
+  if (head === null || key === undefined || !ACTOR_HEADS.has(key)) return { ofObject: true, headStart: -1, actOf: false };
+  return { ofObject: false, headStart: head.start, actOf: false };
 }
+
+/** Acts whose "of" names who carries them out ("the offensive of Ukrainian troops"), not whom they hit. */
+const ACT_HEADS = new Set(['offensive', 'counteroffensive', 'counter-offensive', 'advance']);
 
 /**
  * "by the Armed Forces of Ukraine", "the strike of the Armed Forces of Ukraine": the agent's head noun names the
@@ -261,6 +267,7 @@ function candidate(sentence: string, m: ActorMention): Candidate {
     locative: isLocative(sentence, m),
     ofObject: of.ofObject,
     agent:
+      of.actOf ||
       findWordBefore(sentence, m.start, AGENT_WORDS, 3) >= 0 ||
       (of.headStart >= 0 && AGENT_BEFORE_HEAD.test(sentence.slice(Math.max(0, of.headStart - 40), of.headStart))),
     addressee: before.includes('to') && /\bto\s+(?:the\s+)?$/.test(before),
@@ -448,6 +455,8 @@ function conditionSubject(sentence: string, usable: Candidate[], objectEnd: numb
 /** A verb of saying or knowing: what follows it is what the subject says, not what the subject does. */
 const SPEAKER_VERB =
   /\b(?:said|says|say|told|tells|reported|reports|announced|announces|confirmed|confirms|claimed|claims|alleged|alleges|stated|states|added|adds|insisted|insists|believes|believed|estimated|estimates)\b/;
+/** What makes "announced" report a clause rather than name a measure: "announced that …", "announced, …". */
+const CLAUSE_AFTER_VERB = /^\s*(?:,|that\b|on \w+ that\b)/;
 /** "China is believed to have supplied …", "is said to": a passive verb of saying hedges the subject's act. */
 const HEDGE_BEFORE = /\b(?:is|are|was|were|been|being)\s+(?:\w+ly\s+)?$/;
 /** "Ukraine said it shot down …", "… that its forces …": a pronoun after the verb is the speaker again. */
@@ -458,12 +467,16 @@ const SPEAKER_AGAIN = /\b(?:it|they|he|she|we|its|their|his|her|our)\b/;
  * group and the trigger, the group is the one speaking, not the one acting, unless a pronoun takes it up
  * again ("Ukraine said it shot down …"). The event then has no known actor (or, passive, no known target).
  */
-function onlySpeaks(sentence: string, group: Candidate[], trigger: Span): boolean {
+function onlySpeaks(sentence: string, group: Candidate[], trigger: Span, eventType: EventType): boolean {
   if (group.length === 0) return false;
   const gap = sentence.slice(group[group.length - 1]!.mention.end, trigger.start);
   const verb = SPEAKER_VERB.exec(gap);
   if (verb === null || HEDGE_BEFORE.test(gap.slice(0, verb.index))) return false;
-  return !SPEAKER_AGAIN.test(gap.slice(verb.index + verb[0].length));
+  const rest = gap.slice(verb.index + verb[0].length);
+  // "The EU announced 50 million euros in aid": announcing a measure is taking it, unless a clause follows. An
+  // attack announced is reported ("the ministry announced the failure of the offensive of Ukrainian troops").
+  if (verb[0].startsWith('announce') && eventType !== 'ASSAULT' && !CLAUSE_AFTER_VERB.test(rest)) return false;
+  return !SPEAKER_AGAIN.test(rest);
 }
 
 /**
@@ -513,7 +526,7 @@ export function assignRoles(sentence: string, mentions: ActorMention[], trigger:
   if (reported) return reported;
 
   const nearest = subjectGroup(sentence, before, options?.strongSubjectOnly, trigger);
-  const subject = onlySpeaks(sentence, nearest, trigger) ? [] : nearest;
+  const subject = onlySpeaks(sentence, nearest, trigger, eventType) ? [] : nearest;
   const agentAt = after.findIndex((c) => c.agent);
   const agent = agentAt >= 0 ? conjoinedGroup(sentence, after, agentAt, 1) : [];
 

@@ -577,3 +577,17 @@ describe('classifySentence: threat modes, arsenals, frigates and bodies returned
     expect(first('Russia handed over 50 bodies of Ukrainian soldiers.')).toMatchObject({ type: 'RETREAT', mode: 'return' });
   });
 });
+
+describe('classifySentence: sentences, riot police, walk-outs, fleeing and handing over power', () => {
+  it('reads a death sentence as a conviction and a walk-out as a strike', () => {
+    expect(first('The regime sentenced three activists to death.')).toMatchObject({ type: 'SANCTION', mode: 'convict' });
+    expect(types('Workers at the port walked off the job to demand higher pay.')).toContain('PROTEST');
+  });
+  it('reads riot police as no riot, and refugees fleeing the fighting as no fighting', () => {
+    expect(types('Opposition supporters clashed with riot police in the capital.')).not.toContain('PROTEST');
+    expect(types('Turkey opened its border to refugees fleeing the fighting.')).not.toContain('ASSAULT');
+  });
+  it('reads a handover of power as a concession', () => {
+    expect(types('The army handed power to a transitional council.')).toEqual(['CONCEDE']);
+  });
+});
