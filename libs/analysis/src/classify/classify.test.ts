@@ -591,3 +591,14 @@ describe('classifySentence: sentences, riot police, walk-outs, fleeing and handi
     expect(types('The army handed power to a transitional council.')).toEqual(['CONCEDE']);
   });
 });
+
+describe('analyzeSentence: what an assault is measured by', () => {
+  it('attaches destroyed tanks and lost soldiers to the assault', () => {
+    expect(analyzeSentence('Ukraine said it destroyed 12 Russian tanks and 3 helicopters.')[0]?.quantity).toEqual({ value: 12, unit: 'tanks', qualifier: null });
+    expect(analyzeSentence('Two brigades lost more than 140 servicemen and five tanks in a day.')[0]?.quantity).toMatchObject({ value: 140 });
+  });
+  it('reads a tank convoy crossing the border as an assault, and refugees crossing it as none', () => {
+    expect(types('A convoy of 30 tanks crossed the border.')).toEqual(['ASSAULT']);
+    expect(types('Refugees crossed the border into Poland.')).toEqual([]);
+  });
+});

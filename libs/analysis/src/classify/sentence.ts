@@ -13,7 +13,7 @@ import { classifySentence, resolveNegation } from './classify.ts';
 const RELEVANT_UNITS: Partial<Record<EventType, string[]>> = {
   MOBILIZE: ['troops', 'personnel', 'battalions', 'brigades', 'divisions', 'aircraft', 'vessels', 'missiles', 'tanks', 'drones'],
   AID: ['troops', 'personnel', 'missiles', 'shells', 'tanks', 'drones', 'aircraft', 'armoured vehicles'],
-  ASSAULT: ['dead', 'injured', 'casualties', 'missiles', 'drones', 'shells'],
+  ASSAULT: ['dead', 'injured', 'casualties', 'troops', 'personnel', 'missiles', 'drones', 'shells', 'tanks', 'aircraft', 'vessels', 'armoured vehicles'],
   COERCE: ['people'],
   PROTEST: ['people'],
   RETREAT: ['troops', 'people'],
