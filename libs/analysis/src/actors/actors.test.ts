@@ -338,3 +338,9 @@ describe('assignRoles: announcing a measure, and the offensive of troops', () =>
     expect(roles(s, 'offensive', 'ASSAULT').actors).toEqual(['UKR']);
   });
 });
+
+describe('assignRoles: claiming responsibility', () => {
+  it('reads the group that claims responsibility for an attack as its actor', () => {
+    expect(roles('The Houthis claimed responsibility for a drone attack on Tel Aviv.', 'drone attack', 'ASSAULT')).toEqual({ actors: ['YEM'], targets: ['ISR'] });
+  });
+});

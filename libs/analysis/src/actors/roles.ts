@@ -455,6 +455,7 @@ function conditionSubject(sentence: string, usable: Candidate[], objectEnd: numb
 /** A verb of saying or knowing: what follows it is what the subject says, not what the subject does. */
 const SPEAKER_VERB =
   /\b(?:said|says|say|told|tells|reported|reports|announced|announces|confirmed|confirms|claimed|claims|alleged|alleges|stated|states|added|adds|insisted|insists|believes|believed|estimated|estimates)\b/;
+const RESPONSIBILITY = /^\s+(?:credit|responsibility)\b/;
 /** What makes "announced" report a clause rather than name a measure: "announced that …", "announced, …". */
 const CLAUSE_AFTER_VERB = /^\s*(?:,|that\b|on \w+ that\b)/;
 /** "China is believed to have supplied …", "is said to": a passive verb of saying hedges the subject's act. */
@@ -476,6 +477,8 @@ function onlySpeaks(sentence: string, group: Candidate[], trigger: Span, eventTy
   // "The EU announced 50 million euros in aid": announcing a measure is taking it, unless a clause follows. An
   // attack announced is reported ("the ministry announced the failure of the offensive of Ukrainian troops").
   if (verb[0].startsWith('announce') && eventType !== 'ASSAULT' && !CLAUSE_AFTER_VERB.test(rest)) return false;
+  // "The Houthis claimed responsibility for a drone attack": the claimant did it (the claim makes it alleged).
+  if (verb[0].startsWith('claim') && RESPONSIBILITY.test(rest)) return false;
   return !SPEAKER_AGAIN.test(rest);
 }
 

@@ -602,3 +602,19 @@ describe('analyzeSentence: what an assault is measured by', () => {
     expect(types('Refugees crossed the border into Poland.')).toEqual([]);
   });
 });
+
+describe('classifySentence: orders to one’s own forces, tanks rolling in, crowd control', () => {
+  it('reads an order to one’s own forces as the act ordered', () => {
+    expect(types('Putin ordered troops to the border.')).toEqual(['MOBILIZE']);
+    expect(types('The president ordered the army to withdraw from the city.')).toEqual(['RETREAT']);
+    expect(types('The court ordered the government to release the prisoners.')).toEqual(['REQUEST']);
+  });
+  it('reads tanks rolling into a town and a seized border crossing as assaults', () => {
+    expect(types('Tanks rolled into the eastern part of the city, seizing the border crossing.')).toEqual(['ASSAULT']);
+  });
+  it('reads tear gas and water cannon used on a crowd as coercion, live fire as an assault', () => {
+    expect(first('Police fired tear gas at protesters in the capital.')).toMatchObject({ type: 'COERCE', mode: 'restrict' });
+    expect(first('Coast guard vessels used water cannon against a resupply boat.')).toMatchObject({ type: 'COERCE', mode: 'restrict' });
+    expect(types('Troops used live ammunition against the crowd.')).toContain('ASSAULT');
+  });
+});

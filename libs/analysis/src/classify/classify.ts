@@ -156,6 +156,12 @@ function threatenMode(text: string, lex: CompiledLexicon): string | null {
  */
 const OBJECT_GAP = /^\s+(?:to\s+)?(?:(?:an?|the|its|their|his|her|this|that|[\w.'’-]+['’]s?|[A-Z][\w.-]*)\s+){0,4}$/;
 
+/** "ordered the army to", "orders its troops to": an order to one's own forces. */
+const ORDER_TO_OWN_FORCES =
+  /^order\w*\s+(?:(?:the|its|his|her|their)\s+)?(?:[\w-]+\s+)?(?:army|troops|military|armed forces|forces|navy|air force|police|soldiers|units|security forces|reservists|marines)\s+to$/i;
+/** Where troops are ordered to: "to the border", "to the front", "to the region". */
+const TO_A_PLACE = /^\s*(?:the\s+)?(?:[\w-]+\s+)?(?:border|borders|frontier|front|front line|frontline|region|area|city|capital|south|north|east|west|zone)\b/i;
+
 /** An -ing form right after a word, with no comma before it: it describes that noun ("a statement condemning …"). */
 function describesNoun(sentence: string, c: Candidate): boolean {
   const firstWordEnd = sentence.indexOf(' ', c.start);
@@ -190,6 +196,16 @@ function applyGovernors(sentence: string, cs: Candidate[], lex: CompiledLexicon)
       return;
     }
     if (kind === 'frame') {
+      // An order to one's own forces is the act ordered: "ordered the army to withdraw" is a withdrawal,
+      // "ordered troops to the border" a deployment.
+      if (g.type === 'REQUEST' && ORDER_TO_OWN_FORCES.test(sentence.slice(g.start, g.end))) {
+        if (embedded.length > 0) g.dropped = true;
+        else if (TO_A_PLACE.test(complement)) {
+          g.type = 'MOBILIZE';
+          g.mode = 'troops';
+        }
+        return;
+      }
       embedded.forEach((e) => (e.dropped = true));
       if (g.type === 'THREATEN' && !g.mode) g.mode = threatenMode(complement, lex);
       return;
