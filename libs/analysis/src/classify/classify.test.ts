@@ -618,3 +618,12 @@ describe('classifySentence: orders to one’s own forces, tanks rolling in, crow
     expect(types('Troops used live ammunition against the crowd.')).toContain('ASSAULT');
   });
 });
+
+describe('classifySentence: enrichment and hosted weapons', () => {
+  it('reads uranium enrichment and hosted nuclear weapons as mobilisation, a hosted visitor as a visit', () => {
+    expect(first('Iran began enriching uranium to 60 percent purity.')).toMatchObject({ type: 'MOBILIZE', mode: 'weapons' });
+    expect(types('Belarus hosted Russian tactical nuclear weapons on its territory.')).toEqual(['MOBILIZE']);
+    expect(first('Xi hosted the French president in Beijing.')).toMatchObject({ type: 'CONSULT', mode: 'host' });
+    expect(types('Qatar hosted the World Cup.')).toEqual([]);
+  });
+});
