@@ -627,3 +627,9 @@ describe('classifySentence: enrichment and hosted weapons', () => {
     expect(types('Qatar hosted the World Cup.')).toEqual([]);
   });
 });
+
+describe('classifySentence: the more telling mode of a merged act', () => {
+  it('reads gunmen abducting people as an abduction, not a shooting', () => {
+    expect(first('Gunmen abducted 80 schoolchildren in the northwest.')).toMatchObject({ type: 'ASSAULT', mode: 'abduct' });
+  });
+});

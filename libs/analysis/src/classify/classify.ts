@@ -428,9 +428,13 @@ export function classifySentence(sentence: string, lex: CompiledLexicon = defaul
   return mergeSameType(events);
 }
 
+/** Modes that say only which weapon was used: what was done ("abducted", "executed") says more. */
+const WEAPON_MODES: ReadonlySet<string> = new Set(['firearms', 'heavy-weapons', 'explosives']);
+
 /**
  * One event per type per sentence ("attacked … and killed" is one assault); a later mention may supply a
- * missing mode, and is kept as a place to read the actors at.
+ * missing mode, or a more telling one ("Gunmen abducted 80 schoolchildren" is ASSAULT/abduct, not firearms), and
+ * is kept as a place to read the actors at.
  */
 function mergeSameType(events: EventMention[]): EventMention[] {
   if (events.length < 2) return events;
@@ -439,7 +443,7 @@ function mergeSameType(events: EventMention[]): EventMention[] {
     const first = byType.get(e.type);
     if (!first) byType.set(e.type, e);
     else {
-      if (!first.mode && e.mode) first.mode = e.mode;
+      if (e.mode && (!first.mode || (WEAPON_MODES.has(first.mode) && !WEAPON_MODES.has(e.mode)))) first.mode = e.mode;
       (first.alsoAt ??= []).push(e.trigger);
     }
   }
