@@ -75,7 +75,7 @@ const KILLED_OR_WOUNDED_BEFORE = /\b(?:killed|killing|kills|dead)\s+(?:or|and)\s
 const PEOPLE_VERB_BEFORE =
   /\b(?:arrested|arresting|detained|detaining|deported|deporting|kidnapped|kidnapping|abducted|abducting|expelled|expelling|captured|capturing|evacuated|evacuating|displaced|displacing|held|holding|freed|freeing|released|releasing)\s+(?:(?:an estimated|at least|more than|up to|about|around|nearly|some|over|roughly|approximately|as many as)\s+)?$/i;
 const CASUALTY_VERB_BEFORE =
-  /\b(killed|killing|kills|kill|slew|slaying|executed|wounded|wounding|wounds|injured|injuring|injures|injure)\s+(?:(?:an estimated|at least|more than|up to|about|around|nearly|some|over|roughly|approximately|as many as)\s+)?$/i;
+  /\b(killed|killing|kills|kill|slew|slaying|executed|wounded|wounding|wounds|injured|injuring|injures|injure)\s+(?:all\s+)?(?:(?:an estimated|at least|more than|up to|about|around|nearly|some|over|roughly|approximately|as many as)\s+)?$/i;
 const DEATH_TOLL_BEFORE = /\bdeath toll\s+(?:\w+\s+){0,3}(?:to|of|at|is|was|reached|stood at|stands at)\s+(?:\w+\s+)?$/i;
 const TROOP_CONTAINER_BEFORE =
   /\b(?:brigade|battalion|division|force|contingent|unit|corps|deployment|detachment|garrison|regiment|army)\s+of\s+(?:(?:an estimated|at least|more than|up to|about|around|nearly|some|over|roughly|approximately|as many as)\s+)?$/i;

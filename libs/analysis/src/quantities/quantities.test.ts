@@ -122,3 +122,9 @@ describe('findQuantities: nobody', () => {
     expect(found('One soldier was killed.')).toEqual([[1, 'dead', null]]);
   });
 });
+
+describe('findQuantities: killing all of them', () => {
+  it('reads "killing all 12 people on board" as 12 dead', () => {
+    expect(found('Rebels shot down a helicopter, killing all 12 people on board.')).toEqual([[12, 'dead', null]]);
+  });
+});
