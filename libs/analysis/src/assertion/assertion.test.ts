@@ -101,3 +101,13 @@ describe('assessAssertion: no sign of an act', () => {
     expect(assess('There is no sign of a Russian withdrawal from the border.', 'withdrawal').negated).toBe(true);
   });
 });
+
+describe('assessAssertion: imagery and anonymous officials', () => {
+  it('reads what imagery suggests and what an anonymous official said as alleged', () => {
+    expect(assess('Satellite imagery suggests China has deployed fighter jets to the island.', 'deployed fighter jets').assertion).toBe('alleged');
+    expect(assess('An official, speaking on condition of anonymity, said Iran had supplied missiles to Russia.', 'supplied missiles').assertion).toBe('alleged');
+  });
+  it('leaves what witnesses saw asserted', () => {
+    expect(assess('Soldiers opened fire on the crowd, witnesses said.', 'opened fire').assertion).toBe('asserted');
+  });
+});

@@ -633,3 +633,18 @@ describe('classifySentence: the more telling mode of a merged act', () => {
     expect(first('Gunmen abducted 80 schoolchildren in the northwest.')).toMatchObject({ type: 'ASSAULT', mode: 'abduct' });
   });
 });
+
+describe('classifySentence: arming a group, insisting, rejecting reports', () => {
+  it('reads arming a group as military aid, and armed groups as no aid', () => {
+    expect(first('Iran armed the Houthis.')).toMatchObject({ type: 'AID', mode: 'military' });
+    expect(types('Armed groups attacked the village.')).toEqual(['ASSAULT']);
+  });
+  it('reads "insists that" as no demand, and "insisted on" as one', () => {
+    expect(types('Moscow insists its troops are not in Ukraine.')).toEqual([]);
+    expect(types('Ukraine insisted on an immediate ceasefire.')).toEqual(['REQUEST']);
+  });
+  it('reads rejecting reports as baseless as a denial of what they report, not a rejection', () => {
+    const e = analyzeSentence("Iran's foreign ministry rejected as baseless reports that it had armed the Houthis.");
+    expect(e.map((x) => [x.type, x.assertion])).toEqual([['AID', 'denied']]);
+  });
+});
