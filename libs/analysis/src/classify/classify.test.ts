@@ -648,3 +648,16 @@ describe('classifySentence: arming a group, insisting, rejecting reports', () =>
     expect(e.map((x) => [x.type, x.assertion])).toEqual([['AID', 'denied']]);
   });
 });
+
+describe('classifySentence: warrants, shams and passive anchors', () => {
+  it('reads an arrest warrant as an accusation, not an arrest', () => {
+    expect(types('The court issued an arrest warrant for the former president.')).toEqual(['ACCUSE']);
+    expect(types('Police arrested the suspect.')).toEqual(['COERCE']);
+  });
+  it('reads calling a referendum a sham as an accusation', () => {
+    expect(types('Kyiv called the referendum a sham.')).toEqual(['ACCUSE']);
+  });
+  it('reads a passive clause after "after" as background to the main act', () => {
+    expect(types('Poland summoned the ambassador after an aid worker was killed in Gaza.')).toEqual(['ACCUSE']);
+  });
+});

@@ -290,8 +290,12 @@ function dropHypothetical(sentence: string, cs: Candidate[]): void {
  */
 const TIME_ANCHOR_BEFORE =
   /\b(?:[Ss]ince|[Aa]fter|[Ff]ollowing|[Bb]efore|[Dd]uring|[Aa]mid|[Ii]n the wake of|[Pp]rior to)\s+(?:(?:the|a|an|last|this|that|these|those|its|their|his|her|our|recent|earlier|previous|weeks? of|days? of|months? of|years? of|deadly|bloody|heavy|fierce|fresh|renewed|\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|[\w.-]+['’]s?)\s+(?:[\w.'’-]+\s+){0,3}|(?!to\s)[a-z][a-z-]*\s+(?:(?!to\s)[a-z][a-z-]*\s+)?)?$/;
-/** A relative clause on the anchored act is background too: "after two days of fighting that killed 49 soldiers". */
-const TIME_ANCHOR_RELATIVE = /\b(?:since|after|following|in the wake of)\s+(?:[\w.'’-]+\s+){1,6}(?:that|which)\s+(?:(?:have|has|had)\s+)?(?:\w+ly\s+)?$/i;
+/**
+ * A relative clause on the anchored act is background too ("after two days of fighting that killed 49 soldiers"),
+ * and so is a passive clause ("summoned the ambassador after an aid worker was killed in Gaza").
+ */
+const TIME_ANCHOR_RELATIVE =
+  /\b(?:since|after|following|in the wake of)\s+(?:[\w.'’-]+\s+){1,6}(?:that|which|was|were|had been|has been|have been)\s+(?:(?:have|has|had)\s+)?(?:\w+ly\s+)?$/i;
 
 /** "Norway marks anniversary of massacre", "a memorial to the victims of the bombing": the act is remembered. */
 const ANNIVERSARY_BEFORE =
