@@ -661,3 +661,15 @@ describe('classifySentence: warrants, shams and passive anchors', () => {
     expect(types('Poland summoned the ambassador after an aid worker was killed in Gaza.')).toEqual(['ACCUSE']);
   });
 });
+
+describe('analyzeSentence: help declared not to come is a refusal', () => {
+  const read = (s: string) => analyzeSentence(s).map((e) => `${e.type}${e.negated ? ' NEG' : ''}`);
+  it('reads "would not send weapons" and "will not hold talks" as REJECT', () => {
+    expect(read('Hungary said it would not send weapons to Ukraine.')).toEqual(['REJECT']);
+    expect(read('Israel will not hold talks with Hamas.')).toEqual(['REJECT']);
+  });
+  it('keeps a past negation and a negated attack negated', () => {
+    expect(read('Russia did not withdraw its troops.')).toEqual(['RETREAT NEG']);
+    expect(read('The army will not attack the city.')).toEqual(['ASSAULT NEG']);
+  });
+});

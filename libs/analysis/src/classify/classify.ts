@@ -472,9 +472,18 @@ export function hasMilitaryContext(sentence: string, lex: CompiledLexicon = defa
   return lex.militaryContext.test(sentence);
 }
 
-/** Cooperation that is negated ("will not accept refugees") is a refusal; negated conflict stays negated. */
-export function resolveNegation(type: EventType, negated: boolean): { type: EventType; negated: boolean } {
+/** Help that will not be given: "would not send weapons", "won't withdraw", "refuses to hold talks". */
+const REFUSAL_BEFORE = /(?:\b(?:will|would|shall)\s+(?:not|never)|\bwon['’]t|\bnot\s+(?:be\s+)?(?:willing|prepared|ready)\s+to)\s+(?:[\w-]+\s+)?$/i;
+const REFUSABLE: ReadonlySet<EventType> = new Set(['AID', 'COOPERATE', 'CONSULT', 'RETREAT']);
+
+/**
+ * Cooperation that is negated ("will not accept refugees") is a refusal, and so is help or a retreat declared
+ * not to come ("would not send weapons to Ukraine"); negated conflict stays negated. `before` is the sentence
+ * before the trigger.
+ */
+export function resolveNegation(type: EventType, negated: boolean, before = ''): { type: EventType; negated: boolean } {
   if (negated && (type === 'AGREE' || type === 'CONCEDE' || type === 'SUPPORT')) return { type: 'REJECT', negated: false };
+  if (negated && REFUSABLE.has(type) && REFUSAL_BEFORE.test(before.slice(-40))) return { type: 'REJECT', negated: false };
   return { type, negated };
 }
 

@@ -68,7 +68,7 @@ export function analyzeSentence(sentence: string, offset = 0, at?: Date): Analys
   const events: AnalysedEvent[] = [];
   for (const m of mentions) {
     const status = assessAssertion(sentence, m.trigger);
-    const { type, negated } = resolveNegation(m.type, status.negated);
+    const { type, negated } = resolveNegation(m.type, status.negated, sentence.slice(0, m.trigger.start));
     let read = assignRoles(sentence, actorMentions, m.trigger, type);
     if (m.alsoAt !== undefined && read.actors.length === 0 && actorMentions.length > 0) read = readAtLaterWords(sentence, actorMentions, m.alsoAt, type, read);
     const roles = m.receiverSubject ? { actors: read.targets, targets: read.actors } : read;
