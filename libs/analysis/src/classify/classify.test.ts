@@ -673,3 +673,9 @@ describe('analyzeSentence: help declared not to come is a refusal', () => {
     expect(read('The army will not attack the city.')).toEqual(['ASSAULT NEG']);
   });
 });
+
+describe('classifySentence: letting aid in', () => {
+  it('reads aid trucks allowed to enter as access granted', () => {
+    expect(first('Israel allowed aid trucks to enter Gaza through the crossing.')).toMatchObject({ type: 'RETREAT', mode: 'access' });
+  });
+});
