@@ -75,3 +75,34 @@ describe('createAnalyzer', () => {
     expect(r.events).toEqual([]);
   });
 });
+
+describe('createAnalyzer: hedges that span sentences', () => {
+  const claim = report(
+    'claim-1',
+    'Kyiv says foreign troops have entered combat',
+    [
+      'North Korean troops have entered combat against Ukrainian forces in the Kursk region, the defence minister said.',
+      'Reuters could not independently verify the claim.',
+      'South Korea summoned the Russian ambassador.',
+    ].join('\n\n'),
+  );
+
+  it('reads a sentence that could not be verified as unconfirmed, when the next says so', () => {
+    const r = createAnalyzer().analyze(claim);
+    const body = r.events.filter((e) => e.type === 'ASSAULT' && e.evidence !== claim.headline);
+    expect(body.map((e) => e.assertion)).toEqual(['unconfirmed']);
+    expect(r.events.find((e) => e.type === 'ACCUSE')?.assertion).toBe('asserted');
+  });
+
+  it('hedges the headline as the body hedges the same act, so the report is hedged', () => {
+    const r = createAnalyzer().analyze(claim);
+    const headline = r.events.filter((e) => e.evidence === claim.headline);
+    expect(headline.map((e) => [e.type, e.assertion])).toEqual([['ASSAULT', 'unconfirmed']]);
+    expect(r.hedged).toBe(true);
+  });
+
+  it('leaves a headline asserted when the body asserts the act', () => {
+    const r = createAnalyzer().analyze(report('plain-1', 'Russian forces shell Kharkiv', 'Russian forces shelled Kharkiv overnight, the governor said.'));
+    expect(r.events.map((e) => e.assertion)).toEqual(['asserted', 'asserted']);
+  });
+});

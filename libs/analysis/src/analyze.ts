@@ -3,6 +3,7 @@
  * assertion → score. Pure and deterministic: no I/O, no clock (time comes from the report).
  */
 import { z } from 'zod';
+import { strongerHedge, unconfirmsPrevious } from './assertion/index.ts';
 import { analyzeSentence, hasMilitaryContext, headlineBlocks, lexicon } from './classify/index.ts';
 import { DEDUPE_METHOD_VERSION, StoryIndex, type DedupeInput } from './dedupe/index.ts';
 import { normalizeReport } from './normalize/index.ts';
@@ -104,6 +105,29 @@ function troopsOf(events: AnalysedEvent[]): number | null {
   return troops;
 }
 
+/** Where the headline ends in the normalised text (the parts are joined by blank lines). */
+function headlineEnd(text: string): number {
+  const end = text.indexOf('\n\n');
+  return end < 0 ? text.length : end;
+}
+
+/**
+ * A headline restates its report's lead in fewer words and drops the attribution: "Ukraine says North Korean
+ * troops have entered combat" over a body that says it "citing intelligence", which "could not be verified". A
+ * headline event is hedged as the first body event of the same type and the same parties is.
+ */
+function hedgeHeadline(events: AnalysedEvent[], end: number): void {
+  for (const h of events) {
+    if (h.span[0] >= end) break;
+    if (h.assertion !== 'asserted' || h.negated) continue;
+    const parties = [...h.actors, ...h.targets];
+    const lead = events.find(
+      (b) => b.span[0] >= end && b.type === h.type && !b.negated && (parties.length === 0 || parties.some((c) => b.actors.includes(c) || b.targets.includes(c))),
+    );
+    if (lead !== undefined) h.assertion = lead.assertion;
+  }
+}
+
 export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   const stories = new StoryIndex(options.dedupeWindowDays === undefined ? {} : { windowDays: options.dedupeWindowDays });
   return {
@@ -116,12 +140,23 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
       const events: AnalysedEvent[] = [];
       if (normalized.isEnglish) {
         const blocked = headlineBlocks(report.headline);
+        let previous = 0;
         for (const s of normalized.sentences) {
           const found = analyzeSentence(s.text, s.start, at);
+          if (found.length === 0) {
+            // "Reuters could not independently verify the claim.": the sentence before is unconfirmed.
+            if (previous < events.length && unconfirmsPrevious(s.text)) {
+              for (let k = previous; k < events.length; k++) events[k]!.assertion = strongerHedge(events[k]!.assertion, 'unconfirmed');
+            }
+            previous = events.length;
+            continue;
+          }
+          previous = events.length;
           if (blocked.size > 0 && found.some((e) => blocked.has(e.type)) && !hasMilitaryContext(s.text)) {
             for (const e of found) if (!blocked.has(e.type)) events.push(e);
           } else for (const e of found) events.push(e);
         }
+        if (report.headline.trim() !== '') hedgeHeadline(events, headlineEnd(normalized.text));
       }
       const scored = scoreReport({
         events,

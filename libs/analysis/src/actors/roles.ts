@@ -543,7 +543,12 @@ export function assignRoles(sentence: string, mentions: ActorMention[], trigger:
 
   let actors = codes(subject.length > 0 ? subject : agent);
   let targets = codes(objectGroup(sentence, after, subject.length === 0, ADDRESSEE_TYPES.has(eventType)));
-  if (targets.length === 0 && CONDITIONED_TYPES.has(eventType)) targets = codes(conditionSubject(sentence, usable, objectEnd));
+  // A threat's object may be the threatener again ("warned that Tehran would not stand idly by if Israel …"):
+  // then the one its condition names is threatened.
+  if (CONDITIONED_TYPES.has(eventType) && targets.every((code) => actors.includes(code))) {
+    const conditioned = codes(conditionSubject(sentence, usable, objectEnd));
+    if (conditioned.length > 0 || targets.length === 0) targets = conditioned;
+  }
   if (actors.length === 0 && eventType === 'PROTEST') actors = protesters(sentence, usable);
   if (actors.length >= 2 && SYMMETRIC_TYPES.has(eventType)) {
     targets = targets.filter((code) => !actors.includes(code));

@@ -24,6 +24,7 @@ const DENIED_AFTER = re(cues.denied.after);
 const UNCONFIRMED_SENTENCE = re(cues.unconfirmed.sentence);
 const UNCONFIRMED_BEFORE = re(cues.unconfirmed.before);
 const UNCONFIRMED_AFTER = re(cues.unconfirmed.after);
+const UNCONFIRMS_PREVIOUS = re(cues.unconfirmed.next_sentence);
 const ALLEGED_BEFORE = re(cues.alleged.before);
 const ALLEGED_AFTER = re(cues.alleged.after);
 const NEGATION_BEFORE = re(cues.negation.before);
@@ -78,6 +79,14 @@ export function assessAssertion(sentence: string, trigger: Span): AssertionResul
     assertion = 'unconfirmed';
   } else if (ALLEGED_BEFORE.test(before) || ALLEGED_AFTER.test(sentence.slice(trigger.end))) assertion = 'alleged';
   return { assertion, negated };
+}
+
+/**
+ * Whether a sentence of its own says the one before it could not be verified: wire copy writes "Reuters could
+ * not independently verify the claim." after the claim.
+ */
+export function unconfirmsPrevious(sentence: string): boolean {
+  return UNCONFIRMS_PREVIOUS.test(sentence);
 }
 
 /** The stronger of two hedges: denied > unconfirmed > alleged > asserted. */

@@ -1,1 +1,1 @@
-export { assessAssertion, isNegated, strongerHedge, type AssertionResult } from './assertion.ts';
+export { assessAssertion, isNegated, strongerHedge, unconfirmsPrevious, type AssertionResult } from './assertion.ts';

@@ -679,3 +679,20 @@ describe('classifySentence: letting aid in', () => {
     expect(first('Israel allowed aid trucks to enter Gaza through the crossing.')).toMatchObject({ type: 'RETREAT', mode: 'access' });
   });
 });
+
+describe('analyzeSentence: threats, coordinated statements, declining to comment', () => {
+  it('reads the one a condition names as threatened when the object is the threatener again', () => {
+    const e = analyzeSentence("Iran's foreign minister warned that Tehran would not stand idly by if Israel launched a ground invasion of Lebanon.");
+    expect(e.map((x) => [x.type, x.actors, x.targets])).toEqual([['THREATEN', ['IRN'], ['ISR']]]);
+  });
+  it('ends a frame at "and said": what is said next is an act of its own', () => {
+    expect(types('The United States urged both sides to show restraint and said it was sending an aircraft carrier to the region.')).toEqual([
+      'REQUEST',
+      'MOBILIZE',
+    ]);
+  });
+  it('reads declining to comment as no rejection', () => {
+    expect(types('The Kremlin declined to comment.')).toEqual([]);
+    expect(types('Russia declined to sign the agreement.')).toEqual(['REJECT']);
+  });
+});

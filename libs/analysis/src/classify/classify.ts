@@ -61,7 +61,8 @@ const LOOK_BEHIND = 90;
 const IMMEDIATE_COMPLEMENT = /^\s*(?:to\s+)?(?:\w+ly\s+)?(?:resume\s+|launch\s+|carry\s+out\s+)?$/i;
 const LOOK_AHEAD = 90;
 /** Where a clause ends: what follows is no longer the complement of a verb before it. */
-const CLAUSE_BOUNDARY = /[;:!?]|\s[-–—]\s|\s(?:but|while|whereas|although|though|after|before|because|since|when|amid|despite)\s|,\s+(?:and|which|who|where|saying|adding)\s/gi;
+const CLAUSE_BOUNDARY =
+  /[;:!?]|\s[-–—]\s|\s(?:but|while|whereas|although|though|after|before|because|since|when|amid|despite)\s|,\s+(?:and|which|who|where|saying|adding)\s|\sand\s+(?:said|says|added|announced|warned|insisted|stressed|vowed|pledged)\s/gi;
 
 function findCandidates(sentence: string, lex: CompiledLexicon): Candidate[] {
   const found: Candidate[] = [];
