@@ -344,3 +344,10 @@ describe('assignRoles: claiming responsibility', () => {
     expect(roles('The Houthis claimed responsibility for a drone attack on Tel Aviv.', 'drone attack', 'ASSAULT')).toEqual({ actors: ['YEM'], targets: ['ISR'] });
   });
 });
+
+describe('assignRoles: coordinated active verbs are no headline passive', () => {
+  it('reads "attacked and destroyed the depot" as active, "killed and wounded amid …" as passive', () => {
+    expect(roles("Russia's army attacked and destroyed the depot.", 'attacked', 'ASSAULT').actors).toEqual(['RUS']);
+    expect(roles('Three soldiers killed and wounded amid night attacks in Donetsk.', 'killed', 'ASSAULT').actors).toEqual([]);
+  });
+});

@@ -145,7 +145,8 @@ const TO_AT_END = /\s(?:to|that|about)$/;
  */
 const REDUCED_PASSIVE_VERB =
   /^(?:killed|wounded|injured|attacked|shot|arrested|detained|expelled|sanctioned|struck|shelled|bombed|abducted|kidnapped|executed|captured|seized|targeted|banned|jailed|sentenced|deported|raided|ambushed|beaten|tortured|assassinated|massacred|slain|hanged|imprisoned|evicted|fined|indicted|punished|besieged|hijacked|murdered)$/i;
-const NO_OBJECT_AFTER = /^(?:\s*(?:[,;:.!?]|$)|\s+(?:in|by|during|near|at|on|as|after|from|over|for|of|amid|while|outside|inside|when|and|across|along|off)\b)/i;
+const NO_OBJECT_AFTER =
+  /^(?:\s*(?:[,;:.!?]|$)|\s+(?:in|by|during|near|at|on|as|after|from|over|for|of|amid|while|outside|inside|when|across|along|off)\b|\s+and\b(?!\s+\w+(?:ed|en)\s+(?:(?:the|a|an|its|their|his|her|several|dozens)\b|\d)))/i;
 /** Verbs of saying take their object after a time ("condemned on Monday the attack"): passive only before "of"/"for". */
 const REDUCED_PASSIVE_CLAIM = /^(?:accused|blamed|condemned|critici[sz]ed|charged|suspected)$/i;
 const CLAIM_OBJECT_AFTER = /^\s+(?:of|for)\b/i;
@@ -159,7 +160,7 @@ function isPassive(sentence: string, trigger: Span, hasAgent: boolean): boolean 
   // "is opposed to": the trigger may end with the "to" that makes it no passive.
   if (passiveForm) return hasAgent || !(NOT_PASSIVE_AFTER.test(sentence.slice(trigger.end, trigger.end + 10)) || TO_AT_END.test(text));
   if (ACTIVE_BEFORE.test(before)) return false;
-  const after = sentence.slice(trigger.end, trigger.end + 12);
+  const after = sentence.slice(trigger.end, trigger.end + 40);
   return (REDUCED_PASSIVE_VERB.test(text) && NO_OBJECT_AFTER.test(after)) || (REDUCED_PASSIVE_CLAIM.test(text) && CLAIM_OBJECT_AFTER.test(after));
 }
 
