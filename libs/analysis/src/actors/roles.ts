@@ -332,6 +332,7 @@ const OPENING_SUBJECT = /^(?:(?:[Tt]he|[A-Z][\w.'’-]*)\s+)*$/;
 
 /** "… cooperation with North Korea and warned": a verb coordinated after a preposition's object. */
 const AND_BEFORE_VERB = /^\s*,?\s+and\s+(?:\w+ly\s+)?$/;
+const AND_RIGHT_BEFORE = /\band\s+(?:\w+ly\s+)?$/;
 
 /**
  * The mention ends the object of a preposition ("cooperation with North Korea", "sanctions against Iran") right
@@ -370,10 +371,12 @@ function modifiesTrigger(sentence: string, c: Candidate, trigger: Span): boolean
  */
 function subjectGroup(sentence: string, before: Candidate[], strongOnly = false, trigger?: Span): Candidate[] {
   let pick = -1;
+  // Only a trigger right after "and" can be a coordinated verb: tested once, not per mention.
+  const coordinated = trigger !== undefined && AND_RIGHT_BEFORE.test(sentence.slice(Math.max(0, trigger.start - 16), trigger.start));
   for (let k = before.length - 1; k >= 0; k--) {
     const c = before[k]!;
     // The verbs share the sentence's subject: the first mention, when nothing but names or titles stand before it.
-    if (trigger !== undefined && endsObjectBefore(sentence, c, trigger)) {
+    if (coordinated && endsObjectBefore(sentence, c, trigger!)) {
       const first = before[0]!;
       return first !== c && OPENING_SUBJECT.test(sentence.slice(0, first.mention.start)) ? conjoinedGroup(sentence, before, 0, 1) : [];
     }

@@ -344,12 +344,15 @@ function inDistantPast(sentence: string, c: Candidate): boolean {
  * another type.
  */
 function dropBackgroundActs(sentence: string, cs: Candidate[]): void {
-  let anchored: Candidate[] | null = null;
+  // One test of the whole sentence rules out most sentences: no anchor word, no date in the past.
+  const mayBeAnchored = BACKGROUND_WORD.test(sentence);
   const mayBePast = cs.length > 1 && DISTANT_PAST_WORD.test(sentence);
+  if (!mayBeAnchored && !mayBePast) return;
+  let anchored: Candidate[] | null = null;
   for (const c of cs) {
     if (c.dropped || c.trigger.governs) continue;
-    const before = sentence.slice(Math.max(0, c.start - 60), c.start);
-    if (BACKGROUND_WORD.test(before)) {
+    const before = mayBeAnchored ? sentence.slice(Math.max(0, c.start - 60), c.start) : '';
+    if (mayBeAnchored && BACKGROUND_WORD.test(before)) {
       // An act remembered is no act now, whatever else the sentence reports.
       if (ANNIVERSARY_WORD.test(before) && ANNIVERSARY_BEFORE.test(before)) {
         c.dropped = true;
