@@ -4,13 +4,12 @@
  * eval script (seed.ts) and the unit test (seed.test.ts), so both check the same things.
  */
 import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { REPO_ROOT } from '../../../bench/dedupe/corpus.ts';
 import { createAnalyzer } from '../src/analyze.ts';
 import type { AnalysisResult, ReportInput } from '../src/types.ts';
 
-const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-export const SEED_PATH = join(REPO, '..', 'shared', 'data', 'samples', 'seed-north-korea-troops.json');
+export const SEED_PATH = join(REPO_ROOT, '..', 'shared', 'data', 'samples', 'seed-north-korea-troops.json');
 
 /** Diplomatic-only reports of our own making: talks, protests by note, demands. */
 const DIPLOMATIC = [

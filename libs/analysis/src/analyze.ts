@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { strongerHedge, unconfirmsPrevious } from './assertion/index.ts';
 import { analyzeSentence, hasMilitaryContext, headlineBlocks, lexicon } from './classify/index.ts';
 import { DEDUPE_METHOD_VERSION, StoryIndex, type DedupeInput } from './dedupe/index.ts';
-import { normalizeReport } from './normalize/index.ts';
+import { normalizeReport, PART_SEPARATOR } from './normalize/index.ts';
 import { VAGUE_QUALIFIER } from './quantities/index.ts';
 import { scoreReport, scoring } from './score/index.ts';
 import assertionCues from '../data/events/assertion.json' with { type: 'json' };
@@ -105,9 +105,9 @@ function troopsOf(events: AnalysedEvent[]): number | null {
   return troops;
 }
 
-/** Where the headline ends in the normalised text (the parts are joined by blank lines). */
+/** Where the headline ends in the normalised text. */
 function headlineEnd(text: string): number {
-  const end = text.indexOf('\n\n');
+  const end = text.indexOf(PART_SEPARATOR);
   return end < 0 ? text.length : end;
 }
 

@@ -12,7 +12,8 @@ export { splitSentences } from './sentences.ts';
 export { detectLanguage } from './language.ts';
 export type { DetectedLanguage } from './language.ts';
 
-const PART_SEPARATOR = '\n\n';
+/** What joins headline, summary and body in `NormalizedReport.text`. */
+export const PART_SEPARATOR = '\n\n';
 
 /** Normalises one field: characters, whitespace and paragraphs, then publication furniture removed. */
 export function normalizeField(text: string, stripFurniture = true): string {
