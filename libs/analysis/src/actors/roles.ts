@@ -486,14 +486,6 @@ function onlySpeaks(sentence: string, group: Candidate[], trigger: Span, eventTy
   return !SPEAKER_AGAIN.test(rest);
 }
 
-/**
- * Protesters named by no country ("Demonstrators in Baghdad blocked a road") are the people of the place
- * where they protest: PLOVER codes a protest's unnamed crowd so.
- */
-function protesters(sentence: string, usable: Candidate[]): string[] {
-  return codes(placeGroup(sentence, usable));
-}
-
 /** The first place named among `list` ("in Kharkiv"; not "in Russian shelling"), with the places joined to it. */
 function placeGroup(sentence: string, list: Candidate[]): Candidate[] {
   const place = list.findIndex((c) => c.locative && !modifiesNoun(sentence, c));
@@ -553,7 +545,9 @@ export function assignRoles(sentence: string, mentions: ActorMention[], trigger:
     const conditioned = codes(conditionSubject(sentence, usable, objectEnd));
     if (conditioned.length > 0 || targets.length === 0) targets = conditioned;
   }
-  if (actors.length === 0 && eventType === 'PROTEST') actors = protesters(sentence, usable);
+  // Protesters named by no country ("Demonstrators in Baghdad blocked a road") are the people of the place where
+  // they protest: PLOVER codes a protest's unnamed crowd so.
+  if (actors.length === 0 && eventType === 'PROTEST') actors = codes(placeGroup(sentence, usable));
   if (actors.length >= 2 && SYMMETRIC_TYPES.has(eventType)) {
     targets = targets.filter((code) => !actors.includes(code));
   }

@@ -66,10 +66,11 @@ export function assessAssertion(sentence: string, trigger: Span): AssertionResul
   const negated = isNegated(sentence, trigger);
   // The trigger word itself ("denied entry", "claims to be building") is the event, not a cue about it.
   const before = sentence.slice(0, trigger.start);
-  const after = sentence.slice(trigger.end, trigger.end + 90);
+  const rest = sentence.slice(trigger.end);
+  const after = rest.slice(0, 90);
   const cues = cuesOf(sentence);
   let assertion: Assertion = 'asserted';
-  if (DENIED_BEFORE.test(before) || cues.denied || (after.includes(',') && DENIED_AFTER.test(sentence.slice(trigger.end)))) assertion = 'denied';
+  if (DENIED_BEFORE.test(before) || cues.denied || (after.includes(',') && DENIED_AFTER.test(rest))) assertion = 'denied';
   else if (
     cues.unconfirmed ||
     UNCONFIRMED_BEFORE.test(clauseBefore(sentence, trigger.start, 80)) ||
@@ -77,7 +78,7 @@ export function assessAssertion(sentence: string, trigger: Span): AssertionResul
     MODAL_IN_TRIGGER.test(sentence.slice(trigger.start, trigger.end))
   ) {
     assertion = 'unconfirmed';
-  } else if (ALLEGED_BEFORE.test(before) || ALLEGED_AFTER.test(sentence.slice(trigger.end))) assertion = 'alleged';
+  } else if (ALLEGED_BEFORE.test(before) || ALLEGED_AFTER.test(rest)) assertion = 'alleged';
   return { assertion, negated };
 }
 

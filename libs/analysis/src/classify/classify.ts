@@ -306,19 +306,19 @@ const ANNIVERSARY_WORD = /annivers|commemorat|remembrance|memorial/i;
 
 /** Cheap necessary condition for TIME_ANCHOR_BEFORE. */
 const TIME_ANCHOR_WORD = /since|after|following|before|during|amid|wake|prior/i;
-/** Either's cheap condition, tested first: most candidates have neither. */
+/** Either's cheap condition, tested once per sentence: most sentences have neither. */
 const BACKGROUND_WORD = /since|after|following|before|during|amid|wake|prior|annivers|commemorat|remembrance|memorial/i;
 
 /** Past-tense trigger words, and a few present-tense ones, are verbs, not the nouns a time anchor names ("after a vehicle kills"). */
 const PAST_TENSE = /^(?:[a-z]+ed|kills|hits|shoots|wounds|injures)\b/i;
 
+/** Cheap necessary condition for DISTANT_PAST. */
+const DISTANT_PAST_WORD = /ago|last|in [12]/i;
 /**
  * A past dated well before the report's own news: "18 years ago", "last March", "in 1988". An act so dated in
  * its own stretch of the sentence ("for assets they lost when the dictator expelled them 18 years ago") is
  * background to the sentence's main act. "Last week" or "last Friday" are left alone: wire copy dates its news so.
  */
-/** Cheap necessary condition for DISTANT_PAST. */
-const DISTANT_PAST_WORD = /ago|last|in [12]/i;
 const DISTANT_PAST =
   /\b(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|a few) (?:days|weeks|months|years|decades) ago|(?:a|one) (?:month|year|decade) ago|last (?:year|January|February|March|April|May|June|July|August|September|October|November|December|spring|summer|autumn|fall|winter)|in (?:19|20)\d\d)\b/i;
 /** Where a stretch of the sentence ends: punctuation, or a relative or temporal clause ("when", "whom", "where", "that"). */
@@ -351,8 +351,8 @@ function dropBackgroundActs(sentence: string, cs: Candidate[]): void {
   let anchored: Candidate[] | null = null;
   for (const c of cs) {
     if (c.dropped || c.trigger.governs) continue;
-    const before = mayBeAnchored ? sentence.slice(Math.max(0, c.start - 60), c.start) : '';
-    if (mayBeAnchored && BACKGROUND_WORD.test(before)) {
+    if (mayBeAnchored) {
+      const before = sentence.slice(Math.max(0, c.start - 60), c.start);
       // An act remembered is no act now, whatever else the sentence reports.
       if (ANNIVERSARY_WORD.test(before) && ANNIVERSARY_BEFORE.test(before)) {
         c.dropped = true;
