@@ -563,6 +563,18 @@ describe('classifySentence: anchors with a modifier, during and amid', () => {
   });
 });
 
+describe('classifySentence: the act a protest is about', () => {
+  it('reads the act protested as what the protest is about, not an act of its own', () => {
+    expect(types('Opposition parties called a general strike in protest of last week’s arrest of activists.')).toEqual(['PROTEST']);
+    expect(types('Students marched through the city to protest the decision to send troops abroad.')).toEqual(['PROTEST']);
+    expect(types('Thousands rallied against the invasion outside the embassy.')).toEqual(['PROTEST']);
+  });
+  it('keeps the act when nothing in the sentence protests it', () => {
+    expect(types('The invasion began at dawn.')).toEqual(['ASSAULT']);
+    expect(types('Stocks rallied against the dollar.')).toEqual([]);
+  });
+});
+
 describe('classifySentence: threat modes, arsenals, frigates and bodies returned', () => {
   it('reads a threat to strike cities as violence and to close a strait as a restriction', () => {
     expect(first('The group threatened to strike cities if the offensive continued.')).toMatchObject({ type: 'THREATEN', mode: 'violence' });

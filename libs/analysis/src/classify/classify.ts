@@ -301,13 +301,21 @@ const TIME_ANCHOR_RELATIVE =
 /** "Norway marks anniversary of massacre", "a memorial to the victims of the bombing": the act is remembered. */
 const ANNIVERSARY_BEFORE =
   /\b(?:anniversary|anniversaries|commemorat\w+|remembrance|memorials?(?: service)?)(?: (?:of|for|to)(?: the)?(?: victims of)?)?\s+(?:(?:the|a|an|[\w.-]+['’]s)\s+)?(?:[\w-]+\s+){0,2}$/i;
+/**
+ * "in protest at the arrest of activists", "to protest the decision to send troops": the act protested is what
+ * the protest is about, not a new act of the sentence.
+ */
+const PROTESTED_BEFORE =
+  /\b(?:in protest (?:at|of|against|over)|to protest(?: against| at| over)?|protesting(?: against| at| over)?|(?:demonstrat(?:e|es|ed|ing)|rall(?:y|ies|ied|ying)) against)\s+(?:(?:the|a|an|[\w.-]+['’]s?)\s+)?(?:[\w.'’-]+\s+){0,3}$/i;
 /** Cheap necessary condition for ANNIVERSARY_BEFORE. */
 const ANNIVERSARY_WORD = /annivers|commemorat|remembrance|memorial/i;
 
 /** Cheap necessary condition for TIME_ANCHOR_BEFORE. */
 const TIME_ANCHOR_WORD = /since|after|following|before|during|amid|wake|prior/i;
 /** Either's cheap condition, tested once per sentence: most sentences have neither. */
-const BACKGROUND_WORD = /since|after|following|before|during|amid|wake|prior|annivers|commemorat|remembrance|memorial/i;
+const BACKGROUND_WORD = /since|after|following|before|during|amid|wake|prior|annivers|commemorat|remembrance|memorial|protest|demonstrat|rall/i;
+/** Cheap necessary condition for PROTESTED_BEFORE. */
+const PROTESTED_WORD = /protest|demonstrat|rall/i;
 
 /** Past-tense trigger words, and a few present-tense ones, are verbs, not the nouns a time anchor names ("after a vehicle kills"). */
 const PAST_TENSE = /^(?:[a-z]+ed|kills|hits|shoots|wounds|injures)\b/i;
@@ -362,6 +370,10 @@ function dropBackgroundActs(sentence: string, cs: Candidate[]): void {
         TIME_ANCHOR_WORD.test(before) &&
         ((!PAST_TENSE.test(sentence.slice(c.start, c.end)) && TIME_ANCHOR_BEFORE.test(before)) || TIME_ANCHOR_RELATIVE.test(before))
       ) {
+        (anchored ??= []).push(c);
+        continue;
+      }
+      if (c.type !== 'PROTEST' && PROTESTED_WORD.test(before) && PROTESTED_BEFORE.test(before)) {
         (anchored ??= []).push(c);
         continue;
       }
