@@ -303,6 +303,25 @@ describe('assignRoles: protesters named by no country', () => {
   });
 });
 
+describe('assignRoles: a country\'s own people, named without it', () => {
+  it('gives an unnamed group the one country the sentence names', () => {
+    expect(roles('The Mozambique government accepted demands from rebels that it initiate reforms.', 'accepted demands', 'CONCEDE')).toEqual({
+      actors: ['MOZ'],
+      targets: ['MOZ'],
+    });
+    expect(roles('Opposition leaders demanded the resignation of the Algerian president.', 'demanded', 'REQUEST')).toEqual({
+      actors: ['DZA'],
+      targets: ['DZA'],
+    });
+    expect(roles('Burundi police fired tear gas at protesters.', 'fired tear gas', 'COERCE').targets).toEqual(['BDI']);
+  });
+  it('fills in no side when the sentence names another country, and no armed group in an attack', () => {
+    expect(roles('Russian police detained protesters in Tbilisi.', 'detained', 'COERCE').targets).toEqual(['GEO']);
+    expect(roles('Militants attacked an Israeli army post.', 'attacked', 'ASSAULT').actors).toEqual([]);
+    expect(roles('US drone strikes killed eight al-Qaeda leaders.', 'killed', 'ASSAULT').targets).toEqual([]);
+  });
+});
+
 describe('assignRoles: "is opposed to" is no passive', () => {
   it('keeps the subject of "is opposed to" as the actor when the trigger ends in "to"', () => {
     expect(roles('Israel is opposed to French mediation in the talks.', 'opposed to', 'REJECT')).toEqual({ actors: ['ISR'], targets: ['FRA'] });

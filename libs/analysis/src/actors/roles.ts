@@ -11,6 +11,8 @@
  */
 import type { EventType } from '../types.ts';
 import type { ActorMention } from './mentions.ts';
+import domesticGroupsFile from '../../data/actors/domestic_groups.json' with { type: 'json' };
+import { gazetteer } from './gazetteer.ts';
 import { wordBefore } from './tokens.ts';
 
 export interface Span {
@@ -492,6 +494,43 @@ function placeGroup(sentence: string, list: Candidate[]): Candidate[] {
   return place >= 0 ? conjoinedGroup(sentence, list, place, 1) : [];
 }
 
+const wordsPattern = (words: string[]): RegExp => new RegExp(`\\b(?:${words.map((w) => `[${w[0]}${w[0]!.toUpperCase()}]${w.slice(1)}`).join('|')})\\b`);
+const PEOPLE_GROUP = wordsPattern(domesticGroupsFile.people);
+const ORGANISED_GROUP = wordsPattern(domesticGroupsFile.organised);
+
+/** The one country the sentence's usable mentions name, or null when they name none, several, or an organisation. */
+function soleCountry(usable: Candidate[]): string | null {
+  let code: string | null = null;
+  for (const c of usable) {
+    if (code === null) code = c.mention.code;
+    else if (c.mention.code !== code) return null;
+  }
+  return code !== null && gazetteer().countryCodes.has(code) ? code : null;
+}
+
+/**
+ * "The Mozambique government accepted demands from rebels", "Islamic fundamentalists demanded the resignation
+ * of the Algerian President": a group of the country's own people, named without it, in a sentence that names
+ * that one country and nothing else, belongs to it. PLOVER codes such acts MOZ → MOZ, DZA → DZA.
+ * An unnamed armed group or political body is no one's in an attack: "militants attacked an Israeli post" is not
+ * Israel's act, and "US drone strikes killed al-Qaeda leaders" no attack on the United States.
+ */
+function fillDomestic(sentence: string, usable: Candidate[], roles: Roles, subjectFrom: number, trigger: Span, objectEnd: number, eventType: EventType): Roles {
+  if (roles.actors.length > 0 && roles.targets.length > 0) return roles;
+  const country = soleCountry(usable);
+  if (country === null) return roles;
+  const attack = eventType === 'ASSAULT';
+  const names = (from: number, to: number): boolean => {
+    if (to <= from) return false;
+    const text = sentence.slice(from, to);
+    return PEOPLE_GROUP.test(text) || (!attack && ORGANISED_GROUP.test(text));
+  };
+  let { actors, targets } = roles;
+  if (actors.length === 0 && targets.length > 0 && names(subjectFrom, trigger.start)) actors = [country];
+  else if (targets.length === 0 && actors.length > 0 && names(trigger.end, objectEnd)) targets = [country];
+  return actors === roles.actors && targets === roles.targets ? roles : { actors, targets };
+}
+
 export interface RoleOptions {
   /**
    * Only a mention that is no place ("in Kabul") may be the subject. For a second reading of an act at a
@@ -551,5 +590,5 @@ export function assignRoles(sentence: string, mentions: ActorMention[], trigger:
   if (actors.length >= 2 && SYMMETRIC_TYPES.has(eventType)) {
     targets = targets.filter((code) => !actors.includes(code));
   }
-  return { actors, targets };
+  return fillDomestic(sentence, usable, { actors, targets }, clauseStart, trigger, objectEnd, eventType);
 }
