@@ -3,6 +3,7 @@
  * assertion → score. Pure and deterministic: no I/O, no clock (time comes from the report).
  */
 import { z } from 'zod';
+import { ACTOR_DATA_FILES } from './actors/index.ts';
 import { strongerHedge, unconfirmsPrevious } from './assertion/index.ts';
 import { analyzeSentence, hasMilitaryContext, headlineBlocks, lexicon } from './classify/index.ts';
 import { DEDUPE_METHOD_VERSION, StoryIndex, type DedupeInput } from './dedupe/index.ts';
@@ -19,12 +20,12 @@ export { analyzeSentence };
 
 /**
  * The version of the rules every output carries: the version string the rules declare, plus a digest
- * of the rule data and the story-matching method, so that any change to them changes it even if the
- * declared version was not bumped.
+ * of the rule data (events, assertion cues, scoring, actors) and the story-matching method, so that any
+ * change to them changes it even if the declared version was not bumped.
  */
 export const RULESET_VERSION: string = (() => {
   const digest = createHash('sha256')
-    .update(JSON.stringify([lexiconData, assertionCues, scoringData, DEDUPE_METHOD_VERSION]))
+    .update(JSON.stringify([lexiconData, assertionCues, scoringData, ACTOR_DATA_FILES, DEDUPE_METHOD_VERSION]))
     .digest('hex')
     .slice(0, 8);
   return `${lexicon.version}+${digest}`;

@@ -6,7 +6,11 @@ import countriesFile from '../../data/actors/countries.json' with { type: 'json'
 import organisationsFile from '../../data/actors/organisations.json' with { type: 'json' };
 import officeHoldersFile from '../../data/actors/office_holders.json' with { type: 'json' };
 import notActorsFile from '../../data/actors/not_actors.json' with { type: 'json' };
+import domesticGroupsFile from '../../data/actors/domestic_groups.json' with { type: 'json' };
 import { phraseKeys } from './tokens.ts';
+
+/** Every actor data file, for the ruleset version's digest: a change to any of them changes what is coded. */
+export const ACTOR_DATA_FILES: readonly unknown[] = [countriesFile, organisationsFile, officeHoldersFile, notActorsFile, domesticGroupsFile];
 
 export type MentionKind = 'country' | 'demonym' | 'capital' | 'metonym' | 'organisation' | 'office_holder';
 

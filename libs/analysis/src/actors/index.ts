@@ -4,4 +4,4 @@
  */
 export { findActorMentions, type ActorMention } from './mentions.ts';
 export { assignRoles, type Roles, type Span } from './roles.ts';
-export type { MentionKind } from './gazetteer.ts';
+export { ACTOR_DATA_FILES, type MentionKind } from './gazetteer.ts';
