@@ -322,6 +322,16 @@ describe('assignRoles: a country\'s own people, named without it', () => {
   });
 });
 
+describe('assignRoles: a retreat on one\'s own ground', () => {
+  it('gives a withdrawal, surrender or ceasefire in the actor\'s own country no target', () => {
+    expect(roles('Syrian rebels retreat from the besieged Homs district.', 'retreat', 'RETREAT')).toEqual({ actors: ['SYR'], targets: [] });
+    expect(roles('Ugandan rebels surrendered in the eastern town of Soroti.', 'surrendered', 'RETREAT').targets).toEqual([]);
+  });
+  it('keeps a target that is someone else', () => {
+    expect(roles('Russian troops withdrew from Kherson.', 'withdrew', 'RETREAT')).toEqual({ actors: ['RUS'], targets: ['UKR'] });
+  });
+});
+
 describe('assignRoles: "is opposed to" is no passive', () => {
   it('keeps the subject of "is opposed to" as the actor when the trigger ends in "to"', () => {
     expect(roles('Israel is opposed to French mediation in the talks.', 'opposed to', 'REJECT')).toEqual({ actors: ['ISR'], targets: ['FRA'] });

@@ -590,5 +590,8 @@ export function assignRoles(sentence: string, mentions: ActorMention[], trigger:
   if (actors.length >= 2 && SYMMETRIC_TYPES.has(eventType)) {
     targets = targets.filter((code) => !actors.includes(code));
   }
+  // A resignation, a surrender or a withdrawal on one's own ground acts on no one: "Georgian President Eduard
+  // Shevardnadze resigned … in Tbilisi", "Ugandan rebels surrendered in Soroti" have no target.
+  if (eventType === 'RETREAT' && targets.length > 0 && targets.every((code) => actors.includes(code))) targets = [];
   return fillDomestic(sentence, usable, { actors, targets }, clauseStart, trigger, objectEnd, eventType);
 }
