@@ -322,6 +322,20 @@ describe('assignRoles: a country\'s own people, named without it', () => {
   });
 });
 
+describe('assignRoles: a clause opened by "as", a finding, a headline rape', () => {
+  it('ends the object at "as" before a name: "fighting rages as Russia urges …"', () => {
+    expect(roles('Syria fighting rages as Russia urges a re-think.', 'fighting', 'ASSAULT').targets).toEqual([]);
+    expect(roles('Fierce clashes in east Syria as US pushes peace talks.', 'clashes', 'ASSAULT').targets).toEqual(['SYR']);
+    expect(roles('Russia sent troops as well as tanks to Belarus.', 'sent troops', 'MOBILIZE').targets).toEqual(['BLR']);
+  });
+  it('reads the one that finds an attack as no actor of it', () => {
+    expect(roles('The U.N. finds sarin used in a Syria chemical weapons attack.', 'attack', 'ASSAULT').actors).toEqual([]);
+  });
+  it('reads "raped" in a headline as a passive', () => {
+    expect(roles('Swiss tourist gang raped in India, say police', 'raped', 'ASSAULT')).toEqual({ actors: [], targets: ['CHE'] });
+  });
+});
+
 describe('assignRoles: a retreat on one\'s own ground', () => {
   it('gives a withdrawal, surrender or ceasefire in the actor\'s own country no target', () => {
     expect(roles('Syrian rebels retreat from the besieged Homs district.', 'retreat', 'RETREAT')).toEqual({ actors: ['SYR'], targets: [] });

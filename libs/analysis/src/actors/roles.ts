@@ -55,7 +55,7 @@ const CLAUSE_WORDS_AFTER_COMMA = new Set([
 ]);
 const REPORTING_VERB = /\b(?:said|says|say|told|reported|reports|announced|quoted|added|stated|claimed|confirmed|according)\b/;
 /** Words that open a new clause even without a comma. */
-const CLAUSE_WORDS = /\s(?:after|following|before|despite|because|while|although|unless|if|whereas|without|who|which|whose|where|according to)\s/;
+const CLAUSE_WORDS = /\s(?:after|following|before|despite|because|while|although|unless|if|whereas|without|who|which|whose|where|according to|(?<!such |same |known |well )as(?= (?:the )?[A-Z]))\s/;
 
 /**
  * Where the object region of a trigger ends: a new clause (";", "after", ", but"), a relative
@@ -146,7 +146,7 @@ const TO_AT_END = /\s(?:to|that|about)$/;
  * followed by no object (a preposition, punctuation or the end), is a passive.
  */
 const REDUCED_PASSIVE_VERB =
-  /^(?:killed|wounded|injured|attacked|shot|arrested|detained|expelled|sanctioned|struck|shelled|bombed|abducted|kidnapped|executed|captured|seized|targeted|banned|jailed|sentenced|deported|raided|ambushed|beaten|tortured|assassinated|massacred|slain|hanged|imprisoned|evicted|fined|indicted|punished|besieged|hijacked|murdered)$/i;
+  /^(?:killed|wounded|injured|attacked|shot|arrested|detained|expelled|sanctioned|struck|shelled|bombed|abducted|kidnapped|executed|captured|seized|targeted|banned|jailed|sentenced|deported|raided|ambushed|beaten|tortured|assassinated|massacred|slain|hanged|imprisoned|evicted|fined|indicted|punished|besieged|hijacked|murdered|raped|gang-raped)$/i;
 const NO_OBJECT_AFTER =
   /^(?:\s*(?:[,;:.!?]|$)|\s+(?:in|by|during|near|at|on|as|after|from|over|for|of|amid|while|outside|inside|when|across|along|off)\b|\s+and\b(?!\s+\w+(?:ed|en)\s+(?:(?:the|a|an|its|their|his|her|several|dozens)\b|\d)))/i;
 /** Verbs of saying take their object after a time ("condemned on Monday the attack"): passive only before "of"/"for". */
@@ -460,7 +460,7 @@ function conditionSubject(sentence: string, usable: Candidate[], objectEnd: numb
 
 /** A verb of saying or knowing: what follows it is what the subject says, not what the subject does. */
 const SPEAKER_VERB =
-  /\b(?:said|says|say|told|tells|reported|reports|announced|announces|confirmed|confirms|claimed|claims|alleged|alleges|stated|states|added|adds|insisted|insists|believes|believed|estimated|estimates)\b/;
+  /\b(?:said|says|say|told|tells|reported|reports|announced|announces|confirmed|confirms|claimed|claims|alleged|alleges|stated|states|added|adds|insisted|insists|believes|believed|estimated|estimates|finds)\b/;
 const RESPONSIBILITY = /^\s+(?:credit|responsibility)\b/;
 /** What makes "announced" report a clause rather than name a measure: "announced that …", "announced, …". */
 const CLAUSE_AFTER_VERB = /^\s*(?:,|that\b|on \w+ that\b)/;
