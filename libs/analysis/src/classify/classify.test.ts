@@ -575,6 +575,17 @@ describe('classifySentence: the act a protest is about', () => {
   });
 });
 
+describe('classifySentence: support for strikes, approval sought', () => {
+  it('reads support for an attack as support, not as the attack', () => {
+    expect(types('UK Leader Signals Support for Airstrikes on IS in Syria')).toEqual(['SUPPORT']);
+    expect(types('Germany backs airstrikes against Islamic State in Iraq')).toEqual(['SUPPORT']);
+    expect(types('Parliament voted in favour of air strikes in Syria.')).toEqual(['SUPPORT']);
+  });
+  it('reads approval sought for strikes as a request', () => {
+    expect(types('The president seeks approval for strikes on Syria.')).toEqual(['REQUEST']);
+  });
+});
+
 describe('classifySentence: threat modes, arsenals, frigates and bodies returned', () => {
   it('reads a threat to strike cities as violence and to close a strait as a restriction', () => {
     expect(first('The group threatened to strike cities if the offensive continued.')).toMatchObject({ type: 'THREATEN', mode: 'violence' });
