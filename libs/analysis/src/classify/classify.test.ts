@@ -471,6 +471,12 @@ describe('classifySentence: suspects, plant blasts, outbreaks and plans', () => 
     expect(types('Food poisoning kills at least 20 children')).toEqual([]);
     expect(types('A soldier was killed by a mine blast near the village.')).toEqual(['ASSAULT']);
   });
+  it('reads blasts at refineries, gas cylinder blasts and factory collapses as accidents, unless shelling caused them', () => {
+    expect(types('Explosion at Venezuela Refinery Kills at Least 39')).toEqual([]);
+    expect(types('Gas cylinder blast on a school bus kills 17')).toEqual([]);
+    expect(types('Garment factory collapse kills 149')).toEqual([]);
+    expect(types('Blast at chemical plant in Donetsk due to bombardments by Kiev forces')).toEqual(['ASSAULT']);
+  });
   it('reads plans for attacks as no attack', () => {
     expect(types('The ministry adjusts plans for more intense attacks on the rebels.')).toEqual([]);
   });
