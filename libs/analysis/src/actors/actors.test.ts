@@ -107,6 +107,19 @@ describe('findActorMentions', () => {
   });
 });
 
+describe('findActorMentions: a place its country owns', () => {
+  it('gives a city that shares its name the country the sentence puts it in', () => {
+    expect(codes("Explosions killed 29 outside two mosques in Lebanon's Tripoli.")).toEqual(['LBN', 'LBN']);
+    expect(codes('Clashes erupted in the northern Lebanese city of Tripoli.')).toEqual(['LBN', 'LBN']);
+    expect(codes('Fighting resumed in Tripoli.')).toEqual(['LBY']);
+  });
+  it('keeps a capital that describes a noun: "Israel\'s Washington ambassador", "Russia\'s Kyiv strike"', () => {
+    expect(codes("Israel's Washington ambassador protested.")).toEqual(['ISR', 'USA']);
+    expect(codes("Russia's Kyiv strike killed five.")).toEqual(['RUS', 'UKR']);
+    expect(codes("Gunmen attacked a mosque in Lebanon's Tripoli on Friday.")).toEqual(['LBN', 'LBN']);
+  });
+});
+
 describe('assignRoles', () => {
   it('takes the subject as actor and the object as target', () => {
     expect(roles('North Korea has sent troops to Russia.', 'sent', 'MOBILIZE')).toEqual({ actors: ['PRK'], targets: ['RUS'] });

@@ -159,5 +159,34 @@ export function findActorMentions(sentence: string, at?: Date): ActorMention[] {
     }
     mentions.push({ code, start: first.start, end: last.end, text: sentence.slice(first.start, last.end), kind: entry.kind });
   }
+  if (mentions.length > 1) placeOwners(sentence, mentions);
   return mentions;
+}
+
+/** "Lebanon's Tripoli", "Lebanon's port city of Tripoli": the country owns the place named after it. */
+const OWNER_BEFORE = /^['’]s\s+(?:[a-z-]+\s+){0,3}(?:of\s+)?$/;
+/** "the Lebanese city of Tripoli", "the northern Lebanese port of Tripoli". */
+const DEMONYM_BEFORE = /^\s+(?:[a-z-]+\s+){0,2}of\s+$/;
+/**
+ * "Israel's Washington ambassador", "Russia's Kyiv strike": a place followed by a noun describes it (a post, an
+ * act), it is not a place the country owns. A function word after it is no such noun.
+ */
+const DESCRIBES_NOUN_AFTER =
+  /^\s+(?!(?:on|in|at|and|or|as|after|before|during|where|which|who|to|from|of|for|with|by|since|near|was|were|is|are|has|had|have|will|would|said|says)\b)[a-z]/;
+
+/**
+ * A capital or place that another country owns in the sentence's own words is that country's: several cities
+ * share a name (Tripoli in Libya and in Lebanon), and the gazetteer gives each name one country ("Tripoli, Lebanon"
+ * is an entry of its own).
+ */
+function placeOwners(sentence: string, mentions: ActorMention[]): void {
+  for (let k = 1; k < mentions.length; k++) {
+    const m = mentions[k]!;
+    if (m.kind !== 'capital') continue;
+    const owner = mentions[k - 1]!;
+    if (owner.code === m.code) continue;
+    const gap = sentence.slice(owner.end, m.start);
+    const owned = (owner.kind === 'country' && OWNER_BEFORE.test(gap)) || (owner.kind === 'demonym' && DEMONYM_BEFORE.test(gap));
+    if (owned && !DESCRIBES_NOUN_AFTER.test(sentence.slice(m.end, m.end + 16))) mentions[k] = { ...m, code: owner.code };
+  }
 }
