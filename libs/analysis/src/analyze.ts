@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { ACTOR_DATA_FILES } from './actors/index.ts';
 import { strongerHedge, unconfirmsPrevious } from './assertion/index.ts';
-import { analyzeSentence, hasMilitaryContext, headlineBlocks, lexicon } from './classify/index.ts';
+import { analyzeSentence, hasHostileContext, headlineBlocks, lexicon } from './classify/index.ts';
 import { DEDUPE_METHOD_VERSION, StoryIndex, type DedupeInput } from './dedupe/index.ts';
 import { normalizeReport, PART_SEPARATOR } from './normalize/index.ts';
 import { VAGUE_QUALIFIER } from './quantities/index.ts';
@@ -153,7 +153,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
             continue;
           }
           previous = events.length;
-          if (blocked.size > 0 && found.some((e) => blocked.has(e.type)) && !hasMilitaryContext(s.text)) {
+          if (blocked.size > 0 && found.some((e) => blocked.has(e.type)) && !hasHostileContext(s.text)) {
             for (const e of found) if (!blocked.has(e.type)) events.push(e);
           } else for (const e of found) events.push(e);
         }

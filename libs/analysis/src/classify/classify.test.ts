@@ -471,6 +471,12 @@ describe('classifySentence: suspects, plant blasts, outbreaks and plans', () => 
     expect(types('Food poisoning kills at least 20 children')).toEqual([]);
     expect(types('A soldier was killed by a mine blast near the village.')).toEqual(['ASSAULT']);
   });
+  it('reads a military plane crash as a crash, and a crash caused by a missile or followed by an attack as an attack', () => {
+    expect(types('Military plane crash kills 20 soldiers')).toEqual([]);
+    expect(types('Navy jet crashes into Virginia buildings, injuring six')).toEqual([]);
+    expect(types('A helicopter crashed after it was hit by a missile, killing 5 soldiers')).toEqual(['ASSAULT']);
+    expect(types('Rebels attacked the crash site, killing 3 soldiers')).toEqual(['ASSAULT']);
+  });
   it('reads blasts at refineries, gas cylinder blasts and factory collapses as accidents, unless shelling caused them', () => {
     expect(types('Explosion at Venezuela Refinery Kills at Least 39')).toEqual([]);
     expect(types('Gas cylinder blast on a school bus kills 17')).toEqual([]);

@@ -405,13 +405,16 @@ function applyNonEventContexts(sentence: string, cs: Candidate[], lex: CompiledL
   // The contexts are whole-sentence searches: run them only when they could drop something.
   if (!cs.some((c) => !c.dropped && lex.blockableTypes.has(c.type))) return;
   const blocked = new Set<EventType>();
+  let figurative: boolean | null = null;
   for (const ctx of lex.nonEventContexts) {
-    if (cs.some((c) => ctx.blocks.has(c.type)) && ctx.re.test(sentence)) ctx.blocks.forEach((t) => blocked.add(t));
+    if (!cs.some((c) => ctx.blocks.has(c.type)) || !ctx.re.test(sentence)) continue;
+    // A real military report that happens to mention a stadium or oil prices stays an event (an accident only
+    // when it names a hostile act); a figure of speech does not become one by its military word.
+    figurative ??= lex.nonEventContexts.find((c) => c.id === 'figurative')?.re.test(sentence) ?? false;
+    if (!figurative && ctx.overruledBy.test(sentence)) continue;
+    ctx.blocks.forEach((t) => blocked.add(t));
   }
   if (blocked.size === 0) return;
-  // A real military report that happens to mention a stadium or oil prices stays an event.
-  const figurative = lex.nonEventContexts.find((c) => c.id === 'figurative')?.re.test(sentence) ?? false;
-  if (!figurative && hasMilitaryContext(sentence, lex)) return;
   for (const c of cs) if (blocked.has(c.type)) c.dropped = true;
 }
 
@@ -472,20 +475,21 @@ function mergeSameType(events: EventMention[]): EventMention[] {
 
 /**
  * The event types a report's headline rules out for the whole report: a context flagged
- * `headline_sets_report` ("Bus crash kills 43", "Quake kills 47") found in a headline without military
- * vocabulary. The analyzer then drops those types from any sentence that has no military vocabulary
+ * `headline_sets_report` ("Bus crash kills 43", "Quake kills 47", "Military plane crash kills 20") found in a
+ * headline that names no hostile act. The analyzer then drops those types from any sentence that names none
  * of its own ("At least 43 people were killed when the bus left the road").
  */
 export function headlineBlocks(headline: string, lex: CompiledLexicon = defaultLexicon): ReadonlySet<EventType> {
   const blocked = new Set<EventType>();
-  for (const ctx of lex.nonEventContexts) if (ctx.headlineSetsReport && ctx.re.test(headline)) ctx.blocks.forEach((t) => blocked.add(t));
-  if (blocked.size > 0 && hasMilitaryContext(headline, lex)) blocked.clear();
+  for (const ctx of lex.nonEventContexts) {
+    if (ctx.headlineSetsReport && ctx.re.test(headline) && !ctx.overruledBy.test(headline)) ctx.blocks.forEach((t) => blocked.add(t));
+  }
   return blocked;
 }
 
-/** Whether a sentence speaks of armed forces or weapons (and so is no accident or game, whatever else it says). */
-export function hasMilitaryContext(sentence: string, lex: CompiledLexicon = defaultLexicon): boolean {
-  return lex.militaryContext.test(sentence);
+/** Whether a body sentence names a hostile act, and so keeps its events under an accident headline. */
+export function hasHostileContext(sentence: string, lex: CompiledLexicon = defaultLexicon): boolean {
+  return lex.hostileContext.test(sentence);
 }
 
 /** Help that will not be given: "would not send weapons", "won't withdraw", "refuses to hold talks". */

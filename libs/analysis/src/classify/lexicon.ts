@@ -50,6 +50,11 @@ export interface NonEventContext {
   blocks: Set<EventType>;
   /** Found in the headline, it speaks for the whole report ("Bus crash kills 43": its body's deaths are the crash's). */
   headlineSetsReport: boolean;
+  /**
+   * What makes the sentence an event after all: military vocabulary, or, for accidents and disasters (the contexts
+   * that speak for a report), signs of a hostile act only ("Military plane crash kills 20" is a crash).
+   */
+  overruledBy: RegExp;
 }
 
 export interface CompiledLexicon {
@@ -76,7 +81,8 @@ export interface CompiledLexicon {
   threatenModes: ModeRule[];
   modeRules: Map<EventType, ModeRule[]>;
   nonEventContexts: NonEventContext[];
-  militaryContext: RegExp;
+  /** Signs of a hostile act: what overrules an accident or a disaster. */
+  hostileContext: RegExp;
 }
 
 interface RawTrigger {
@@ -105,6 +111,7 @@ interface RawLexicon {
   threaten_modes: { mode: string; pattern: string }[];
   mode_rules: Record<string, { mode: string; pattern: string }[]>;
   non_event_contexts: { id: string; pattern: string; blocks: string[]; headline_sets_report?: boolean }[];
+  hostile_context: string;
   military_context: string;
 }
 
@@ -153,11 +160,14 @@ export function compileLexicon(raw: RawLexicon): CompiledLexicon {
     list.push({ word, triggers });
     anchorsByHash.set(h, list);
   }
+  const militaryContext = new RegExp(raw.military_context, 'i');
+  const hostileContext = new RegExp(raw.hostile_context, 'i');
   const nonEventContexts = raw.non_event_contexts.map((c) => ({
     id: c.id,
     re: new RegExp(c.pattern, 'i'),
     blocks: new Set(c.blocks.map((t) => eventType(t, `non_event_contexts.${c.id}`))),
     headlineSetsReport: c.headline_sets_report === true,
+    overruledBy: c.headline_sets_report === true ? hostileContext : militaryContext,
   }));
   const rules = (list: { mode: string; pattern: string }[]): ModeRule[] =>
     list.map((r) => ({ mode: r.mode, re: new RegExp(r.pattern, 'i') }));
@@ -181,7 +191,7 @@ export function compileLexicon(raw: RawLexicon): CompiledLexicon {
     threatenModes: rules(raw.threaten_modes),
     modeRules: new Map(Object.entries(raw.mode_rules).map(([type, list]) => [eventType(type, 'mode_rules'), rules(list)])),
     nonEventContexts,
-    militaryContext: new RegExp(raw.military_context, 'i'),
+    hostileContext,
   };
 }
 
