@@ -587,6 +587,13 @@ describe('classifySentence: the act a protest is about', () => {
   });
 });
 
+describe('classifySentence: a warning that predicts', () => {
+  it('reads a warning of what could go wrong as no threat, and a warning of what the speaker will do as one', () => {
+    expect(types('Iran warns Moscow nuclear talks could stall')).toEqual([]);
+    expect(types('Russia warned Ukraine it would strike Kyiv')).toEqual(['THREATEN']);
+  });
+});
+
 describe('classifySentence: support for strikes, approval sought', () => {
   it('reads support for an attack as support, not as the attack', () => {
     expect(types('UK Leader Signals Support for Airstrikes on IS in Syria')).toEqual(['SUPPORT']);
