@@ -587,6 +587,20 @@ describe('classifySentence: the act a protest is about', () => {
   });
 });
 
+describe('classifySentence: a clause opened by "as"', () => {
+  it('ends what a vow or a threat covers at "as": the attack in the "as" clause happened', () => {
+    expect(types('Ukraine rebels vow new offensive as rockets kill 30')).toEqual(['THREATEN', 'ASSAULT']);
+    expect(types('The government said it is prepared to impose martial law as street battles raged in the capital.')).toContain('ASSAULT');
+  });
+  it('keeps "as he …", "such as" and "as a result" inside the clause', () => {
+    expect(types('The minister said Libya must hand over the suspects as he embarked on a trip to seek support.')).toEqual(['REQUEST']);
+    expect(types('The rebels vowed to attack cities such as Kharkiv.')).toEqual(['THREATEN']);
+  });
+  it('reads "fresh Ukraine assault" as an assault', () => {
+    expect(types('Pro-Russian rebels claim fresh Ukraine assault')).toEqual(['ASSAULT']);
+  });
+});
+
 describe('classifySentence: a warning that predicts', () => {
   it('reads a warning of what could go wrong as no threat, and a warning of what the speaker will do as one', () => {
     expect(types('Iran warns Moscow nuclear talks could stall')).toEqual([]);

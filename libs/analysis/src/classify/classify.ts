@@ -58,11 +58,18 @@ function anchorAt(sentence: string, start: number, end: number, hash: number, le
   return undefined;
 }
 const LOOK_BEHIND = 90;
-const IMMEDIATE_COMPLEMENT = /^\s*(?:to\s+)?(?:\w+ly\s+)?(?:resume\s+|launch\s+|carry\s+out\s+)?$/i;
+const IMMEDIATE_COMPLEMENT = /^\s*(?:to\s+)?(?:\w+ly\s+)?(?:resume\s+|launch\s+|carry\s+out\s+)?(?:(?:a|an|new|fresh|more|further|renewed)\s+)?$/i;
 const LOOK_AHEAD = 90;
 /** Where a clause ends: what follows is no longer the complement of a verb before it. */
 const CLAUSE_BOUNDARY =
   /[;:!?]|\s[-–—]\s|\s(?:but|while|whereas|although|though|after|before|because|since|when|amid|despite)\s|,\s+(?:and|which|who|where|saying|adding)\s|\sand\s+(?:said|says|added|announced|warned|insisted|stressed|vowed|pledged)\s/gi;
+
+/**
+ * "vow new offensive as rockets kill 30": "as" opening a clause of its own (not "such as", "as well as", "as a
+ * result", "as he embarked"). It ends what a governing word covers, not the clause a mode is read from ("killed as
+ * militants use artillery" is still an artillery attack).
+ */
+const AS_CLAUSE = /(?<!\b(?:such|same|so|just|known|well|regarded|seen|described|designated|listed|served|serve|serves|serving|acting|act|acts|acted|as|used|identified|named|sworn|elected|appointed|returned|remain|remains|remained))\sas\s(?!(?:he|she|it|they|we|I|well|a|an|part|much|many|far|long|soon|of|to|if|though|for|possible|usual|such|its|their|his|her|one|a result|expected|planned|agreed)\b)/;
 
 function findCandidates(sentence: string, lex: CompiledLexicon): Candidate[] {
   const found: Candidate[] = [];
@@ -189,7 +196,8 @@ function applyGovernors(sentence: string, cs: Candidate[], lex: CompiledLexicon)
     // the frame covers it and what it governs.
     const objectGovernor = kind === 'frame' && governors[0] !== undefined && OBJECT_GAP.test(sentence.slice(g.end, governors[0].start));
     const nextGovernor = objectGovernor ? governors[1] : governors[0];
-    const windowEnd = Math.min(clauseEnd(sentence, g.end), nextGovernor?.start ?? sentence.length);
+    const asClause = AS_CLAUSE.exec(sentence.slice(g.end));
+    const windowEnd = Math.min(clauseEnd(sentence, g.end), nextGovernor?.start ?? sentence.length, asClause ? g.end + asClause.index : sentence.length);
     const embedded = cs.filter((c) => c !== g && !c.dropped && c.start >= g.end && c.start < windowEnd);
     const complement = sentence.slice(g.end, windowEnd);
     if (kind === 'claim') {
