@@ -601,6 +601,20 @@ describe('classifySentence: a clause opened by "as"', () => {
   });
 });
 
+describe('classifySentence: ceasefire violations, losses suffered, violence that flares', () => {
+  it('reads ceasefire violations, losses suffered and deadly violence as assaults', () => {
+    expect(types('DPR reports two ceasefire violations by Ukrainian troops in past day')).toEqual(['ASSAULT']);
+    expect(types('Ukraine reports sporadic violations of cease-fire')).toEqual(['ASSAULT']);
+    expect(types('The enemy suffered significant losses in the Slobozhansky direction')).toEqual(['ASSAULT']);
+    expect(types('Death toll from Odessa violence rises to 3: police')).toEqual(['ASSAULT']);
+    expect(types('Odessa violence flares anew')).toEqual(['ASSAULT']);
+  });
+  it('reads a ceasefire violations committee and domestic violence that flares as no assault', () => {
+    expect(types('The Ceasefire Violations Committee has completed its report.')).not.toContain('ASSAULT');
+    expect(types('Domestic violence flares during holidays.')).toEqual([]);
+  });
+});
+
 describe('classifySentence: a warning that predicts', () => {
   it('reads a warning of what could go wrong as no threat, and a warning of what the speaker will do as one', () => {
     expect(types('Iran warns Moscow nuclear talks could stall')).toEqual([]);
