@@ -349,6 +349,16 @@ describe('assignRoles: a clause opened by "as", a finding, a headline rape', () 
   });
 });
 
+describe('assignRoles: the agent of a nominal act', () => {
+  it('reads "violations by India" and "shelling by Russian forces" as acts of the agent, whoever the subject is', () => {
+    expect(roles('Pakistan protests ceasefire violations by India', 'ceasefire violations', 'ASSAULT')).toEqual({ actors: ['IND'], targets: [] });
+    expect(roles('Ukraine vowed to respond to the shelling by Russian forces.', 'shelling', 'ASSAULT').actors).toEqual(['RUS']);
+  });
+  it('reads a participle with its agent right after it as a passive', () => {
+    expect(roles('Ukrainian units destroyed by Russian troops near Kupyansk', 'destroyed', 'ASSAULT')).toEqual({ actors: ['RUS'], targets: ['UKR'] });
+  });
+});
+
 describe('assignRoles: a retreat on one\'s own ground', () => {
   it('gives a withdrawal, surrender or ceasefire in the actor\'s own country no target', () => {
     expect(roles('Syrian rebels retreat from the besieged Homs district.', 'retreat', 'RETREAT')).toEqual({ actors: ['SYR'], targets: [] });

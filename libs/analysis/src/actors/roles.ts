@@ -137,6 +137,9 @@ interface Candidate {
 }
 
 const BY_AT_END = /\bby$/;
+const AGENT_RIGHT_AFTER = /^\s+by\s+(?:the\s+)?$/;
+const BY_RIGHT_AFTER = /^\s+by\s/;
+const PARTICIPLE_END = /\w(?:ed|en|wn)$/;
 const OF_IN_TRIGGER = /\sof\s/;
 const TO_AT_END = /\s(?:to|that|about)$/;
 
@@ -158,6 +161,8 @@ function isPassive(sentence: string, trigger: Span, hasAgent: boolean): boolean 
   const before = sentence.slice(Math.max(0, trigger.start - 30), trigger.start);
   const text = sentence.slice(trigger.start, trigger.end).trim();
   if (text.endsWith('by') && BY_AT_END.test(text)) return true;
+  // "units destroyed by Russian troops": a participle with its agent right after it.
+  if (hasAgent && PARTICIPLE_END.test(text) && BY_RIGHT_AFTER.test(sentence.slice(trigger.end, trigger.end + 5))) return true;
   const passiveForm = (PASSIVE_AUX_BEFORE.test(before) && PARTICIPLE_START.test(text)) || PASSIVE_IN_TRIGGER.test(text);
   // "is opposed to": the trigger may end with the "to" that makes it no passive.
   if (passiveForm) return hasAgent || !(NOT_PASSIVE_AFTER.test(sentence.slice(trigger.end, trigger.end + 10)) || TO_AT_END.test(text));
@@ -576,8 +581,11 @@ export function assignRoles(sentence: string, mentions: ActorMention[], trigger:
     return { actors: [], targets: codes(placeGroup(sentence, after)) };
   }
 
-  let actors = codes(subject.length > 0 ? subject : agent);
-  let targets = codes(objectGroup(sentence, after, subject.length === 0, ADDRESSEE_TYPES.has(eventType)));
+  // "ceasefire violations by India", "the shelling by Ukrainian forces": a nominal act's agent right after it acts,
+  // whatever the sentence's subject (who only reports or protests it).
+  const agentOfAct = agent.length > 0 && AGENT_RIGHT_AFTER.test(sentence.slice(trigger.end, agent[0]!.mention.start));
+  let actors = codes(subject.length > 0 && !agentOfAct ? subject : agent);
+  let targets = codes(objectGroup(sentence, after, subject.length === 0 || agentOfAct, ADDRESSEE_TYPES.has(eventType)));
   // A threat's object may be the threatener again ("warned that Tehran would not stand idly by if Israel …"):
   // then the one its condition names is threatened.
   if (CONDITIONED_TYPES.has(eventType) && targets.every((code) => actors.includes(code))) {
