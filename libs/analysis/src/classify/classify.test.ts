@@ -608,6 +608,8 @@ describe('classifySentence: ceasefire violations, losses suffered, violence that
     expect(types('The enemy suffered significant losses in the Slobozhansky direction')).toEqual(['ASSAULT']);
     expect(types('Death toll from Odessa violence rises to 3: police')).toEqual(['ASSAULT']);
     expect(types('Odessa violence flares anew')).toEqual(['ASSAULT']);
+    expect(first('The military’s barrage leaves 2 militiamen dead')).toMatchObject({ type: 'ASSAULT', mode: 'heavy-weapons' });
+    expect(types('Storm leaves 5 dead in Texas')).toEqual([]);
   });
   it('reads a ceasefire violations committee and domestic violence that flares as no assault', () => {
     expect(types('The Ceasefire Violations Committee has completed its report.')).not.toContain('ASSAULT');
