@@ -477,6 +477,16 @@ describe('classifySentence: suspects, plant blasts, outbreaks and plans', () => 
     expect(types('A helicopter crashed after it was hit by a missile, killing 5 soldiers')).toEqual(['ASSAULT']);
     expect(types('Rebels attacked the crash site, killing 3 soldiers')).toEqual(['ASSAULT']);
   });
+  it('reads gas leaks, volcanic eruptions and road mishaps as accidents', () => {
+    expect(types('Liquid ammonia leak kills 15 in Shanghai')).toEqual([]);
+    expect(types('Schoolchildren among 14 killed by volcano eruption')).toEqual([]);
+    expect(types('Three killed, 21 injured in two road mishaps')).toEqual([]);
+  });
+  it('reads missiles launched at no one as a show of force, and missiles fired at a city as an attack', () => {
+    expect(first('North Korea launches short-range missiles')).toMatchObject({ type: 'MOBILIZE', mode: 'weapons' });
+    expect(first('North Korea fires two ballistic missiles into the sea')).toMatchObject({ type: 'MOBILIZE', mode: 'weapons' });
+    expect(types('Russia fired cruise missiles at Kyiv')).toEqual(['ASSAULT']);
+  });
   it('reads blasts at refineries, gas cylinder blasts and factory collapses as accidents, unless shelling caused them', () => {
     expect(types('Explosion at Venezuela Refinery Kills at Least 39')).toEqual([]);
     expect(types('Gas cylinder blast on a school bus kills 17')).toEqual([]);
