@@ -359,6 +359,17 @@ describe('assignRoles: the agent of a nominal act', () => {
   });
 });
 
+describe('assignRoles: hit by a nominal act, and places after a compass word', () => {
+  it('reads the subject of "hit by mortar fire" as hit, and a demonym on the act as who fired', () => {
+    expect(roles('Vatican Embassy in Syria hit by mortar fire', 'mortar fire', 'ASSAULT')).toEqual({ actors: [], targets: ['VAT'] });
+    expect(roles('The embassy in Kyiv was damaged by Russian shelling.', 'shelling', 'ASSAULT')).toEqual({ actors: ['RUS'], targets: ['UKR'] });
+    expect(roles('The Ukrainian military says civilians were killed by shelling.', 'shelling', 'ASSAULT').targets).toEqual([]);
+  });
+  it('reads "in Eastern Ukraine" as a place', () => {
+    expect(roles('4 killed in Eastern Ukraine amid news of a new cease-fire', 'killed', 'ASSAULT').targets).toEqual(['UKR']);
+  });
+});
+
 describe('assignRoles: a retreat on one\'s own ground', () => {
   it('gives a withdrawal, surrender or ceasefire in the actor\'s own country no target', () => {
     expect(roles('Syrian rebels retreat from the besieged Homs district.', 'retreat', 'RETREAT')).toEqual({ actors: ['SYR'], targets: [] });

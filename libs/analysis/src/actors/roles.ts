@@ -100,8 +100,14 @@ function findWordBefore(sentence: string, pos: number, wanted: readonly string[]
   return -1;
 }
 
+/** "in Eastern Ukraine", "in East India": a capitalised compass word between the preposition and the place. */
+const LOCATIVE_COMPASS_BEFORE =
+  /\b(?:in|at|near|inside|outside|across|throughout|within|around|off)\s+(?:the\s+)?(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|North-?[Ee]astern|North-?[Ww]estern|South-?[Ee]astern|South-?[Ww]estern|Upper|Lower)\s+$/;
+
 function isLocative(sentence: string, m: ActorMention): boolean {
   if (findWordBefore(sentence, m.start, LOCATIVE_WORDS, 4) >= 0) return true;
+  const c = sentence.charCodeAt(m.start - 1);
+  if (c === 32 && LOCATIVE_COMPASS_BEFORE.test(sentence.slice(Math.max(0, m.start - 30), m.start))) return true;
   // Cheap test first: the regular expression only where "border" or "frontier" follows closely.
   const after = sentence.slice(m.end, m.end + 30);
   return (after.includes('border') || after.includes('frontier')) && BORDER_AFTER.test(after);
@@ -139,6 +145,8 @@ interface Candidate {
 const BY_AT_END = /\bby$/;
 const AGENT_RIGHT_AFTER = /^\s+by\s+(?:the\s+)?$/;
 const BY_RIGHT_AFTER = /^\s+by\s/;
+const PASSIVE_BY_BEFORE =
+  /\b(?:hit|struck|targeted|damaged|destroyed|killed|wounded|injured|attacked|shelled|bombed|rocked|shaken)\s+by\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,3}$/i;
 const PARTICIPLE_END = /\w(?:ed|en|wn)$/;
 const OF_IN_TRIGGER = /\sof\s/;
 const TO_AT_END = /\s(?:to|that|about)$/;
@@ -149,7 +157,7 @@ const TO_AT_END = /\s(?:to|that|about)$/;
  * followed by no object (a preposition, punctuation or the end), is a passive.
  */
 const REDUCED_PASSIVE_VERB =
-  /^(?:killed|wounded|injured|attacked|shot|arrested|detained|expelled|sanctioned|struck|shelled|bombed|abducted|kidnapped|executed|captured|seized|targeted|banned|jailed|sentenced|deported|raided|ambushed|beaten|tortured|assassinated|massacred|slain|hanged|imprisoned|evicted|fined|indicted|punished|besieged|hijacked|murdered|raped|gang-raped)$/i;
+  /^(?:killed|wounded|injured|attacked|shot|arrested|detained|expelled|sanctioned|struck|shelled|bombed|abducted|kidnapped|executed|captured|seized|targeted|banned|jailed|sentenced|deported|raided|ambushed|beaten|tortured|assassinated|massacred|slain|hanged|imprisoned|evicted|fined|indicted|punished|besieged|hijacked|murdered|raped|gang-raped|hit)$/i;
 const NO_OBJECT_AFTER =
   /^(?:\s*(?:[,;:.!?]|$)|\s+(?:in|by|during|near|at|on|as|after|from|over|for|of|amid|while|outside|inside|when|across|along|off)\b|\s+and\b(?!\s+\w+(?:ed|en)\s+(?:(?:the|a|an|its|their|his|her|several|dozens)\b|\d)))/i;
 /** Verbs of saying take their object after a time ("condemned on Monday the attack"): passive only before "of"/"for". */
@@ -568,6 +576,19 @@ export function assignRoles(sentence: string, mentions: ActorMention[], trigger:
   const reported = reportedObligation(sentence, trigger, before, eventType);
   if (reported) return reported;
 
+  // "Vatican Embassy in Syria hit by mortar fire": a nominal act that is the agent of a passive verb before it. The
+  // subject is hit; a demonym on the act ("by Russian mortar fire") is who fired.
+  if (VICTIM_TYPES.has(eventType) && sentence.lastIndexOf(' by ', trigger.start) > trigger.start - 50) {
+    const passive = PASSIVE_BY_BEFORE.exec(sentence.slice(Math.max(0, trigger.start - 50), trigger.start));
+    if (passive !== null) {
+      const verbAt = trigger.start - passive[0].length;
+      const firing = before.filter((c) => c.mention.start >= verbAt && modifiesTrigger(sentence, c, trigger));
+      const hit = subjectGroup(sentence, before.filter((c) => c.mention.end <= verbAt));
+      // As in any passive: a speaker is no victim, and with nobody named the place it happened in is hit.
+      const victims = hit.length > 0 && !onlySpeaks(sentence, hit, trigger, eventType) ? hit : placeGroup(sentence, after);
+      return { actors: codes(firing), targets: codes(victims) };
+    }
+  }
   const nearest = subjectGroup(sentence, before, options?.strongSubjectOnly, trigger);
   const subject = onlySpeaks(sentence, nearest, trigger, eventType) ? [] : nearest;
   const agentAt = after.findIndex((c) => c.agent);
