@@ -76,5 +76,9 @@ The triggers of 2026-11-28's second session (a weapon hitting a building, "strik
 the odd half unchanged. Later that session the odd half's misses were read again: front-line reports of advances,
 ousted or liquidated enemies, losses, captured soldiers and "the strike of the Armed Forces" (83.7 → 86.0% on the
 odd half; the unread even half moved 82.6 → 83.7%).
+On 2026-11-28's third session the odd half's misses were read once more: ceasefire violations, losses suffered,
+violence that flares or has a death toll, a barrage that "leaves N dead", "fresh Ukraine assault", and an "as"
+clause that a vow no longer covers ("vow new offensive as rockets kill 30"): 86.0 → 86.9% on the odd half, and the
+unread even half moved 83.7 → 84.3%.
 `,
 );
