@@ -106,8 +106,10 @@ const LOCATIVE_COMPASS_BEFORE =
 
 function isLocative(sentence: string, m: ActorMention): boolean {
   if (findWordBefore(sentence, m.start, LOCATIVE_WORDS, 4) >= 0) return true;
-  const c = sentence.charCodeAt(m.start - 1);
-  if (c === 32 && LOCATIVE_COMPASS_BEFORE.test(sentence.slice(Math.max(0, m.start - 30), m.start))) return true;
+  // Cheap test first: the word before must start with a capital a compass word can start with.
+  let w = m.start - 1;
+  while (w > 0 && sentence.charCodeAt(w - 1) !== 32) w--;
+  if (w < m.start - 1 && 'NSEWCUL'.includes(sentence[w]!) && LOCATIVE_COMPASS_BEFORE.test(sentence.slice(Math.max(0, m.start - 30), m.start))) return true;
   // Cheap test first: the regular expression only where "border" or "frontier" follows closely.
   const after = sentence.slice(m.end, m.end + 30);
   return (after.includes('border') || after.includes('frontier')) && BORDER_AFTER.test(after);
@@ -578,7 +580,8 @@ export function assignRoles(sentence: string, mentions: ActorMention[], trigger:
 
   // "Vatican Embassy in Syria hit by mortar fire": a nominal act that is the agent of a passive verb before it. The
   // subject is hit; a demonym on the act ("by Russian mortar fire") is who fired.
-  if (VICTIM_TYPES.has(eventType) && sentence.lastIndexOf(' by ', trigger.start) > trigger.start - 50) {
+  const byAt = VICTIM_TYPES.has(eventType) ? sentence.lastIndexOf(' by ', trigger.start) : -1;
+  if (byAt >= 0 && byAt > trigger.start - 50) {
     const passive = PASSIVE_BY_BEFORE.exec(sentence.slice(Math.max(0, trigger.start - 50), trigger.start));
     if (passive !== null) {
       const verbAt = trigger.start - passive[0].length;
