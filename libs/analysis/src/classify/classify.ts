@@ -196,7 +196,8 @@ function applyGovernors(sentence: string, cs: Candidate[], lex: CompiledLexicon)
     // the frame covers it and what it governs.
     const objectGovernor = kind === 'frame' && governors[0] !== undefined && OBJECT_GAP.test(sentence.slice(g.end, governors[0].start));
     const nextGovernor = objectGovernor ? governors[1] : governors[0];
-    const asClause = AS_CLAUSE.exec(sentence.slice(g.end));
+    const rest = sentence.slice(g.end);
+    const asClause = rest.includes(' as ') ? AS_CLAUSE.exec(rest) : null;
     const windowEnd = Math.min(clauseEnd(sentence, g.end), nextGovernor?.start ?? sentence.length, asClause ? g.end + asClause.index : sentence.length);
     const embedded = cs.filter((c) => c !== g && !c.dropped && c.start >= g.end && c.start < windowEnd);
     const complement = sentence.slice(g.end, windowEnd);
