@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createAnalyzer, RULESET_VERSION } from './analyze.ts';
+import { analyzeSentence, createAnalyzer, RULESET_VERSION } from './analyze.ts';
 import type { ReportInput } from './types.ts';
 
 const report = (id: string, headline: string, body: string, source = 'wire-a'): ReportInput => ({
@@ -104,5 +104,12 @@ describe('createAnalyzer: hedges that span sentences', () => {
   it('leaves a headline asserted when the body asserts the act', () => {
     const r = createAnalyzer().analyze(report('plain-1', 'Russian forces shell Kharkiv', 'Russian forces shelled Kharkiv overnight, the governor said.'));
     expect(r.events.map((e) => e.assertion)).toEqual(['asserted', 'asserted']);
+  });
+});
+
+describe('analyzeSentence: the quantity that measures an attack', () => {
+  it('measures an attack by its dead before its wounded, wherever they stand', () => {
+    expect(analyzeSentence('Three militiamen wounded, one killed in shelling by Kiev troops')[0]!.quantity).toEqual({ value: 1, unit: 'dead', qualifier: null });
+    expect(analyzeSentence('One serviceman killed, seven injured amid enemy attacks in Donbas')[0]!.quantity).toEqual({ value: 1, unit: 'dead', qualifier: null });
   });
 });

@@ -23,18 +23,27 @@ const STRONG_SUBJECT = { strongSubjectOnly: true } as const;
 
 const toQuantity = (q: QuantityMention): Quantity => ({ value: q.value, unit: q.unit, qualifier: q.qualifier });
 
-/** The quantity nearest the trigger among those that measure this kind of event (the first on a tie). */
+/** An attack is measured by its dead first, then by its casualties and wounded, then by anything else it names. */
+const ASSAULT_UNIT_RANK: Record<string, number> = { dead: 0, casualties: 1, injured: 2 };
+
+/**
+ * The quantity nearest the trigger among those that measure this kind of event (the first on a tie); for an attack,
+ * its dead before its wounded ("One serviceman killed, three wounded" is measured by the one killed).
+ */
 function chooseQuantity(type: EventType, trigger: { start: number; end: number }, mentions: QuantityMention[], quantities: Quantity[]): Quantity | null {
   const units = RELEVANT_UNITS[type];
   if (!units) return null;
   let best = -1;
+  let bestRank = Infinity;
   let bestDistance = Infinity;
   for (let k = 0; k < mentions.length; k++) {
     const q = mentions[k]!;
     if (!units.includes(q.unit)) continue;
+    const rank = type === 'ASSAULT' ? (ASSAULT_UNIT_RANK[q.unit] ?? 3) : 0;
     const distance = q.end <= trigger.start ? trigger.start - q.end : q.start >= trigger.end ? q.start - trigger.end : 0;
-    if (distance < bestDistance) {
+    if (rank < bestRank || (rank === bestRank && distance < bestDistance)) {
       best = k;
+      bestRank = rank;
       bestDistance = distance;
     }
   }

@@ -24,7 +24,8 @@ const UNIT_WORDS: Array<[string, string]> = [
   ['marines', 'troops'], ['paratroopers', 'troops'], ['commandos', 'troops'], ['conscripts', 'troops'],
   ['mercenaries', 'troops'], ['peacekeepers', 'troops'], ['fighters', 'troops'], ['militiamen', 'troops'],
   ['guerrillas', 'troops'], ['guerillas', 'troops'], ['sailors', 'troops'], ['airmen', 'troops'], ['infantrymen', 'troops'],
-  ['recruits', 'troops'], ['military personnel', 'troops'], ['personnel', 'personnel'], ['staff', 'personnel'],
+  ['recruits', 'troops'], ['serviceman', 'troops'], ['militiaman', 'troops'], ['militants', 'troops'],
+  ['rebels', 'troops'], ['separatists', 'troops'], ['insurgents', 'troops'], ['military personnel', 'troops'], ['personnel', 'personnel'], ['staff', 'personnel'],
   ['battalions', 'battalions'], ['battalion', 'battalions'], ['brigades', 'brigades'], ['brigade', 'brigades'],
   ['divisions', 'divisions'],
   ['fighter jets', 'aircraft'], ['aircraft', 'aircraft'], ['warplanes', 'aircraft'], ['planes', 'aircraft'],
@@ -44,6 +45,9 @@ const UNIT_WORDS: Array<[string, string]> = [
   ['diplomats', 'people'], ['officials', 'people'], ['advisers', 'people'], ['advisors', 'people'],
   ['settlers', 'people'], ['pilgrims', 'people'], ['children', 'people'], ['women', 'people'], ['men', 'people'],
   ['nationals', 'people'], ['citizens', 'people'], ['passengers', 'people'], ['migrants', 'people'], ['residents', 'people'], ['villagers', 'people'],
+  ['civilian', 'people'], ['policemen', 'people'], ['policeman', 'people'], ['police officers', 'people'], ['guards', 'people'],
+  ['medics', 'people'], ['volunteers', 'people'], ['child', 'people'], ['boys', 'people'], ['girls', 'people'],
+  ['schoolchildren', 'people'], ['teenagers', 'people'],
   ['casualties', 'casualties'],
 ];
 const UNIT_BY_FIRST_WORD = new Map<string, Array<[string[], string]>>();
@@ -76,7 +80,14 @@ const PEOPLE_VERB_BEFORE =
   /\b(?:arrested|arresting|detained|detaining|deported|deporting|kidnapped|kidnapping|abducted|abducting|expelled|expelling|captured|capturing|evacuated|evacuating|displaced|displacing|held|holding|freed|freeing|released|releasing)\s+(?:(?:an estimated|at least|more than|up to|about|around|nearly|some|over|roughly|approximately|as many as)\s+)?$/i;
 const CASUALTY_VERB_BEFORE =
   /\b(killed|killing|kills|kill|slew|slaying|executed|wounded|wounding|wounds|injured|injuring|injures|injure)\s+(?:all\s+)?(?:(?:an estimated|at least|more than|up to|about|around|nearly|some|over|roughly|approximately|as many as)\s+)?$/i;
-const DEATH_TOLL_BEFORE = /\bdeath toll\s+(?:\w+\s+){0,3}(?:to|of|at|is|was|reached|stood at|stands at)\s+(?:\w+\s+)?$/i;
+const DEATH_TOLL_BEFORE = /\bdeath toll\s+(?:[\w'’-]+\s+){0,7}(?:to|of|at|is|was|reached|stood at|stands at)\s+(?:\w+\s+)?$/i;
+/**
+ * "Four border guards killed", "One DPR serviceman killed", "Three schoolboys were killed": a casualty state after a
+ * noun phrase of up to three words that are no unit the table knows. Words that open a clause or a phrase of their
+ * own stop it ("Two attacks in Donetsk killed …" is no count).
+ */
+const NOUNS_THEN_STATE =
+  /^\s+(?:(?!(?:and|or|but|in|on|at|of|from|by|with|after|as|to|for|near|during|while|said|says|were|was|are|is|have|has|had)\b)[\p{L}][\p{L}'’.-]*\s+){1,3}?(?=(?:(?:were|was|have been|had been|are|is|reportedly)\s+)*(?:killed|dead|died|slain|wounded|injured|hurt)\b)/u;
 const TROOP_CONTAINER_BEFORE =
   /\b(?:brigade|battalion|division|force|contingent|unit|corps|deployment|detachment|garrison|regiment|army)\s+of\s+(?:(?:an estimated|at least|more than|up to|about|around|nearly|some|over|roughly|approximately|as many as)\s+)?$/i;
 const STATE_AFTER =
@@ -205,6 +216,11 @@ function quantityOf(text: string, n: NumberMention): QuantityMention | null {
   }
   const state = n.value > 0 ? casualtyStateAt(text, n.end) : null;
   if (state) return make(n, state.unit, state.end);
+  const nouns = n.value > 0 ? NOUNS_THEN_STATE.exec(text.slice(n.end, n.end + 80)) : null;
+  if (nouns) {
+    const nounState = casualtyStateAt(text, n.end + nouns[0].length - 1);
+    if (nounState) return make(n, nounState.unit, nounState.end);
+  }
   if (TROOP_CONTAINER_BEFORE.test(before)) return make(n, 'troops', n.end);
   if (PEOPLE_VERB_BEFORE.test(before)) return make(n, 'people', n.end);
   return null;

@@ -128,3 +128,29 @@ describe('findQuantities: killing all of them', () => {
     expect(found('Rebels shot down a helicopter, killing all 12 people on board.')).toEqual([[12, 'dead', null]]);
   });
 });
+
+describe('findQuantities: the dead of a headline', () => {
+  it('reads a count before any noun phrase and a casualty state as the dead', () => {
+    expect(found('One civilian killed in east Ukraine in night of shelling')).toEqual([[1, 'dead', null]]);
+    expect(found('Four border guards killed in helicopter attack')).toEqual([[4, 'dead', null]]);
+    expect(found('Three schoolboys killed by mine')).toEqual([[3, 'dead', null]]);
+    expect(found('One DPR militiaman killed, two injured in shelling')).toEqual([
+      [1, 'dead', null],
+      [2, 'injured', null],
+    ]);
+    expect(found('5 militants killed, 13 more wounded in skirmish')).toEqual([
+      [5, 'dead', null],
+      [13, 'injured', null],
+    ]);
+  });
+  it('reads a death toll raised after a longer phrase', () => {
+    expect(found('Ukraine raises death toll from rebel attacks in east to 17')).toEqual([[17, 'dead', null]]);
+  });
+  it('does not read a count across a preposition or an active verb with its object', () => {
+    expect(found('Two attacks in Donetsk killed three')).toEqual([[3, 'dead', null]]);
+    expect(found('Two bombers killed 23 people.')).toEqual([
+      [2, 'aircraft', null],
+      [23, 'dead', null],
+    ]);
+  });
+});
