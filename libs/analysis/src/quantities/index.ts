@@ -80,18 +80,21 @@ const PEOPLE_VERB_BEFORE =
   /\b(?:arrested|arresting|detained|detaining|deported|deporting|kidnapped|kidnapping|abducted|abducting|expelled|expelling|captured|capturing|evacuated|evacuating|displaced|displacing|held|holding|freed|freeing|released|releasing)\s+(?:(?:an estimated|at least|more than|up to|about|around|nearly|some|over|roughly|approximately|as many as)\s+)?$/i;
 const CASUALTY_VERB_BEFORE =
   /\b(killed|killing|kills|kill|slew|slaying|executed|wounded|wounding|wounds|injured|injuring|injures|injure)\s+(?:all\s+)?(?:(?:an estimated|at least|more than|up to|about|around|nearly|some|over|roughly|approximately|as many as)\s+)?$/i;
-const DEATH_TOLL_BEFORE = /\bdeath toll\s+(?:[\w'’-]+\s+){0,7}(?:to|of|at|is|was|reached|stood at|stands at)\s+(?:\w+\s+)?$/i;
+/** "the death toll rose to 57", "Death toll in the center of Donetsk due to the shelling … increased to two". */
+const DEATH_TOLL_BEFORE = /\bdeath toll\b[^.;:!?]{0,110}?\s(?:to|of|at|is|was|reached|reaches|hit|hits|stood at|stands at)\s+(?:\w+\s+)?$/i;
+/** "the death of two Ukrainian soldiers", "deaths of 12 civilians". */
+const DEATH_OF_BEFORE = /\bdeaths? of\s+(?:(?:an estimated|at least|more than|up to|about|around|nearly|some|over)\s+)?$/i;
 /**
  * "Four border guards killed", "One DPR serviceman killed", "Three schoolboys were killed": a casualty state after a
  * noun phrase of up to three words that are no unit the table knows. Words that open a clause or a phrase of their
  * own stop it ("Two attacks in Donetsk killed …" is no count).
  */
 const NOUNS_THEN_STATE =
-  /^\s+(?:(?!(?:and|or|but|in|on|at|of|from|by|with|after|as|to|for|near|during|while|said|says|were|was|are|is|have|has|had)\b)[\p{L}][\p{L}'’.-]*\s+){1,3}?(?=(?:(?:were|was|have been|had been|are|is|reportedly)\s+)*(?:killed|dead|died|slain|wounded|injured|hurt)\b)/u;
+  /^\s+(?:(?!(?:and|or|but|in|on|at|of|from|by|with|after|as|to|for|near|during|while|said|says|were|was|are|is|have|has|had)\b)[\p{L}][\p{L}'’.-]*\s+){1,3}?(?=(?:(?:were|was|have been|had been|are|is|have|has|had|reportedly|said)\s+)*(?:killed|dead|died|die|dies|slain|wounded|injured|hurt)\b)/u;
 const TROOP_CONTAINER_BEFORE =
   /\b(?:brigade|battalion|division|force|contingent|unit|corps|deployment|detachment|garrison|regiment|army)\s+of\s+(?:(?:an estimated|at least|more than|up to|about|around|nearly|some|over|roughly|approximately|as many as)\s+)?$/i;
 const STATE_AFTER =
-  /^((?:\s+(?:were|was|have been|had been|are|is|reportedly|were reported|have reportedly been|had reportedly been|also|being|been|confirmed|left))*)\s+(killed or wounded|killed or injured|dead or wounded|killed|dead|died|slain|deaths|fatalities|wounded|injured|hurt|casualties)\b/i;
+  /^((?:\s+(?:were|was|have been|had been|are|is|have|has|had|reportedly|were reported|have reportedly been|had reportedly been|also|being|been|confirmed|left|said))*)\s+(killed or wounded|killed or injured|dead or wounded|killed|dead|died|die|dies|slain|deaths|fatalities|wounded|injured|hurt|casualties)\b/i;
 /** "Two bombers killed 23": a state verb without auxiliary and with an object is active, not a count of victims. */
 const ACTIVE_OBJECT_AFTER =
   /^\s+(?:\d|(?:the|a|an|at least|more than|some|about|dozens|scores|hundreds|thousands|one|two|three|four|five|six|seven|eight|nine|ten|\p{Lu})\b)/u;
@@ -192,6 +195,7 @@ function casualtyStateAt(text: string, from: number): { unit: string; end: numbe
 function quantityOf(text: string, n: NumberMention): QuantityMention | null {
   if (isNotACount(text, n)) return null;
   const before = text.slice(Math.max(0, n.qualifierStart - 60), n.qualifierStart);
+  const longBefore = () => text.slice(Math.max(0, n.qualifierStart - 140), n.qualifierStart);
 
   if (KILLED_OR_WOUNDED_BEFORE.test(before)) return make(n, 'casualties', n.end);
   const verb = CASUALTY_VERB_BEFORE.exec(before);
@@ -199,7 +203,11 @@ function quantityOf(text: string, n: NumberMention): QuantityMention | null {
     const hit = unitAfter(text, n.end);
     return make(n, casualtyUnit(verb[1]!), hit && hit.unit !== 'casualties' ? hit.end : n.end);
   }
-  if (DEATH_TOLL_BEFORE.test(before)) return make(n, 'dead', n.end);
+  if (DEATH_OF_BEFORE.test(before)) {
+    const hit = unitAfter(text, n.end);
+    return make(n, 'dead', hit ? hit.end : n.end);
+  }
+  if (text.includes('toll') && DEATH_TOLL_BEFORE.test(longBefore())) return make(n, 'dead', n.end);
 
   const after = text.slice(n.end);
   if (/^-strong\b/.test(after)) {

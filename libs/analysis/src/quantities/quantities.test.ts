@@ -143,8 +143,16 @@ describe('findQuantities: the dead of a headline', () => {
       [13, 'injured', null],
     ]);
   });
-  it('reads a death toll raised after a longer phrase', () => {
+  it('reads a death toll raised after a longer phrase, and the death of a number', () => {
     expect(found('Ukraine raises death toll from rebel attacks in east to 17')).toEqual([[17, 'dead', null]]);
+    expect(found('The death toll in the center of Donetsk due to the shelling of the Armed Forces increased to two')).toEqual([[2, 'dead', null]]);
+    expect(found('The spokesman confirms the death of four soldiers in Donetsk region')).toEqual([[4, 'dead', null]]);
+    expect(found('The death toll of 2014 was high')).toEqual([]);
+  });
+  it('reads "die", "have died" and "said killed" as the dead', () => {
+    expect(found('Four Ukrainian soldiers die in rebel fire')).toEqual([[4, 'dead', null]]);
+    expect(found('Six DPR servicemen have died since the beginning of the day')).toEqual([[6, 'dead', null]]);
+    expect(found('Two civilians said killed as rebels continue to breach ceasefire')).toEqual([[2, 'dead', null]]);
   });
   it('does not read a count across a preposition or an active verb with its object', () => {
     expect(found('Two attacks in Donetsk killed three')).toEqual([[3, 'dead', null]]);
