@@ -89,8 +89,18 @@ const DEATH_OF_BEFORE = /\bdeaths? of\s+(?:(?:an estimated|at least|more than|up
  * noun phrase of up to three words that are no unit the table knows. Words that open a clause or a phrase of their
  * own stop it ("Two attacks in Donetsk killed …" is no count).
  */
-const NOUNS_THEN_STATE =
-  /^\s+(?:(?!(?:and|or|but|in|on|at|of|from|by|with|after|as|to|for|near|during|while|said|says|were|was|are|is|have|has|had)\b)[\p{L}][\p{L}'’.-]*\s+){1,3}?(?=(?:(?:were|was|have been|had been|are|is|have|has|had|reportedly|said)\s+)*(?:killed|dead|died|die|dies|slain|wounded|injured|hurt)\b)/u;
+const NOUN = String.raw`\s+(?!(?:and|or|but|in|on|at|of|from|by|with|after|as|to|for|near|during|while|said|says|were|was|are|is|have|has|had)\b)[\p{L}][\p{L}'’.-]*`;
+const PEOPLE_UNITS: ReadonlySet<string> = new Set(['troops', 'personnel', 'people']);
+/** Another count in the same list: "Two soldiers, one rebel killed", "9 civilians and 35 militiamen killed". */
+const NEXT_COUNT = String.raw`(?:(?:,|\s+and)\s+(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|an?)(?:${NOUN}){1,3}?)`;
+const STATE_AHEAD = String.raw`\s+(?=(?:(?:were|was|have been|had been|are|is|have|has|had|reportedly|said)\s+)*(?:killed|dead|died|die|dies|slain|wounded|injured|hurt)\b)`;
+const NOUNS_THEN_STATE = new RegExp(String.raw`^(?:${NOUN}){1,3}?${STATE_AHEAD}`, 'u');
+/**
+ * After a count of people and its unit, the rest of the list before the state: "Two soldiers[, one rebel] killed".
+ * Only after a unit of people: "violated the ceasefire 13 times, one soldier killed" and "26 truce breaches, one
+ * serviceman killed" count no dead.
+ */
+const LIST_THEN_STATE = new RegExp(String.raw`^${NEXT_COUNT}+${STATE_AHEAD}`, 'u');
 const TROOP_CONTAINER_BEFORE =
   /\b(?:brigade|battalion|division|force|contingent|unit|corps|deployment|detachment|garrison|regiment|army)\s+of\s+(?:(?:an estimated|at least|more than|up to|about|around|nearly|some|over|roughly|approximately|as many as)\s+)?$/i;
 const STATE_AFTER =
@@ -98,7 +108,7 @@ const STATE_AFTER =
 /** "Two bombers killed 23": a state verb without auxiliary and with an object is active, not a count of victims. */
 const ACTIVE_OBJECT_AFTER =
   /^\s+(?:\d|(?:the|a|an|at least|more than|some|about|dozens|scores|hundreds|thousands|one|two|three|four|five|six|seven|eight|nine|ten|\p{Lu})\b)/u;
-const NOT_A_COUNT_AFTER = /^(?:\s*(?:%|per ?cent\b|percent\b)|-year-old\b|\s*-?\s*years?[- ]old\b|\s*(?:years|months|weeks|days|hours|minutes|km|kilometres|kilometers|miles|metres|meters|kg|tons|tonnes|dollars|euros|pounds|yuan|rubles|roubles|shillings|won|yen)\b)/i;
+const NOT_A_COUNT_AFTER = /^(?:\s*(?:%|per ?cent\b|percent\b)|-year-old\b|\s*-?\s*years?[- ]old\b|\s*(?:times|years|months|weeks|days|hours|minutes|km|kilometres|kilometers|miles|metres|meters|kg|tons|tonnes|dollars|euros|pounds|yuan|rubles|roubles|shillings|won|yen)\b)/i;
 const MONEY_BEFORE = /(?:[$€£¥]|US\$|USD|EUR|aged|age|ages|Resolution|resolution|No\.|number)\s*$/;
 const YEAR_CONTEXT_BEFORE =
   /\b(?:in|since|by|until|till|from|during|of|early|late|mid|before|after|year|January|February|March|April|May|June|July|August|September|October|November|December)\s+$/i;
@@ -219,7 +229,11 @@ function quantityOf(text: string, n: NumberMention): QuantityMention | null {
   // A year directly followed by a unit ("2022 troops") is too ambiguous unless adjacent and unqualified.
   if (n.yearLike && (!hit || hit.gap > 0 || n.qualifier)) return null;
   if (hit) {
-    const state = casualtyStateAt(text, hit.end);
+    let state = casualtyStateAt(text, hit.end);
+    if (!state && PEOPLE_UNITS.has(hit.unit) && (text.charCodeAt(hit.end) === 44 || text.startsWith(' and ', hit.end))) {
+      const list = LIST_THEN_STATE.exec(text.slice(hit.end, hit.end + 80));
+      if (list) state = casualtyStateAt(text, hit.end + list[0].length - 1);
+    }
     return state ? make(n, state.unit, state.end) : make(n, hit.unit, hit.end);
   }
   const state = n.value > 0 ? casualtyStateAt(text, n.end) : null;

@@ -161,4 +161,16 @@ describe('findQuantities: the dead of a headline', () => {
       [23, 'dead', null],
     ]);
   });
+  it('reads each count of a list of people before "killed" as dead, but no count of times or breaches', () => {
+    expect(found('Two soldiers, one rebel killed in east Ukraine fighting')).toEqual([
+      [2, 'dead', null],
+      [1, 'dead', null],
+    ]);
+    expect(found('Two civilians and one militiaman killed in shellings')).toEqual([
+      [2, 'dead', null],
+      [1, 'dead', null],
+    ]);
+    expect(found('Forces violated the ceasefire 13 times, one soldier killed')).toEqual([[1, 'dead', null]]);
+    expect(found('Ukraine reports 26 truce breaches, one serviceman killed')).toEqual([[1, 'dead', null]]);
+  });
 });
