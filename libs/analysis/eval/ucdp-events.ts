@@ -129,7 +129,7 @@ ${deathTable}
 Before the counts of 2026-11-28's third session (a count before any noun phrase and "killed": "Four border
 guards killed", "One DPR militiaman killed"; "die", "have died" and "said killed"; a death toll after a long
 phrase, "death toll from rebel attacks in east to 17"; "the death of four soldiers"; lists of people killed, "Two
-soldiers, one rebel killed"), the first column was 67.1%
-(even) and 64.5% (odd), the second 70.7% and 67.3%. Those rules were written from the odd half's misses.
+soldiers, one rebel killed"), the first column was 67.1% (even) and 64.5% (odd), the second 70.7% and 67.3%.
+Those rules were written from the odd half's misses.
 `,
 );
