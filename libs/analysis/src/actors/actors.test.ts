@@ -107,6 +107,13 @@ describe('findActorMentions', () => {
   });
 });
 
+describe('findActorMentions: the war in Ukraine', () => {
+  it('resolves front-line towns, "RF" and the Russian abbreviations of the Armed Forces of Ukraine', () => {
+    expect(codes('Shelling of Gorlovka and Yasinovataya continued near Kupyansk.')).toEqual(['UKR', 'UKR', 'UKR']);
+    expect(codes('The RF Armed Forces repelled an attack by APU units.')).toEqual(['RUS', 'UKR']);
+  });
+});
+
 describe('findActorMentions: a place its country owns', () => {
   it('gives a city that shares its name the country the sentence puts it in', () => {
     expect(codes("Explosions killed 29 outside two mosques in Lebanon's Tripoli.")).toEqual(['LBN', 'LBN']);
@@ -367,6 +374,14 @@ describe('assignRoles: hit by a nominal act, and places after a compass word', (
   });
   it('reads "in Eastern Ukraine" as a place', () => {
     expect(roles('4 killed in Eastern Ukraine amid news of a new cease-fire', 'killed', 'ASSAULT').targets).toEqual(['UKR']);
+  });
+});
+
+describe('assignRoles: who reports it after a dash', () => {
+  it('reads no target in the source a headline names after a spaced dash', () => {
+    const s = 'Russian troops destroyed up to 40 soldiers in the Kupyansk direction - Russian Defense Ministry';
+    expect(roles(s, 'destroyed', 'ASSAULT')).toEqual({ actors: ['RUS'], targets: ['UKR'] });
+    expect(roles('Kiev forces violate ceasefire four times in past day - Lugansk militias', 'violate ceasefire', 'ASSAULT').targets).toEqual([]);
   });
 });
 

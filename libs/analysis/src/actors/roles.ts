@@ -54,6 +54,7 @@ const CLAUSE_WORDS_AFTER_COMMA = new Set([
   'following', 'saying', 'describing', 'becoming', 'who', 'which', 'whose', 'where',
 ]);
 const REPORTING_VERB = /\b(?:said|says|say|told|reported|reports|announced|quoted|added|stated|claimed|confirmed|according)\b/;
+const DASH_AFTER = /\s[-–—]\s/;
 /** Words that open a new clause even without a comma. */
 const CLAUSE_WORDS = /\s(?:after|following|before|despite|because|while|although|unless|if|whereas|without|who|which|whose|where|according to|(?<!such |same |known |well )as(?= (?:the )?[A-Z]))\s/;
 
@@ -64,6 +65,9 @@ const CLAUSE_WORDS = /\s(?:after|following|before|despite|because|while|although
 function objectRegionEnd(sentence: string, from: number): number {
   let end = sentence.indexOf(';', from);
   if (end < 0) end = sentence.length;
+  // "… in the Kupyansk direction - Russian Defense Ministry": a spaced dash sets off who reports it.
+  const dash = DASH_AFTER.exec(sentence.slice(from, end));
+  if (dash) end = from + dash.index;
   const clause = CLAUSE_WORDS.exec(sentence.slice(from, end));
   if (clause) end = from + clause.index;
   for (let comma = sentence.indexOf(',', from); comma >= 0 && comma < end; comma = sentence.indexOf(',', comma + 1)) {
