@@ -108,12 +108,19 @@ function findWordBefore(sentence: string, pos: number, wanted: readonly string[]
 const LOCATIVE_COMPASS_BEFORE =
   /\b(?:in|at|near|inside|outside|across|throughout|within|around|off)\s+(?:the\s+)?(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|North-?[Ee]astern|North-?[Ww]estern|South-?[Ee]astern|South-?[Ww]estern|Upper|Lower)\s+$/;
 
+/** Cheap test for LOCATIVE_COMPASS_BEFORE: the word before starts with a capital a compass word can start with. */
+function afterCompassWord(sentence: string, start: number): boolean {
+  if (sentence.charCodeAt(start - 1) !== 32) return false;
+  let w = start - 1;
+  while (w > 0 && sentence.charCodeAt(w - 1) !== 32) w--;
+  const c = sentence.charCodeAt(w);
+  // N, S, E, W, C(entral), U(pper), L(ower)
+  return w < start - 1 && (c === 78 || c === 83 || c === 69 || c === 87 || c === 67 || c === 85 || c === 76);
+}
+
 function isLocative(sentence: string, m: ActorMention): boolean {
   if (findWordBefore(sentence, m.start, LOCATIVE_WORDS, 4) >= 0) return true;
-  // Cheap test first: the word before must start with a capital a compass word can start with.
-  let w = m.start - 1;
-  while (w > 0 && sentence.charCodeAt(w - 1) !== 32) w--;
-  if (w < m.start - 1 && 'NSEWCUL'.includes(sentence[w]!) && LOCATIVE_COMPASS_BEFORE.test(sentence.slice(Math.max(0, m.start - 30), m.start))) return true;
+  if (afterCompassWord(sentence, m.start) && LOCATIVE_COMPASS_BEFORE.test(sentence.slice(Math.max(0, m.start - 30), m.start))) return true;
   // Cheap test first: the regular expression only where "border" or "frontier" follows closely.
   const after = sentence.slice(m.end, m.end + 30);
   return (after.includes('border') || after.includes('frontier')) && BORDER_AFTER.test(after);
@@ -306,6 +313,8 @@ interface PreparedSentence {
   asides: Span[];
   /** In text order. */
   facts: MentionFacts[];
+  /** Where the sentence names a country's own people or bodies (`domestic_groups.json`), found when first asked. */
+  groups: GroupWord[] | null;
 }
 let prepared: PreparedSentence | null = null;
 
@@ -323,7 +332,7 @@ function prepare(sentence: string, mentions: ActorMention[]): PreparedSentence {
   }
   const facts: MentionFacts[] = [];
   for (const m of ordered) facts.push(mentionFacts(sentence, m));
-  prepared = { sentence, mentions, asides, facts };
+  prepared = { sentence, mentions, asides, facts, groups: null };
   return prepared;
 }
 
@@ -513,9 +522,24 @@ function placeGroup(sentence: string, list: Candidate[]): Candidate[] {
   return place >= 0 ? conjoinedGroup(sentence, list, place, 1) : [];
 }
 
-const wordsPattern = (words: string[]): RegExp => new RegExp(`\\b(?:${words.map((w) => `[${w[0]}${w[0]!.toUpperCase()}]${w.slice(1)}`).join('|')})\\b`);
-const PEOPLE_GROUP = wordsPattern(domesticGroupsFile.people);
-const ORGANISED_GROUP = wordsPattern(domesticGroupsFile.organised);
+const wordsPattern = (words: string[]): string => words.map((w) => `[${w[0]}${w[0]!.toUpperCase()}]${w.slice(1)}`).join('|');
+/** Every group word of the sentence in one scan: group 1 is a word of people, group 2 an organised group's. */
+const GROUP_WORDS = new RegExp(`\\b(?:(${wordsPattern(domesticGroupsFile.people)})|(${wordsPattern(domesticGroupsFile.organised)}))\\b`, 'g');
+
+interface GroupWord {
+  start: number;
+  /** A political body or an armed group, never filled in for an attack. */
+  organised: boolean;
+}
+
+function groupWords(p: PreparedSentence): GroupWord[] {
+  if (p.groups === null) {
+    p.groups = [];
+    GROUP_WORDS.lastIndex = 0;
+    for (let m = GROUP_WORDS.exec(p.sentence); m; m = GROUP_WORDS.exec(p.sentence)) p.groups.push({ start: m.index, organised: m[1] === undefined });
+  }
+  return p.groups;
+}
 
 /** The one country the sentence's usable mentions name, or null when they name none, several, or an organisation. */
 function soleCountry(usable: Candidate[]): string | null {
@@ -534,16 +558,12 @@ function soleCountry(usable: Candidate[]): string | null {
  * An unnamed armed group or political body is no one's in an attack: "militants attacked an Israeli post" is not
  * Israel's act, and "US drone strikes killed al-Qaeda leaders" no attack on the United States.
  */
-function fillDomestic(sentence: string, usable: Candidate[], roles: Roles, subjectFrom: number, trigger: Span, objectEnd: number, eventType: EventType): Roles {
+function fillDomestic(p: PreparedSentence, usable: Candidate[], roles: Roles, subjectFrom: number, trigger: Span, objectEnd: number, eventType: EventType): Roles {
   if (roles.actors.length > 0 && roles.targets.length > 0) return roles;
   const country = soleCountry(usable);
   if (country === null) return roles;
   const attack = eventType === 'ASSAULT';
-  const names = (from: number, to: number): boolean => {
-    if (to <= from) return false;
-    const text = sentence.slice(from, to);
-    return PEOPLE_GROUP.test(text) || (!attack && ORGANISED_GROUP.test(text));
-  };
+  const names = (from: number, to: number): boolean => groupWords(p).some((g) => g.start >= from && g.start < to && !(attack && g.organised));
   let { actors, targets } = roles;
   if (actors.length === 0 && targets.length > 0 && names(subjectFrom, trigger.start)) actors = [country];
   else if (targets.length === 0 && actors.length > 0 && names(trigger.end, objectEnd)) targets = [country];
@@ -559,7 +579,8 @@ export interface RoleOptions {
 }
 
 export function assignRoles(sentence: string, mentions: ActorMention[], trigger: Span, eventType: EventType, options?: RoleOptions): Roles {
-  const { asides, facts } = prepare(sentence, mentions);
+  const p = prepare(sentence, mentions);
+  const { asides, facts } = p;
   const usable: Candidate[] = [];
   for (const f of facts) if (!isPassing(sentence, f, trigger, asides)) usable.push(f.candidate);
 
@@ -629,5 +650,5 @@ export function assignRoles(sentence: string, mentions: ActorMention[], trigger:
   // A resignation, a surrender or a withdrawal on one's own ground acts on no one: "Georgian President Eduard
   // Shevardnadze resigned … in Tbilisi", "Ugandan rebels surrendered in Soroti" have no target.
   if (eventType === 'RETREAT' && targets.length > 0 && targets.every((code) => actors.includes(code))) targets = [];
-  return fillDomestic(sentence, usable, { actors, targets }, clauseStart, trigger, objectEnd, eventType);
+  return fillDomestic(p, usable, { actors, targets }, clauseStart, trigger, objectEnd, eventType);
 }

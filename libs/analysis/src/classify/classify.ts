@@ -322,9 +322,9 @@ const ANNIVERSARY_WORD = /annivers|commemorat|remembrance|memorial/i;
 /** Cheap necessary condition for TIME_ANCHOR_BEFORE. */
 const TIME_ANCHOR_WORD = /since|after|following|before|during|amid|wake|prior/i;
 /** Either's cheap condition, tested once per sentence: most sentences have neither. */
-const BACKGROUND_WORD = /since|after|following|before|during|amid|wake|prior|annivers|commemorat|remembrance|memorial|protest|demonstrat|rall/i;
-/** Cheap necessary condition for PROTESTED_BEFORE. */
-const PROTESTED_WORD = /protest|demonstrat|rall/i;
+const BACKGROUND_WORD = /since|after|following|before|during|amid|wake|prior|annivers|commemorat|remembrance|memorial/i;
+/** Cheap necessary condition for PROTESTED_BEFORE (its words are lower case where it can match). */
+const mayBeProtested = (text: string): boolean => text.includes('protest') || text.includes('demonstrat') || text.includes('rall');
 
 /** Past-tense trigger words, and a few present-tense ones, are verbs, not the nouns a time anchor names ("after a vehicle kills"). */
 const PAST_TENSE = /^(?:[a-z]+ed|kills|hits|shoots|wounds|injures)\b/i;
@@ -362,7 +362,7 @@ function inDistantPast(sentence: string, c: Candidate): boolean {
  */
 function dropBackgroundActs(sentence: string, cs: Candidate[]): void {
   // One test of the whole sentence rules out most sentences: no anchor word, no date in the past.
-  const mayBeAnchored = BACKGROUND_WORD.test(sentence);
+  const mayBeAnchored = BACKGROUND_WORD.test(sentence) || mayBeProtested(sentence);
   const mayBePast = cs.length > 1 && DISTANT_PAST_WORD.test(sentence);
   if (!mayBeAnchored && !mayBePast) return;
   let anchored: Candidate[] | null = null;
@@ -382,7 +382,7 @@ function dropBackgroundActs(sentence: string, cs: Candidate[]): void {
         (anchored ??= []).push(c);
         continue;
       }
-      if (c.type !== 'PROTEST' && PROTESTED_WORD.test(before) && PROTESTED_BEFORE.test(before)) {
+      if (c.type !== 'PROTEST' && mayBeProtested(before) && PROTESTED_BEFORE.test(before)) {
         (anchored ??= []).push(c);
         continue;
       }

@@ -94,6 +94,8 @@ const PEOPLE_UNITS: ReadonlySet<string> = new Set(['troops', 'personnel', 'peopl
 /** Another count in the same list: "Two soldiers, one rebel killed", "9 civilians and 35 militiamen killed". */
 const NEXT_COUNT = String.raw`(?:(?:,|\s+and)\s+(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|an?)(?:${NOUN}){1,3}?)`;
 const STATE_AHEAD = String.raw`\s+(?=(?:(?:were|was|have been|had been|are|is|have|has|had|reportedly|said)\s+)*(?:killed|dead|died|die|dies|slain|wounded|injured|hurt)\b)`;
+/** Cheap necessary condition for NOUNS_THEN_STATE and LIST_THEN_STATE. */
+const STATE_WORD = /kill|dead|die|slain|wound|injur|hurt/;
 const NOUNS_THEN_STATE = new RegExp(String.raw`^(?:${NOUN}){1,3}?${STATE_AHEAD}`, 'u');
 /**
  * After a count of people and its unit, the rest of the list before the state: "Two soldiers[, one rebel] killed".
@@ -213,7 +215,7 @@ function quantityOf(text: string, n: NumberMention): QuantityMention | null {
     const hit = unitAfter(text, n.end);
     return make(n, casualtyUnit(verb[1]!), hit && hit.unit !== 'casualties' ? hit.end : n.end);
   }
-  if (DEATH_OF_BEFORE.test(before)) {
+  if (before.includes('eath') && DEATH_OF_BEFORE.test(before)) {
     const hit = unitAfter(text, n.end);
     return make(n, 'dead', hit ? hit.end : n.end);
   }
@@ -231,14 +233,16 @@ function quantityOf(text: string, n: NumberMention): QuantityMention | null {
   if (hit) {
     let state = casualtyStateAt(text, hit.end);
     if (!state && PEOPLE_UNITS.has(hit.unit) && (text.charCodeAt(hit.end) === 44 || text.startsWith(' and ', hit.end))) {
-      const list = LIST_THEN_STATE.exec(text.slice(hit.end, hit.end + 80));
+      const rest = text.slice(hit.end, hit.end + 80);
+      const list = STATE_WORD.test(rest) ? LIST_THEN_STATE.exec(rest) : null;
       if (list) state = casualtyStateAt(text, hit.end + list[0].length - 1);
     }
     return state ? make(n, state.unit, state.end) : make(n, hit.unit, hit.end);
   }
   const state = n.value > 0 ? casualtyStateAt(text, n.end) : null;
   if (state) return make(n, state.unit, state.end);
-  const nouns = n.value > 0 ? NOUNS_THEN_STATE.exec(text.slice(n.end, n.end + 80)) : null;
+  const ahead = n.value > 0 ? text.slice(n.end, n.end + 80) : '';
+  const nouns = STATE_WORD.test(ahead) ? NOUNS_THEN_STATE.exec(ahead) : null;
   if (nouns) {
     const nounState = casualtyStateAt(text, n.end + nouns[0].length - 1);
     if (nounState) return make(n, nounState.unit, nounState.end);
