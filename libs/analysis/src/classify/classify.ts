@@ -362,7 +362,8 @@ function inDistantPast(sentence: string, c: Candidate): boolean {
  */
 function dropBackgroundActs(sentence: string, cs: Candidate[]): void {
   // One test of the whole sentence rules out most sentences: no anchor word, no date in the past.
-  const mayBeAnchored = BACKGROUND_WORD.test(sentence) || mayBeProtested(sentence);
+  const protested = mayBeProtested(sentence);
+  const mayBeAnchored = protested || BACKGROUND_WORD.test(sentence);
   const mayBePast = cs.length > 1 && DISTANT_PAST_WORD.test(sentence);
   if (!mayBeAnchored && !mayBePast) return;
   let anchored: Candidate[] | null = null;
@@ -382,7 +383,7 @@ function dropBackgroundActs(sentence: string, cs: Candidate[]): void {
         (anchored ??= []).push(c);
         continue;
       }
-      if (c.type !== 'PROTEST' && mayBeProtested(before) && PROTESTED_BEFORE.test(before)) {
+      if (protested && c.type !== 'PROTEST' && mayBeProtested(before) && PROTESTED_BEFORE.test(before)) {
         (anchored ??= []).push(c);
         continue;
       }
