@@ -627,6 +627,22 @@ describe('classifySentence: ceasefire violations, losses suffered, violence that
   });
 });
 
+describe('classifySentence: tests called off, alerts for storms, strikes and price wars threatened', () => {
+  it('reads a missile test postponed or halted as no test, and a nuclear test as a show of force', () => {
+    expect(types('US postpones missile test over N Korea tensions')).toEqual([]);
+    expect(types('US decision to halt missile test')).toEqual([]);
+    expect(first('North Korea conducts third nuclear test')).toMatchObject({ type: 'MOBILIZE', mode: 'weapons' });
+  });
+  it('reads a high alert for a typhoon as no mobilisation', () => {
+    expect(types('China on high alert for typhoon Kalmaegi')).toEqual([]);
+    expect(types('Troops on high alert after border clashes')).toEqual(['MOBILIZE']);
+  });
+  it('reads planned strikes and a price war threatened as threats to restrict, not to use force', () => {
+    expect(first('U.S. fast-food workers plan nationwide strikes over minimum wage')).toMatchObject({ type: 'THREATEN', mode: 'restrict' });
+    expect(first('Iran threatens to trigger oil price war')).toMatchObject({ type: 'THREATEN', mode: 'restrict' });
+  });
+});
+
 describe('classifySentence: a warning that predicts', () => {
   it('reads a warning of what could go wrong as no threat, and a warning of what the speaker will do as one', () => {
     expect(types('Iran warns Moscow nuclear talks could stall')).toEqual([]);

@@ -266,8 +266,10 @@ function applyIntentMarkers(sentence: string, cs: Candidate[], lex: CompiledLexi
       c.type = 'AGREE';
       c.mode = null;
     } else if ((intent && (toThreaten || unless)) || (possible && toThreaten)) {
+      const mode = threatenMode(sentence.slice(c.start, clauseEnd(sentence, c.end)), lex);
+      // Strikes and protests planned are a threat to restrict, not to use force ("workers plan nationwide strikes").
+      c.mode = c.type === 'PROTEST' ? (mode === null || mode === 'violence' ? 'restrict' : mode) : (mode ?? 'violence');
       c.type = 'THREATEN';
-      c.mode = threatenMode(sentence.slice(c.start, clauseEnd(sentence, c.end)), lex) ?? 'violence';
     }
   }
 }
