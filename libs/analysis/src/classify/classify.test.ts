@@ -633,6 +633,14 @@ describe('classifySentence: tests called off, alerts for storms, strikes and pri
     expect(types('US decision to halt missile test')).toEqual([]);
     expect(first('North Korea conducts third nuclear test')).toMatchObject({ type: 'MOBILIZE', mode: 'weapons' });
   });
+  it('reads military exercises called off as none, and phone hacking as no call', () => {
+    expect(types('Obama condemns Egypt violence, cancels military exercises')).toEqual(['ACCUSE']);
+    expect(types('Sienna Miller testifies at UK phone hacking trial')).not.toContain('CONSULT');
+  });
+  it('reads "from Egypt protests" as street protests, not a diplomatic protest by Egypt', () => {
+    expect(types('Death toll from Egypt protests rises to 49')).toEqual(['PROTEST']);
+    expect(types('Russia protests to Japan over the visit')).toContain('ACCUSE');
+  });
   it('reads a high alert for a typhoon as no mobilisation', () => {
     expect(types('China on high alert for typhoon Kalmaegi')).toEqual([]);
     expect(types('Troops on high alert after border clashes')).toEqual(['MOBILIZE']);
