@@ -377,6 +377,13 @@ describe('assignRoles: hit by a nominal act, and places after a compass word', (
   });
 });
 
+describe('assignRoles: a headline\'s second clause after a comma', () => {
+  it('ends the object at ", Russia warns" but not inside a list of countries', () => {
+    expect(roles('Syrian forces bombard Homs, Russia warns of civil war', 'bombard', 'ASSAULT').targets).toEqual(['SYR']);
+    expect(roles('Russia sent troops to Belarus, Ukraine and Kazakhstan', 'sent troops', 'MOBILIZE').targets).toEqual(['BLR', 'UKR', 'KAZ']);
+  });
+});
+
 describe('assignRoles: who reports it after a dash', () => {
   it('reads no target in the source a headline names after a spaced dash', () => {
     const s = 'Russian troops destroyed up to 40 soldiers in the Kupyansk direction - Russian Defense Ministry';

@@ -54,6 +54,8 @@ const CLAUSE_WORDS_AFTER_COMMA = new Set([
   'following', 'saying', 'describing', 'becoming', 'who', 'which', 'whose', 'where',
 ]);
 const REPORTING_VERB = /\b(?:said|says|say|told|reported|reports|announced|quoted|added|stated|claimed|confirmed|according)\b/;
+/** ", Russia warns of civil war", ", Lavrov arrives for talks": a headline's second clause, a name and its verb. */
+const NAME_THEN_VERB = /^\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*\s+[a-z]+s\b/;
 const DASH_AFTER = /\s[-–—]\s/;
 /** Words that open a new clause even without a comma. */
 const CLAUSE_WORDS = /\s(?:after|following|before|despite|because|while|although|unless|if|whereas|without|who|which|whose|where|according to|(?<!such |same |known |well )as(?= (?:the )?[A-Z]))\s/;
@@ -75,7 +77,7 @@ function objectRegionEnd(sentence: string, from: number): number {
     if (next < 0 || next > comma + 90) next = Math.min(sentence.length, comma + 90);
     const segment = sentence.slice(comma + 1, next);
     const firstWord = /^\s*([a-z]+)/.exec(segment);
-    if ((firstWord && CLAUSE_WORDS_AFTER_COMMA.has(firstWord[1]!)) || REPORTING_VERB.test(segment)) return comma;
+    if ((firstWord && CLAUSE_WORDS_AFTER_COMMA.has(firstWord[1]!)) || REPORTING_VERB.test(segment) || NAME_THEN_VERB.test(segment)) return comma;
   }
   return end;
 }

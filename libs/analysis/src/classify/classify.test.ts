@@ -651,6 +651,21 @@ describe('classifySentence: tests called off, alerts for storms, strikes and pri
   });
 });
 
+describe('classifySentence: bombardments, shootings, sanctions ordered, exercises, captures and resignations', () => {
+  it('reads each as its act', () => {
+    expect(first('Syrian forces bombard Homs')).toMatchObject({ type: 'ASSAULT', mode: 'heavy-weapons' });
+    expect(first('Mauritanian president shot by army unit')).toMatchObject({ type: 'ASSAULT', mode: 'firearms' });
+    expect(types('UN orders global sanctions against Haqqani network')).toEqual(['SANCTION']);
+    expect(types('Turkish army stages tank exercises near Syria border')).toEqual(['MOBILIZE']);
+    expect(types('Free Syrian Army captures Syrian officers')).toEqual(['ASSAULT']);
+    expect(first('Luxembourg PM quits amid spying scandal')).toMatchObject({ type: 'RETREAT', mode: 'resign' });
+  });
+  it('reads a film shot by a director and a player who quits the game as no act', () => {
+    expect(types('The film was shot by a Ukrainian director')).toEqual([]);
+    expect(types('The team captain quits the game')).toEqual([]);
+  });
+});
+
 describe('classifySentence: a warning that predicts', () => {
   it('reads a warning of what could go wrong as no threat, and a warning of what the speaker will do as one', () => {
     expect(types('Iran warns Moscow nuclear talks could stall')).toEqual([]);
