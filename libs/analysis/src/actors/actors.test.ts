@@ -414,6 +414,9 @@ describe('assignRoles: coordinated verbs and whose troops', () => {
     expect(roles(s, 'warned', 'THREATEN').actors).toEqual([]);
     expect(roles('The United States defended the right of Russian troops to fire on militants in Azerbaijan and insisted on calm.', 'insisted', 'REQUEST').actors).toEqual(['USA']);
   });
+  it('reads the demonym in "More French soldiers to …" as the actor', () => {
+    expect(roles('More French soldiers to Central African Republic', 'More French soldiers to', 'MOBILIZE')).toEqual({ actors: ['FRA'], targets: ['CAF'] });
+  });
   it('reads the demonym inside "the dispatch of North Korean troops to Russia" as the actor', () => {
     const s = 'Peskov said there had been contradictory information from the United States and South Korea regarding the dispatch of North Korean troops to Russia.';
     expect(roles(s, 'dispatch of North Korean troops', 'MOBILIZE')).toEqual({ actors: ['PRK'], targets: ['RUS'] });

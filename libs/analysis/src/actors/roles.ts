@@ -163,7 +163,8 @@ const BY_RIGHT_AFTER = /^\s+by\s/;
 const PASSIVE_BY_BEFORE =
   /\b(?:hit|struck|targeted|damaged|destroyed|killed|wounded|injured|attacked|shelled|bombed|rocked|shaken)\s+by\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,3}$/i;
 const PARTICIPLE_END = /\w(?:ed|en|wn)$/;
-const OF_IN_TRIGGER = /\sof\s/;
+/** "the dispatch of North Korean troops", "More French soldiers to …": the demonym in the trigger names whose troops. */
+const WHOSE_TROOPS = /\sof\s|^(?:more|additional|extra)\s/i;
 const TO_AT_END = /\s(?:to|that|about)$/;
 
 /**
@@ -596,7 +597,7 @@ export function assignRoles(sentence: string, mentions: ActorMention[], trigger:
   // puts its subject.
   if (eventType === 'MOBILIZE' || eventType === 'AID') {
     const own = after.filter((c) => c.mention.kind === 'demonym' && c.mention.end <= trigger.end);
-    if (own.length > 0 && OF_IN_TRIGGER.test(sentence.slice(trigger.start, own[0]!.mention.start))) {
+    if (own.length > 0 && WHOSE_TROOPS.test(sentence.slice(trigger.start, own[0]!.mention.start))) {
       const rest = after.filter((c) => !own.includes(c));
       return { actors: codes(own), targets: codes(objectGroup(sentence, rest, false, false)).filter((code) => !own.some((c) => c.mention.code === code)) };
     }

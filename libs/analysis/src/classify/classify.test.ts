@@ -660,6 +660,20 @@ describe('classifySentence: bombardments, shootings, sanctions ordered, exercise
     expect(types('Free Syrian Army captures Syrian officers')).toEqual(['ASSAULT']);
     expect(first('Luxembourg PM quits amid spying scandal')).toMatchObject({ type: 'RETREAT', mode: 'resign' });
   });
+  it('reads strikes inside a country, closing in, driving back, battling, assaults on a town and crackdowns', () => {
+    expect(first('Israel planes strike inside Syria')).toMatchObject({ type: 'ASSAULT', mode: 'heavy-weapons' });
+    expect(types('French-led troops close in on Timbuktu')).toEqual(['ASSAULT']);
+    expect(types('Hundreds of French troops drive back rebels')).toEqual(['ASSAULT']);
+    expect(types('Now, militants battle Pakistani police')).toEqual(['ASSAULT']);
+    expect(types('Syrian army pushes assault on rebel-held town')).toEqual(['ASSAULT']);
+    expect(first('Egypt army cracks down on Brotherhood')).toMatchObject({ type: 'COERCE', mode: 'restrict' });
+    expect(types('Firefighters battle the flames')).toEqual([]);
+  });
+  it('reads Iron Dome deployed and more soldiers sent as mobilisation, and a vow of revenge as a threat', () => {
+    expect(first('IDF to deploy Iron Dome in Central Israel')).toMatchObject({ type: 'MOBILIZE', mode: 'weapons' });
+    expect(first('More French soldiers to Central African Republic')).toMatchObject({ type: 'MOBILIZE', mode: 'troops' });
+    expect(first('Pakistan Taliban vows revenge')).toMatchObject({ type: 'THREATEN', mode: 'violence' });
+  });
   it('reads a film shot by a director and a player who quits the game as no act', () => {
     expect(types('The film was shot by a Ukrainian director')).toEqual([]);
     expect(types('The team captain quits the game')).toEqual([]);
