@@ -361,6 +361,16 @@ describe('assignRoles: the agent of a nominal act', () => {
     expect(roles('Pakistan protests ceasefire violations by India', 'ceasefire violations', 'ASSAULT')).toEqual({ actors: ['IND'], targets: [] });
     expect(roles('Ukraine vowed to respond to the shelling by Russian forces.', 'shelling', 'ASSAULT').actors).toEqual(['RUS']);
   });
+  it('keeps the "by" of a complaint or a refusal as the one complained of', () => {
+    const s = 'Croatia is investigating alleged war crimes by Croatian extremists against Serb civilians.';
+    expect(roles(s, 'investigating alleged war crimes', 'ACCUSE')).toEqual({ actors: ['HRV'], targets: ['HRV'] });
+    expect(roles('The US rejected calls by the UN to adopt reforms.', 'rejected calls', 'REJECT')).toEqual({ actors: ['USA'], targets: ['UN'] });
+  });
+  it('reads the subject of a subordinate clause after a comma in that clause', () => {
+    const s = 'Serbia eased emergency measures in Montenegro, as authorities in Croatia cracked down on Serbian nationalists.';
+    expect(roles(s, 'cracked down on', 'COERCE').actors).toEqual(['HRV']);
+    expect(roles('The EU, while divided, imposed sanctions on Russia.', 'imposed sanctions', 'SANCTION').actors).toEqual(['EU']);
+  });
   it('reads a participle with its agent right after it as a passive', () => {
     expect(roles('Ukrainian units destroyed by Russian troops near Kupyansk', 'destroyed', 'ASSAULT')).toEqual({ actors: ['RUS'], targets: ['UKR'] });
   });

@@ -57,6 +57,19 @@ const REPORTING_VERB = /\b(?:said|says|say|told|reported|reports|announced|quote
 /** ", Russia warns of civil war", ", Lavrov arrives for talks": a headline's second clause, a name and its verb. */
 const NAME_THEN_VERB = /^\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*\s+[a-z]+s\b/;
 const DASH_AFTER = /\s[-–—]\s/;
+/** ", as …", ", while …", ", when …": a subordinate clause with a subject of its own. */
+const SUBORDINATE_OPENER = /,\s+(?:as|while|whereas|when|because|although|though)\s/g;
+
+/** Where the last subordinate clause opened between `from` and `to` starts its words, or -1. */
+function lastSubordinateOpener(sentence: string, from: number, to: number): number {
+  let at = -1;
+  const comma = sentence.indexOf(',', from);
+  if (comma < 0 || comma >= to) return -1;
+  SUBORDINATE_OPENER.lastIndex = comma;
+  for (let m = SUBORDINATE_OPENER.exec(sentence); m && m.index < to; m = SUBORDINATE_OPENER.exec(sentence)) at = m.index + m[0].length;
+  return at;
+}
+
 /** Words that open a new clause even without a comma. */
 const CLAUSE_WORDS = /\s(?:after|following|before|despite|because|while|although|unless|if|whereas|without|who|which|whose|where|according to|(?<!such |same |known |well )as(?= (?:the )?[A-Z]))\s/;
 
@@ -138,6 +151,8 @@ function isAccordingTo(sentence: string, m: ActorMention): boolean {
 
 /** Verbs after which a passive subject is the one acted on ("was attacked", "were sanctioned"). */
 const VICTIM_TYPES: ReadonlySet<EventType> = new Set(['ASSAULT', 'COERCE', 'ACCUSE', 'PROTEST', 'SANCTION', 'THREATEN', 'REJECT']);
+/** Acts that answer someone else's: the "by" after them names the one answered, not the actor. */
+const ANSWERING_TYPES: ReadonlySet<EventType> = new Set(['ACCUSE', 'PROTEST', 'REQUEST', 'REJECT']);
 /** Complaint-like types: "protested to X over Y" targets Y, X is only the addressee. */
 const ADDRESSEE_TYPES: ReadonlySet<EventType> = new Set(['ACCUSE', 'PROTEST', 'REQUEST']);
 /** "is opposed to", "is committed to", "were sent to": adjectival or motion, not an agentless passive. */
@@ -590,7 +605,14 @@ export function assignRoles(sentence: string, mentions: ActorMention[], trigger:
   const clauseStart = sentence.lastIndexOf(';', trigger.start) + 1;
   const objectEnd = objectRegionEnd(sentence, trigger.end);
 
-  const before = usable.filter((c) => c.mention.start >= clauseStart && c.mention.start < trigger.start);
+  let before = usable.filter((c) => c.mention.start >= clauseStart && c.mention.start < trigger.start);
+  // "Serbia eased measures in Montenegro, as authorities in Croatia cracked down …": a subordinate clause after a
+  // comma has its own subject, when it names anyone.
+  if (before.length > 1) {
+    const opener = lastSubordinateOpener(sentence, before[0]!.mention.end, trigger.start);
+    const own = opener < 0 ? before : before.filter((c) => c.mention.start >= opener);
+    if (own.length > 0) before = own;
+  }
   const after = usable.filter((c) => c.mention.start >= trigger.start && c.mention.start < objectEnd);
 
   // "the dispatch of North Korean troops to Russia": whose troops the trigger names acts, wherever the sentence
@@ -634,8 +656,9 @@ export function assignRoles(sentence: string, mentions: ActorMention[], trigger:
   }
 
   // "ceasefire violations by India", "the shelling by Ukrainian forces": a nominal act's agent right after it acts,
-  // whatever the sentence's subject (who only reports or protests it).
-  const agentOfAct = agent.length > 0 && AGENT_RIGHT_AFTER.test(sentence.slice(trigger.end, agent[0]!.mention.start));
+  // whatever the sentence's subject (who only reports or protests it). Not in a complaint or a refusal, whose "by"
+  // names the one complained of ("investigating war crimes by Croatian extremists", "rejected calls by Annan").
+  const agentOfAct = !ANSWERING_TYPES.has(eventType) && agent.length > 0 && AGENT_RIGHT_AFTER.test(sentence.slice(trigger.end, agent[0]!.mention.start));
   let actors = codes(subject.length > 0 && !agentOfAct ? subject : agent);
   let targets = codes(objectGroup(sentence, after, subject.length === 0 || agentOfAct, ADDRESSEE_TYPES.has(eventType)));
   // A threat's object may be the threatener again ("warned that Tehran would not stand idly by if Israel …"):
