@@ -25,7 +25,8 @@ const UNIT_WORDS: Array<[string, string]> = [
   ['mercenaries', 'troops'], ['peacekeepers', 'troops'], ['fighters', 'troops'], ['militiamen', 'troops'],
   ['guerrillas', 'troops'], ['guerillas', 'troops'], ['sailors', 'troops'], ['airmen', 'troops'], ['infantrymen', 'troops'],
   ['recruits', 'troops'], ['serviceman', 'troops'], ['militiaman', 'troops'], ['militants', 'troops'],
-  ['rebels', 'troops'], ['separatists', 'troops'], ['insurgents', 'troops'], ['military personnel', 'troops'], ['personnel', 'personnel'], ['staff', 'personnel'],
+  ['rebels', 'troops'], ['separatists', 'troops'], ['insurgents', 'troops'], ['military personnel', 'troops'],
+  ['personnel', 'personnel'], ['staff', 'personnel'],
   ['battalions', 'battalions'], ['battalion', 'battalions'], ['brigades', 'brigades'], ['brigade', 'brigades'],
   ['divisions', 'divisions'],
   ['fighter jets', 'aircraft'], ['aircraft', 'aircraft'], ['warplanes', 'aircraft'], ['planes', 'aircraft'],
@@ -84,18 +85,18 @@ const CASUALTY_VERB_BEFORE =
 const DEATH_TOLL_BEFORE = /\bdeath toll\b[^.;:!?]{0,110}?\s(?:to|of|at|is|was|reached|reaches|hit|hits|stood at|stands at)\s+(?:\w+\s+)?$/i;
 /** "the death of two Ukrainian soldiers", "deaths of 12 civilians". */
 const DEATH_OF_BEFORE = /\bdeaths? of\s+(?:(?:an estimated|at least|more than|up to|about|around|nearly|some|over)\s+)?$/i;
-/**
- * "Four border guards killed", "One DPR serviceman killed", "Three schoolboys were killed": a casualty state after a
- * noun phrase of up to three words that are no unit the table knows. Words that open a clause or a phrase of their
- * own stop it ("Two attacks in Donetsk killed …" is no count).
- */
+/** A word of a noun phrase: any word but one that opens a clause or a phrase of its own. */
 const NOUN = String.raw`\s+(?!(?:and|or|but|in|on|at|of|from|by|with|after|as|to|for|near|during|while|said|says|were|was|are|is|have|has|had)\b)[\p{L}][\p{L}'’.-]*`;
-const PEOPLE_UNITS: ReadonlySet<string> = new Set(['troops', 'personnel', 'people']);
 /** Another count in the same list: "Two soldiers, one rebel killed", "9 civilians and 35 militiamen killed". */
 const NEXT_COUNT = String.raw`(?:(?:,|\s+and)\s+(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|an?)(?:${NOUN}){1,3}?)`;
+/** A casualty state ahead, after its auxiliaries. */
 const STATE_AHEAD = String.raw`\s+(?=(?:(?:were|was|have been|had been|are|is|have|has|had|reportedly|said)\s+)*(?:killed|dead|died|die|dies|slain|wounded|injured|hurt)\b)`;
 /** Cheap necessary condition for NOUNS_THEN_STATE and LIST_THEN_STATE. */
 const STATE_WORD = /kill|dead|die|slain|wound|injur|hurt/;
+/**
+ * "Four border guards killed", "One DPR serviceman killed", "Three schoolboys were killed": a casualty state after a
+ * noun phrase of up to three words that are no unit the table knows ("Two attacks in Donetsk killed …" is no count).
+ */
 const NOUNS_THEN_STATE = new RegExp(String.raw`^(?:${NOUN}){1,3}?${STATE_AHEAD}`, 'u');
 /**
  * After a count of people and its unit, the rest of the list before the state: "Two soldiers[, one rebel] killed".
@@ -103,6 +104,7 @@ const NOUNS_THEN_STATE = new RegExp(String.raw`^(?:${NOUN}){1,3}?${STATE_AHEAD}`
  * serviceman killed" count no dead.
  */
 const LIST_THEN_STATE = new RegExp(String.raw`^${NEXT_COUNT}+${STATE_AHEAD}`, 'u');
+const PEOPLE_UNITS: ReadonlySet<string> = new Set(['troops', 'personnel', 'people']);
 const TROOP_CONTAINER_BEFORE =
   /\b(?:brigade|battalion|division|force|contingent|unit|corps|deployment|detachment|garrison|regiment|army)\s+of\s+(?:(?:an estimated|at least|more than|up to|about|around|nearly|some|over|roughly|approximately|as many as)\s+)?$/i;
 const STATE_AFTER =
@@ -207,7 +209,6 @@ function casualtyStateAt(text: string, from: number): { unit: string; end: numbe
 function quantityOf(text: string, n: NumberMention): QuantityMention | null {
   if (isNotACount(text, n)) return null;
   const before = text.slice(Math.max(0, n.qualifierStart - 60), n.qualifierStart);
-  const longBefore = () => text.slice(Math.max(0, n.qualifierStart - 140), n.qualifierStart);
 
   if (KILLED_OR_WOUNDED_BEFORE.test(before)) return make(n, 'casualties', n.end);
   const verb = CASUALTY_VERB_BEFORE.exec(before);
@@ -219,7 +220,10 @@ function quantityOf(text: string, n: NumberMention): QuantityMention | null {
     const hit = unitAfter(text, n.end);
     return make(n, 'dead', hit ? hit.end : n.end);
   }
-  if (text.includes('toll') && DEATH_TOLL_BEFORE.test(longBefore())) return make(n, 'dead', n.end);
+  // A death toll's verb may come long after it: a longer stretch before the number is read.
+  if (text.includes('toll') && DEATH_TOLL_BEFORE.test(text.slice(Math.max(0, n.qualifierStart - 140), n.qualifierStart))) {
+    return make(n, 'dead', n.end);
+  }
 
   const after = text.slice(n.end);
   if (/^-strong\b/.test(after)) {
