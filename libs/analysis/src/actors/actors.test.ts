@@ -424,6 +424,10 @@ describe('assignRoles: coordinated verbs and whose troops', () => {
     expect(roles(s, 'warned', 'THREATEN').actors).toEqual([]);
     expect(roles('The United States defended the right of Russian troops to fire on militants in Azerbaijan and insisted on calm.', 'insisted', 'REQUEST').actors).toEqual(['USA']);
   });
+  it('reads no actor when a pronoun\'s country comes between the mention and the act', () => {
+    const s = 'He urged Russia to cease cooperation with North Korea and warned that his country would respond to acts that threaten its security.';
+    expect(roles(s, 'threaten', 'THREATEN').actors).toEqual([]);
+  });
   it('reads the demonym in "More French soldiers to …" as the actor', () => {
     expect(roles('More French soldiers to Central African Republic', 'More French soldiers to', 'MOBILIZE')).toEqual({ actors: ['FRA'], targets: ['CAF'] });
   });

@@ -534,6 +534,16 @@ function onlySpeaks(sentence: string, group: Candidate[], trigger: Span, eventTy
   return !SPEAKER_AGAIN.test(rest);
 }
 
+/** "… with North Korea and warned that his country would respond …": a subject of its own between mention and trigger. */
+const PRONOUN_SUBJECT_BEFORE = /\b(?:his|her|their|our) (?:country|government|nation|people)\s+(?:would|will|could|may|might|should|must|has|had|is|was)\b/;
+
+/** Whether the trigger's own subject is a pronoun's country, not the group named before it. */
+function pronounSubjectBetween(sentence: string, group: Candidate[], trigger: Span): boolean {
+  if (group.length === 0) return false;
+  const gap = sentence.slice(group[group.length - 1]!.mention.end, trigger.start);
+  return (gap.includes('his ') || gap.includes('her ') || gap.includes('their ') || gap.includes('our ')) && PRONOUN_SUBJECT_BEFORE.test(gap);
+}
+
 /** The first place named among `list` ("in Kharkiv"; not "in Russian shelling"), with the places joined to it. */
 function placeGroup(sentence: string, list: Candidate[]): Candidate[] {
   const place = list.findIndex((c) => c.locative && !modifiesNoun(sentence, c));
@@ -643,7 +653,7 @@ export function assignRoles(sentence: string, mentions: ActorMention[], trigger:
     }
   }
   const nearest = subjectGroup(sentence, before, options?.strongSubjectOnly, trigger);
-  const subject = onlySpeaks(sentence, nearest, trigger, eventType) ? [] : nearest;
+  const subject = onlySpeaks(sentence, nearest, trigger, eventType) || pronounSubjectBetween(sentence, nearest, trigger) ? [] : nearest;
   const agentAt = after.findIndex((c) => c.agent);
   const agent = agentAt >= 0 ? conjoinedGroup(sentence, after, agentAt, 1) : [];
 
