@@ -64,7 +64,11 @@ events.forEach((event, i) => {
     else if (i % 2 === 1) misses.push(r.headline);
     // The dead the headline's attacks count, against UCDP's estimate for the event.
     const dead = new Set<number>();
-    for (const e of assaults) for (const q of e.quantities) if (q.unit === 'dead') dead.add(q.value);
+    for (const e of assaults) {
+      for (const q of e.quantities) if (q.unit === 'dead') dead.add(q.value);
+      // The event's own count adds up a list ("Two soldiers, one rebel killed" is 3).
+      if (e.quantity?.unit === 'dead') dead.add(e.quantity.value);
+    }
     if (dead.size > 0) {
       half.extracted++;
       if ([...dead].some((d) => d >= event.low && d <= event.high)) half.inRange++;

@@ -112,4 +112,7 @@ describe('analyzeSentence: the quantity that measures an attack', () => {
     expect(analyzeSentence('Three militiamen wounded, one killed in shelling by Kiev troops')[0]!.quantity).toEqual({ value: 1, unit: 'dead', qualifier: null });
     expect(analyzeSentence('One serviceman killed, seven injured amid enemy attacks in Donbas')[0]!.quantity).toEqual({ value: 1, unit: 'dead', qualifier: null });
   });
+  it('adds up the counts of one list of the dead', () => {
+    expect(analyzeSentence('Two soldiers, one rebel killed in east Ukraine fighting')[0]!.quantity).toEqual({ value: 3, unit: 'dead', qualifier: null });
+  });
 });

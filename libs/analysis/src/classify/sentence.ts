@@ -28,7 +28,8 @@ const ASSAULT_UNIT_RANK: Record<string, number> = { dead: 0, casualties: 1, inju
 
 /**
  * The quantity nearest the trigger among those that measure this kind of event (the first on a tie); for an attack,
- * its dead before its wounded ("One serviceman killed, three wounded" is measured by the one killed).
+ * its dead before its wounded ("One serviceman killed, three wounded" is measured by the one killed). The counts of
+ * one list add up.
  */
 function chooseQuantity(type: EventType, trigger: { start: number; end: number }, mentions: QuantityMention[], quantities: Quantity[]): Quantity | null {
   const units = RELEVANT_UNITS[type];
@@ -47,7 +48,18 @@ function chooseQuantity(type: EventType, trigger: { start: number; end: number }
       bestDistance = distance;
     }
   }
-  return best >= 0 ? quantities[best]! : null;
+  if (best < 0) return null;
+  // "Two soldiers, one rebel killed": the counts of one list end at the same state and add up.
+  const chosen = mentions[best]!;
+  let total = 0;
+  let parts = 0;
+  for (const q of mentions) {
+    if (q.unit === chosen.unit && q.end === chosen.end) {
+      total += q.value;
+      parts++;
+    }
+  }
+  return parts > 1 ? { value: total, unit: chosen.unit, qualifier: chosen.qualifier } : quantities[best]!;
 }
 
 /**

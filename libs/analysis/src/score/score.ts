@@ -130,6 +130,8 @@ function magnitudePoints(event: AnalysedEvent, tables: ScoringTables): ScoreCont
   const out: ScoreContribution[] = [];
   for (const m of tables.magnitude) {
     const values = event.quantities.filter((q) => m.units.includes(q.unit)).map((q) => q.value);
+    // The event's own quantity may add up a list ("Two soldiers, one rebel killed" is 3).
+    if (event.quantity && m.units.includes(event.quantity.unit)) values.push(event.quantity.value);
     if (values.length === 0) continue;
     const value = Math.max(...values);
     const points = Math.min(m.max, m.perDecade * Math.log10(1 + value));
@@ -177,6 +179,8 @@ function eventPoints(event: AnalysedEvent, tables: ScoringTables): number {
     for (const m of tables.magnitude) {
       let value = -Infinity;
       for (const q of event.quantities) if (m.units.includes(q.unit) && q.value > value) value = q.value;
+      const own = event.quantity;
+      if (own && m.units.includes(own.unit) && own.value > value) value = own.value;
       if (value !== -Infinity) points += round1(Math.min(m.max, m.perDecade * Math.log10(1 + value)));
     }
   }
