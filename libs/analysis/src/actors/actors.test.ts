@@ -387,6 +387,16 @@ describe('assignRoles: hit by a nominal act, and places after a compass word', (
   });
 });
 
+describe('assignRoles: the place of a nominal act', () => {
+  it('reads a place right before a nominal act as where it happened', () => {
+    expect(roles('Baghdad cafe bombing kills at least 38', 'bombing', 'ASSAULT')).toEqual({ actors: [], targets: ['IRQ'] });
+    expect(roles('Rebel toll from Slavyansk raid tops 30', 'raid', 'ASSAULT')).toEqual({ actors: [], targets: ['UKR'] });
+  });
+  it('keeps a capital before a verb as the government that acts', () => {
+    expect(roles('Moscow attacks Kyiv', 'attacks', 'ASSAULT')).toEqual({ actors: ['RUS'], targets: ['UKR'] });
+  });
+});
+
 describe('assignRoles: a headline\'s second clause after a comma', () => {
   it('ends the object at ", Russia warns" but not inside a list of countries', () => {
     expect(roles('Syrian forces bombard Homs, Russia warns of civil war', 'bombard', 'ASSAULT').targets).toEqual(['SYR']);

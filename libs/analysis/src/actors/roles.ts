@@ -413,6 +413,17 @@ function modifiesTrigger(sentence: string, c: Candidate, trigger: Span): boolean
   );
 }
 
+/** Acts named by a noun that a place before them can locate: "Kabul bombing", "Donetsk shelling", "Slavyansk raid". */
+const NOMINAL_ACT =
+  /^(?:(?:suicide|car|truck|roadside|drone|missile|rocket|air|mortar|artillery|market|cafe|bus)\s+)?(?:bombings?|shellings?|shootings?|fighting|killings?|stabbings?|rioting|blasts?|explosions?|raids?|air ?strikes?|airstrikes?|sieges?|massacres?|clashes|violence|unrest|riots?)$/;
+
+/** The place right before a nominal act (lower-case modifiers between), or null. */
+function placeOfAct(sentence: string, c: Candidate, trigger: Span): Candidate | null {
+  if (c.mention.kind !== 'capital' || c.mention.end > trigger.start) return null;
+  if (!MODIFIER_GAP.test(sentence.slice(c.mention.end, trigger.start)) && c.mention.end !== trigger.start - 1) return null;
+  return NOMINAL_ACT.test(sentence.slice(trigger.start, trigger.end).toLowerCase()) ? c : null;
+}
+
 /**
  * The subject group: nearest strong mention before the trigger, else (unless `strongOnly`) the nearest
  * mention of any kind.
@@ -652,6 +663,10 @@ export function assignRoles(sentence: string, mentions: ActorMention[], trigger:
       return { actors: codes(firing), targets: codes(victims) };
     }
   }
+  // "Kabul bombing kills 10", "Rebel toll from Slavyansk raid": a place right before a nominal act is where it
+  // happened, not who did it.
+  const site = before.length > 0 ? placeOfAct(sentence, before[before.length - 1]!, trigger) : null;
+  if (site !== null) before = before.slice(0, -1);
   const nearest = subjectGroup(sentence, before, options?.strongSubjectOnly, trigger);
   const subject = onlySpeaks(sentence, nearest, trigger, eventType) || pronounSubjectBetween(sentence, nearest, trigger) ? [] : nearest;
   const agentAt = after.findIndex((c) => c.agent);
@@ -683,6 +698,7 @@ export function assignRoles(sentence: string, mentions: ActorMention[], trigger:
   if (actors.length >= 2 && SYMMETRIC_TYPES.has(eventType)) {
     targets = targets.filter((code) => !actors.includes(code));
   }
+  if (site !== null && targets.length === 0 && !actors.includes(site.mention.code)) targets = [site.mention.code];
   // A resignation, a surrender or a withdrawal on one's own ground acts on no one: "Georgian President Eduard
   // Shevardnadze resigned … in Tbilisi", "Ugandan rebels surrendered in Soroti" have no target.
   if (eventType === 'RETREAT' && targets.length > 0 && targets.every((code) => actors.includes(code))) targets = [];
