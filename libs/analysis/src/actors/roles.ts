@@ -408,9 +408,12 @@ function modifiesNoun(sentence: string, c: Candidate): boolean {
  */
 function modifiesTrigger(sentence: string, c: Candidate, trigger: Span): boolean {
   const m = c.mention;
-  return (
-    (m.kind === 'demonym' || ABBREVIATION.test(m.text)) && m.end <= trigger.start && MODIFIER_GAP.test(sentence.slice(m.end, trigger.start))
-  );
+  return (m.kind === 'demonym' || ABBREVIATION.test(m.text)) && standsBefore(sentence, c, trigger);
+}
+
+/** The mention stands right before the trigger, with at most two lower-case modifiers between ("Kabul cafe bombing"). */
+function standsBefore(sentence: string, c: Candidate, trigger: Span): boolean {
+  return c.mention.end <= trigger.start && MODIFIER_GAP.test(sentence.slice(c.mention.end, trigger.start));
 }
 
 /** Acts named by a noun that a place before them can locate: "Kabul bombing", "Donetsk shelling", "Slavyansk raid". */
@@ -419,8 +422,7 @@ const NOMINAL_ACT =
 
 /** The place right before a nominal act (lower-case modifiers between), or null. */
 function placeOfAct(sentence: string, c: Candidate, trigger: Span): Candidate | null {
-  if (c.mention.kind !== 'capital' || c.mention.end > trigger.start) return null;
-  if (!MODIFIER_GAP.test(sentence.slice(c.mention.end, trigger.start)) && c.mention.end !== trigger.start - 1) return null;
+  if (c.mention.kind !== 'capital' || !standsBefore(sentence, c, trigger)) return null;
   return NOMINAL_ACT.test(sentence.slice(trigger.start, trigger.end).toLowerCase()) ? c : null;
 }
 
@@ -531,9 +533,14 @@ const SPEAKER_AGAIN = /\b(?:it|they|he|she|we|its|their|his|her|our)\b/;
  * group and the trigger, the group is the one speaking, not the one acting, unless a pronoun takes it up
  * again ("Ukraine said it shot down …"). The event then has no known actor (or, passive, no known target).
  */
+/** The words between a group and the trigger after it. */
+function gapToTrigger(sentence: string, group: Candidate[], trigger: Span): string {
+  return sentence.slice(group[group.length - 1]!.mention.end, trigger.start);
+}
+
 function onlySpeaks(sentence: string, group: Candidate[], trigger: Span, eventType: EventType): boolean {
   if (group.length === 0) return false;
-  const gap = sentence.slice(group[group.length - 1]!.mention.end, trigger.start);
+  const gap = gapToTrigger(sentence, group, trigger);
   const verb = SPEAKER_VERB.exec(gap);
   if (verb === null || HEDGE_BEFORE.test(gap.slice(0, verb.index))) return false;
   const rest = gap.slice(verb.index + verb[0].length);
@@ -551,7 +558,7 @@ const PRONOUN_SUBJECT_BEFORE = /\b(?:his|her|their|our) (?:country|government|na
 /** Whether the trigger's own subject is a pronoun's country, not the group named before it. */
 function pronounSubjectBetween(sentence: string, group: Candidate[], trigger: Span): boolean {
   if (group.length === 0) return false;
-  const gap = sentence.slice(group[group.length - 1]!.mention.end, trigger.start);
+  const gap = gapToTrigger(sentence, group, trigger);
   return (gap.includes('his ') || gap.includes('her ') || gap.includes('their ') || gap.includes('our ')) && PRONOUN_SUBJECT_BEFORE.test(gap);
 }
 

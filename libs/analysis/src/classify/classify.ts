@@ -324,7 +324,7 @@ const ANNIVERSARY_WORD = /annivers|commemorat|remembrance|memorial/i;
 /** Cheap necessary condition for TIME_ANCHOR_BEFORE. */
 const TIME_ANCHOR_WORD = /since|after|following|before|during|amid|wake|prior/i;
 /** Either's cheap condition, tested once per sentence: most sentences have neither. */
-const BACKGROUND_WORD = /since|after|following|before|during|amid|wake|prior|annivers|commemorat|remembrance|memorial/i;
+const BACKGROUND_WORD = new RegExp(`${TIME_ANCHOR_WORD.source}|${ANNIVERSARY_WORD.source}`, 'i');
 /** Cheap necessary condition for PROTESTED_BEFORE (its words are lower case where it can match). */
 const mayBeProtested = (text: string): boolean => text.includes('protest') || text.includes('demonstrat') || text.includes('rall');
 

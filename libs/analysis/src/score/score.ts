@@ -126,14 +126,23 @@ export function conflictOf(event: Pick<AnalysedEvent, 'actors' | 'targets'>, con
   return null;
 }
 
+/**
+ * The largest count of the event in `units`, or -Infinity when it names none. The event's own quantity counts too:
+ * it may add up a list ("Two soldiers, one rebel killed" is 3).
+ */
+function largestCount(event: AnalysedEvent, units: readonly string[]): number {
+  let value = -Infinity;
+  for (const q of event.quantities) if (units.includes(q.unit) && q.value > value) value = q.value;
+  const own = event.quantity;
+  if (own && units.includes(own.unit) && own.value > value) value = own.value;
+  return value;
+}
+
 function magnitudePoints(event: AnalysedEvent, tables: ScoringTables): ScoreContribution[] {
   const out: ScoreContribution[] = [];
   for (const m of tables.magnitude) {
-    const values = event.quantities.filter((q) => m.units.includes(q.unit)).map((q) => q.value);
-    // The event's own quantity may add up a list ("Two soldiers, one rebel killed" is 3).
-    if (event.quantity && m.units.includes(event.quantity.unit)) values.push(event.quantity.value);
-    if (values.length === 0) continue;
-    const value = Math.max(...values);
+    const value = largestCount(event, m.units);
+    if (value === -Infinity) continue;
     const points = Math.min(m.max, m.perDecade * Math.log10(1 + value));
     out.push({ factor: `magnitude_${m.name}`, points: round1(points), detail: `${value} ${m.name}` });
   }
@@ -177,10 +186,7 @@ function eventPoints(event: AnalysedEvent, tables: ScoringTables): number {
   if (bonus) points += bonus;
   if (severity > 0 || bonus) {
     for (const m of tables.magnitude) {
-      let value = -Infinity;
-      for (const q of event.quantities) if (m.units.includes(q.unit) && q.value > value) value = q.value;
-      const own = event.quantity;
-      if (own && m.units.includes(own.unit) && own.value > value) value = own.value;
+      const value = largestCount(event, m.units);
       if (value !== -Infinity) points += round1(Math.min(m.max, m.perDecade * Math.log10(1 + value)));
     }
   }
