@@ -42,7 +42,20 @@ interface GoldRow {
   text: string;
   source: GoldActor[] | null;
   target: GoldActor[] | string | null;
+  size?: string | null;
+  dead?: string | null;
+  injured?: string | null;
 }
+
+/**
+ * The gold's counts written as numbers (vague ones such as "Thousands" are left out), with the units that
+ * measure each: a crowd, a deportation or an arrest is counted in people or troops, never in dead or wounded.
+ */
+const GOLD_COUNTS: Array<{ field: 'size' | 'dead' | 'injured'; fits: (unit: string) => boolean }> = [
+  { field: 'size', fits: (unit) => unit !== 'dead' && unit !== 'injured' && unit !== 'casualties' },
+  { field: 'dead', fits: (unit) => unit === 'dead' },
+  { field: 'injured', fits: (unit) => unit === 'injured' },
+];
 
 function goldType(row: GoldRow): EventType {
   if (row.event === 'COERCE' && row.mode === 'destroy') return 'ASSAULT';
@@ -76,6 +89,8 @@ const perType = new Map<EventType, Counts>(ALL_TYPES.map((t) => [t, counts()]));
 const source = counts();
 const target = counts();
 const errors: string[] = [];
+/** Gold counts: how many, how many among the matching event's quantities, how many as its own quantity. */
+const quantity = { gold: 0, found: 0, own: 0 };
 const started = performance.now();
 for (const [text, golds] of bySentence) {
   const events = analyzeSentence(text).filter((e) => !e.negated);
@@ -97,10 +112,22 @@ for (const [text, golds] of bySentence) {
     addSets(source, goldCodes(g.source), ourCodes(e.actors));
     addSets(target, goldCodes(g.target), ourCodes(e.targets));
   }
+  for (const g of golds) {
+    for (const { field, fits } of GOLD_COUNTS) {
+      const value = g[field];
+      if (!value || !/^\d+$/.test(value)) continue;
+      quantity.gold++;
+      const e = events.find((x) => x.type === goldType(g));
+      const matches = (q: { value: number; unit: string } | null): boolean => q !== null && q.value === Number(value) && fits(q.unit);
+      if (e?.quantities.some(matches)) quantity.found++;
+      if (e && matches(e.quantity)) quantity.own++;
+    }
+  }
 }
 const elapsedMs = performance.now() - started;
 
 const fmt = (x: number) => x.toFixed(2);
+const pct = (part: number, whole: number) => `${((100 * part) / whole).toFixed(0)} %`;
 const lines: string[] = [];
 lines.push('| type | gold | P | R | F1 |', '|---|---:|---:|---:|---:|');
 for (const t of ALL_TYPES) {
@@ -118,6 +145,7 @@ const summary = [
   `- **macro-F1 over ${TARGET_TYPES.join(', ')}: ${fmt(macro)}** (target ≥ 0.80)`,
   `- macro-F1 over all 16 types: ${fmt(macroAll)}`,
   `- actor codes, source: P ${fmt(src.p)} R ${fmt(src.r)} F1 ${fmt(src.f1)}; target: P ${fmt(tgt.p)} R ${fmt(tgt.r)} F1 ${fmt(tgt.f1)}; **combined F1 ${fmt(actorF1)}** (target ≥ 0.85)`,
+  `- counts (the gold's size, dead and injured written as numbers, ${quantity.gold}): found with the right kind of unit among the quantities of the event of the gold's type ${quantity.found} (${pct(quantity.found, quantity.gold)}), as that event's own quantity ${quantity.own} (${pct(quantity.own, quantity.gold)}; an attack's own quantity is its dead, so its wounded count only among its quantities)`,
   `- time: ${elapsedMs.toFixed(0)} ms for all sentences`,
 ];
 
@@ -140,6 +168,8 @@ How it is scored:
 - Actor codes are scored on the events whose type matches the gold: source ↔ our actors, target ↔
   our targets, as sets of codes. JAP → JPN, ITL → ITA, VTN → VNM; our organisation codes (UN, EU,
   NATO, …) count as the gold's IGO. Gold NGO/ISM/IMG codes are never produced and count as misses.
+- Counts are scored on the event whose type matches the gold: the gold's value must be among that
+  event's quantities, in a unit of its kind (size: people, troops, hardware; dead; injured).
 
 ${lines.join('\n')}
 

@@ -49,6 +49,10 @@ const UNIT_WORDS: Array<[string, string]> = [
   ['civilian', 'people'], ['policemen', 'people'], ['policeman', 'people'], ['police officers', 'people'], ['guards', 'people'],
   ['medics', 'people'], ['volunteers', 'people'], ['child', 'people'], ['boys', 'people'], ['girls', 'people'],
   ['schoolchildren', 'people'], ['teenagers', 'people'],
+  ['kurds', 'people'], ['serbs', 'people'], ['croats', 'people'], ['bosniaks', 'people'], ['tamils', 'people'],
+  ['uighurs', 'people'], ['uyghurs', 'people'], ['rohingya', 'people'], ['hutus', 'people'], ['tutsis', 'people'],
+  ['pashtuns', 'people'], ['chechens', 'people'], ['arabs', 'people'], ['yazidis', 'people'], ['shiites', 'people'],
+  ['sunnis', 'people'], ['muslims', 'people'], ['christians', 'people'], ['jews', 'people'],
   ['casualties', 'casualties'],
 ];
 const UNIT_BY_FIRST_WORD = new Map<string, Array<[string[], string]>>();
@@ -74,6 +78,12 @@ const MODIFIERS = new Set([
   'frontline', 'front-line', 'top', 'senior', 'young', 'civilian', 'local', 'palestinian',
 ]);
 const MAX_GAP_WORDS = 4;
+/** Words that open a phrase or a clause: none stands between a count and its unit ("1 and 2 brigades"). */
+const NOT_A_MODIFIER = new Set([
+  'and', 'or', 'but', 'to', 'in', 'on', 'at', 'by', 'from', 'with', 'for', 'than', 'per', 'as', 'into', 'over', 'under',
+  'after', 'before', 'while', 'when', 'were', 'was', 'are', 'is', 'have', 'has', 'had', 'be', 'been', 'said', 'says',
+  'times', 'years', 'months', 'weeks', 'days', 'hours', 'minutes', 'who', 'which', 'that', 'these', 'those', 'a', 'an',
+]);
 
 const KILLED_OR_WOUNDED_BEFORE = /\b(?:killed|killing|kills|dead)\s+(?:or|and)\s+(?:wounded|wounding|injured|injuring|wounds)\s+(?:(?:at least|more than|up to|about|around|nearly|some|over)\s+)?$/i;
 /** Acts on people: "arrested 12", "deported 168 Liberians". */
@@ -87,10 +97,15 @@ const DEATH_TOLL_BEFORE = /\bdeath toll\b[^.;:!?]{0,110}?\s(?:to|of|at|is|was|re
 const DEATH_OF_BEFORE = /\bdeaths? of\s+(?:(?:an estimated|at least|more than|up to|about|around|nearly|some|over)\s+)?$/i;
 /** A word of a noun phrase: any word but one that opens a clause or a phrase of its own. */
 const NOUN = String.raw`\s+(?!(?:and|or|but|in|on|at|of|from|by|with|after|as|to|for|near|during|while|said|says|were|was|are|is|have|has|had)\b)[\p{L}][\p{L}'’.-]*`;
-/** Another count in the same list: "Two soldiers, one rebel killed", "9 civilians and 35 militiamen killed". */
-const NEXT_COUNT = String.raw`(?:(?:,|\s+and)\s+(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|an?)(?:${NOUN}){1,3}?)`;
+/** People named one at a time: "Ukrainian soldier killed", "A journalist has been killed", "killed the deputy chief". */
+const ONE_PERSON = String.raw`(?:soldier|serviceman|servicewoman|militiaman|civilian|man|woman|child|boy|girl|teenager|journalist|reporter|photographer|policeman|policewoman|officer|fighter|rebel|militant|protester|protestor|demonstrator|activist|prisoner|detainee|hostage|resident|villager|commander|volunteer|medic|guard|driver|farmer|worker|student|priest|official|diplomat|pilot|sailor|marine|paratrooper|settler|migrant|refugee|leader|chief|mayor|lawmaker|politician|businessman)`;
+/**
+ * Another count in the same list: "Two soldiers, one rebel killed", "9 civilians and 35 militiamen killed", "two
+ * soldiers, army medic killed".
+ */
+const NEXT_COUNT = String.raw`(?:(?:,|\s+and)(?:\s+(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|an?)(?:${NOUN}){1,3}?|(?:${NOUN}){0,2}?\s+${ONE_PERSON}))`;
 /** A casualty state ahead, after its auxiliaries. */
-const STATE_AHEAD = String.raw`\s+(?=(?:(?:were|was|have been|had been|are|is|have|has|had|reportedly|said)\s+)*(?:killed|dead|died|die|dies|slain|wounded|injured|hurt)\b)`;
+const STATE_AHEAD = String.raw`\s+(?=(?:(?:were|was|been|are|is|have|has|had|reportedly|said)\s+)*(?:killed|dead|died|die|dies|slain|wounded|injured|hurt)\b)`;
 /** Cheap necessary condition for NOUNS_THEN_STATE and LIST_THEN_STATE. */
 const STATE_WORD = /kill|dead|die|slain|wound|injur|hurt/;
 /**
@@ -167,6 +182,7 @@ function unitAfter(text: string, from: number): UnitHit | null {
     const raw = bareWord(m[1]!);
     words.push({ word: raw.toLowerCase(), original: raw, end: m.index + m[0].length, capitalised: CAPITALISED.test(raw) });
   }
+  let free = false;
   for (let k = 0; k < words.length && k <= MAX_GAP_WORDS; k++) {
     const candidates = UNIT_BY_FIRST_WORD.get(words[k]!.word);
     if (candidates) {
@@ -177,10 +193,13 @@ function unitAfter(text: string, from: number): UnitHit | null {
       }
     }
     const w = words[k]!;
+    if (free) return null;
     if (w.capitalised && isPeoplePlural(w.original)) return { unit: 'people', end: w.end, gap: k };
-    // Proper adjectives ("North Korean", "U.S.") and known modifiers may sit in between.
+    // Proper adjectives ("North Korean", "U.S.") and known modifiers may sit in between, and one other word right
+    // before the unit ("thousands of university students"), but no word that opens a phrase of its own.
     if (!(w.capitalised || MODIFIERS.has(w.word) || /^[\p{L}]+-(?:made|built|led|backed|era|class)$/u.test(w.word))) {
-      return null;
+      if (NOT_A_MODIFIER.has(w.word)) return null;
+      free = true;
     }
   }
   return null;
@@ -256,11 +275,50 @@ function quantityOf(text: string, n: NumberMention): QuantityMention | null {
   return null;
 }
 
+/** A person before a casualty state, maybe first of a list ("Soldier and civilian killed"): the count is one. */
+const ONE_PERSON_THEN_STATE = new RegExp(String.raw`\b(${ONE_PERSON})${NEXT_COUNT}*${STATE_AHEAD}`, 'giu');
+/** "killed a Ukrainian soldier", "wounded the deputy chief": one person as the object of a casualty verb. */
+const VERB_THEN_ONE_PERSON = new RegExp(
+  String.raw`\b(killed|killing|kills|shot dead|wounded|wounding|injured|injuring)\s+(?:an?|the)\s+(?:[\p{L}][\p{L}.'’-]*\s+){0,3}?${ONE_PERSON}\b(?!['’-])`,
+  'giu',
+);
+const LIST_SEPARATOR = /,|\sand\s/;
+/** A word that makes the person no count: "no soldier was killed", "every civilian killed", "a soldier's death". */
+const NOT_ONE_BEFORE = /\b(?:no|not a single|not one|every|each|any|per|neither|nor)\s+(?:[\p{L}.'’-]+\s+){0,2}$/iu;
+
+/** One dead or wounded person named without a number, where no count in the sentence already covers them. */
+function onePersonCasualties(sentence: string, counted: QuantityMention[]): QuantityMention[] {
+  const out: QuantityMention[] = [];
+  // A person inside a count's own phrase is that count ("One soldier was killed"); one after a comma or "and" is
+  // the next item of its list ("two soldiers, army medic killed").
+  const covered = (start: number, end: number): boolean =>
+    counted.some((q) => q.start < end && start < q.end && !(q.start < start && LIST_SEPARATOR.test(sentence.slice(q.start, start))));
+  ONE_PERSON_THEN_STATE.lastIndex = 0;
+  for (let m = ONE_PERSON_THEN_STATE.exec(sentence); m; m = ONE_PERSON_THEN_STATE.exec(sentence)) {
+    // The rest of a list is read on: each person there is one more.
+    ONE_PERSON_THEN_STATE.lastIndex = m.index + m[1]!.length;
+    const state = casualtyStateAt(sentence, m.index + m[0].length - 1);
+    if (!state || covered(m.index, state.end)) continue;
+    if (NOT_ONE_BEFORE.test(sentence.slice(Math.max(0, m.index - 40), m.index))) continue;
+    out.push({ value: 1, unit: state.unit, qualifier: null, start: m.index, end: state.end });
+  }
+  VERB_THEN_ONE_PERSON.lastIndex = 0;
+  for (let m = VERB_THEN_ONE_PERSON.exec(sentence); m; m = VERB_THEN_ONE_PERSON.exec(sentence)) {
+    const end = m.index + m[0].length;
+    if (covered(m.index, end)) continue;
+    out.push({ value: 1, unit: casualtyUnit(m[1]!), qualifier: null, start: m.index, end });
+  }
+  return out;
+}
+
 export function findQuantities(sentence: string): QuantityMention[] {
   const out: QuantityMention[] = [];
   for (const n of findNumbers(sentence)) {
     const q = quantityOf(sentence, n);
     if (q) out.push(q);
   }
-  return out;
+  if (!STATE_WORD.test(sentence)) return out;
+  const ones = onePersonCasualties(sentence, out);
+  if (ones.length === 0) return out;
+  return [...out, ...ones].sort((a, b) => a.start - b.start);
 }

@@ -174,3 +174,46 @@ describe('findQuantities: the dead of a headline', () => {
     expect(found('Ukraine reports 26 truce breaches, one serviceman killed')).toEqual([[1, 'dead', null]]);
   });
 });
+
+describe('findQuantities: one person named without a number', () => {
+  it('counts one dead or wounded person before a casualty state or after a casualty verb', () => {
+    expect(found('Ukrainian soldier killed in Donbas shelling')).toEqual([[1, 'dead', null]]);
+    expect(found('A local journalist has been killed in a car bomb explosion.')).toEqual([[1, 'dead', null]]);
+    expect(found('A detained activist died in custody.')).toEqual([[1, 'dead', null]]);
+    expect(found('A man was wounded by shrapnel.')).toEqual([[1, 'injured', null]]);
+    expect(found('Gunmen killed the deputy commander of the border guard.')).toEqual([[1, 'dead', null]]);
+  });
+  it('counts each person of a list, and a person after a counted list', () => {
+    expect(found('Soldier and civilian killed in overnight clashes')).toEqual([
+      [1, 'dead', null],
+      [1, 'dead', null],
+    ]);
+    expect(found('Woman killed, child wounded in shelling')).toEqual([
+      [1, 'dead', null],
+      [1, 'injured', null],
+    ]);
+    expect(found('Army says two soldiers, army medic killed in the east')).toEqual([
+      [2, 'dead', null],
+      [1, 'dead', null],
+    ]);
+  });
+  it('adds nothing where a number already counts the person, nobody died, or the person acts', () => {
+    expect(found('One soldier was killed.')).toEqual([[1, 'dead', null]]);
+    expect(found('No soldier was killed in the exchange of fire.')).toEqual([]);
+    expect(found('A soldier killed two civilians.')).toEqual([[2, 'dead', null]]);
+    expect(found('The soldier said the convoy was attacked.')).toEqual([]);
+  });
+});
+
+describe('findQuantities: words between a count and its unit', () => {
+  it('allows one other word right before the unit, and plurals of peoples', () => {
+    expect(found('Tens of thousands of university students marched.')).toEqual([[20_000, 'people', 'vague']]);
+    expect(found('About 300 factory workers walked out.')).toEqual([[300, 'people', 'about']]);
+    expect(found('Thousands of Iraqi Kurds demonstrated in Kirkuk.')).toEqual([[2_000, 'people', 'vague']]);
+  });
+  it('allows no word that opens a phrase of its own', () => {
+    expect(found('Between 1 and 2 brigades of reporters.')).toEqual([[2, 'brigades', null]]);
+    expect(found('Some 45,000 football fans filled the stadium.')).toEqual([]);
+    expect(found('He served 3 long years with troops.')).toEqual([]);
+  });
+});
