@@ -3,7 +3,8 @@
  * military hardware (aircraft, vessels, missiles, drones, tanks), each with its qualifier.
  * A number becomes a quantity only next to a unit word ("12,000 troops", "killed 23",
  * "10,000-strong force", "a brigade of 3,000"): "45,000 fans", years, money, percentages and
- * ages are not quantities.
+ * ages are not quantities. A person named without a number counts one where a casualty state or verb
+ * says so ("Ukrainian soldier killed", "killed the deputy commander").
  */
 import type { Quantity } from '../types.ts';
 import { findActorMentions } from '../actors/index.ts';
