@@ -276,40 +276,85 @@ function quantityOf(text: string, n: NumberMention): QuantityMention | null {
   return null;
 }
 
-/** A person before a casualty state, maybe first of a list ("Soldier and civilian killed"): the count is one. */
-const ONE_PERSON_THEN_STATE = new RegExp(String.raw`\b(${ONE_PERSON})${NEXT_COUNT}*${STATE_AHEAD}`, 'giu');
-/** "killed a Ukrainian soldier", "wounded the deputy chief": one person as the object of a casualty verb. */
-const VERB_THEN_ONE_PERSON = new RegExp(
-  String.raw`\b(killed|killing|kills|shot dead|wounded|wounding|injured|injuring)\s+(?:an?|the)\s+(?:[\p{L}][\p{L}.'’-]*\s+){0,3}?${ONE_PERSON}\b(?!['’-])`,
-  'giu',
-);
+const ONE_PERSON_WORDS: ReadonlySet<string> = new Set(ONE_PERSON.slice(3, -1).split('|'));
+/** Casualty states and verbs, found by a plain scan before any person is looked for. */
+const CASUALTY_WORD = /\b(?:killed|killing|kills|dead|died|dies|die|slain|wounded|wounding|injured|injuring|hurt)\b/gi;
+const AUXILIARIES: ReadonlySet<string> = new Set(['were', 'was', 'been', 'are', 'is', 'have', 'has', 'had', 'reportedly', 'said']);
+/** "killed a Ukrainian soldier", "wounded the deputy chief": one person as the object, read at the verb's end. */
+const ONE_PERSON_OBJECT = new RegExp(String.raw`\s+(?:an?|the)\s+(?:[\p{L}][\p{L}.'’-]*\s+){0,3}?${ONE_PERSON}\b(?!['’-])`, 'iuy');
 const LIST_SEPARATOR = /,|\sand\s/;
-/** A word that makes the person no count: "no soldier was killed", "every civilian killed", "a soldier's death". */
+/** A word that makes the person no count: "no soldier was killed", "every civilian killed". */
 const NOT_ONE_BEFORE = /\b(?:no|not a single|not one|every|each|any|per|neither|nor)\s+(?:[\p{L}.'’-]+\s+){0,2}$/iu;
 
-/** One dead or wounded person named without a number, where no count in the sentence already covers them. */
+/** A letter (any script above ASCII counts), an apostrophe or a hyphen. */
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 39 || c === 45 || (c > 127 && c !== 0x2014 && c !== 0x2013 && c !== 0xa0);
+}
+
+/** The word ending at or before `end` (spaces skipped): its start and its lower-case letters, or null. */
+function wordBefore(text: string, end: number): { start: number; word: string } | null {
+  let e = end;
+  while (e > 0 && text.charCodeAt(e - 1) === 32) e--;
+  let b = e;
+  while (b > 0 && isWordChar(text.charCodeAt(b - 1))) b--;
+  return b < e ? { start: b, word: text.slice(b, e).toLowerCase() } : null;
+}
+
+/**
+ * One dead or wounded person named without a number ("Ukrainian soldier killed", "A girl died", "killed the
+ * deputy commander"), and each person of a list before the state ("Soldier and civilian killed" is two), where no
+ * count in the sentence already covers them.
+ */
 function onePersonCasualties(sentence: string, counted: QuantityMention[]): QuantityMention[] {
   const out: QuantityMention[] = [];
   // A person inside a count's own phrase is that count ("One soldier was killed"); one after a comma or "and" is
   // the next item of its list ("two soldiers, army medic killed").
   const covered = (start: number, end: number): boolean =>
     counted.some((q) => q.start < end && start < q.end && !(q.start < start && LIST_SEPARATOR.test(sentence.slice(q.start, start))));
-  ONE_PERSON_THEN_STATE.lastIndex = 0;
-  for (let m = ONE_PERSON_THEN_STATE.exec(sentence); m; m = ONE_PERSON_THEN_STATE.exec(sentence)) {
-    // The rest of a list is read on: each person there is one more.
-    ONE_PERSON_THEN_STATE.lastIndex = m.index + m[1]!.length;
-    const state = casualtyStateAt(sentence, m.index + m[0].length - 1);
-    if (!state || covered(m.index, state.end)) continue;
-    if (NOT_ONE_BEFORE.test(sentence.slice(Math.max(0, m.index - 40), m.index))) continue;
-    out.push({ value: 1, unit: state.unit, qualifier: null, start: m.index, end: state.end });
-  }
-  VERB_THEN_ONE_PERSON.lastIndex = 0;
-  for (let m = VERB_THEN_ONE_PERSON.exec(sentence); m; m = VERB_THEN_ONE_PERSON.exec(sentence)) {
-    const end = m.index + m[0].length;
-    if (covered(m.index, end)) continue;
-    out.push({ value: 1, unit: casualtyUnit(m[1]!), qualifier: null, start: m.index, end });
+  const addPerson = (start: number, unit: string, end: number): void => {
+    if (covered(start, end) || NOT_ONE_BEFORE.test(sentence.slice(Math.max(0, start - 40), start))) return;
+    out.push({ value: 1, unit, qualifier: null, start, end });
+  };
+  CASUALTY_WORD.lastIndex = 0;
+  for (let m = CASUALTY_WORD.exec(sentence); m; m = CASUALTY_WORD.exec(sentence)) {
+    // The person before the state, past its auxiliaries ("A journalist has been killed").
+    let w = wordBefore(sentence, m.index);
+    while (w && AUXILIARIES.has(w.word)) w = wordBefore(sentence, w.start);
+    if (w && ONE_PERSON_WORDS.has(w.word)) {
+      const state = casualtyStateAt(sentence, w.start + w.word.length);
+      if (state) {
+        addPerson(w.start, state.unit, state.end);
+        // The persons listed before it: "Soldier and civilian killed", "Child, man killed".
+        for (let item = listItemBefore(sentence, w.start); item !== null; item = listItemBefore(sentence, item)) addPerson(item, state.unit, state.end);
+      }
+    }
+    // The person after a casualty verb.
+    if (m[0].length > 4 && /^(?:kill|wound|injur)/i.test(m[0]) && !/^(?:dead|died|dies)$/i.test(m[0])) {
+      ONE_PERSON_OBJECT.lastIndex = m.index + m[0].length;
+      const object = ONE_PERSON_OBJECT.exec(sentence);
+      if (object) addPerson(m.index, casualtyUnit(m[0]), object.index + object[0].length);
+    }
   }
   return out;
+}
+
+/** The start of the person listed before the one at `start` ("Soldier and [civilian]", "Child, [man]"), or null. */
+function listItemBefore(sentence: string, start: number): number | null {
+  let k = start;
+  // Up to two modifiers of the later person ("Soldier and local civilian").
+  for (let skipped = 0; skipped <= 2; skipped++) {
+    const w = wordBefore(sentence, k);
+    if (!w) return null;
+    let sep = w.start;
+    while (sep > 0 && sentence.charCodeAt(sep - 1) === 32) sep--;
+    if (w.word === 'and' || sentence.charCodeAt(sep - 1) === 44 /* , */) {
+      const end = w.word === 'and' ? w.start : sep - 1;
+      const person = wordBefore(sentence, end);
+      return person && ONE_PERSON_WORDS.has(person.word) ? person.start : null;
+    }
+    k = w.start;
+  }
+  return null;
 }
 
 export function findQuantities(sentence: string): QuantityMention[] {
