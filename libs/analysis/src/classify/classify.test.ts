@@ -831,3 +831,18 @@ describe('analyzeSentence: threats, coordinated statements, declining to comment
     expect(types('Russia declined to sign the agreement.')).toEqual(['REJECT']);
   });
 });
+
+describe('classifySentence: what a protest or a threat demands', () => {
+  it('covers a demand made as the purpose or manner of a protest', () => {
+    expect(types('Thousands of nurses marched through the capital on Monday to demand higher pay.')).toEqual(['PROTEST']);
+    expect(types('Farmers blocked the motorway demanding that the minister resign.')).toEqual(['PROTEST']);
+    expect(types('Students staged a sit-in outside parliament calling for new elections.')).toEqual(['PROTEST']);
+    expect(types('Dockers began a hunger strike to press their demands for back pay.')).toEqual(['PROTEST']);
+  });
+  it('covers a demand made as the purpose of a threat', () => {
+    expect(types('Truckers said they would blockade the port from Monday to demand lower fuel taxes.')).toEqual(['THREATEN']);
+  });
+  it('keeps a demand with a subject of its own', () => {
+    expect(types('Workers marched through the city; the opposition demanded an inquiry.')).toEqual(['PROTEST', 'REQUEST']);
+  });
+});

@@ -401,6 +401,30 @@ function dropBackgroundActs(sentence: string, cs: Candidate[]): void {
   for (const c of anchored) if (!main.some((m) => m.type === c.type)) c.dropped = true;
 }
 
+/**
+ * What a protest or a threat demands is its purpose, not a second event (the PLOVER gold codes "staged
+ * demonstrations to demand reforms", "blocked roads demanding that he be reinstated" and "would blockade Paris to
+ * demand an end to the reform" as one PROTEST or THREATEN): a request in its clause, introduced as a purpose ("to
+ * demand", "to press their demands", "in demand of") or a manner ("demanding", "calling for"), is covered by it. A
+ * request with a subject of its own stays ("marched, and the union demanded").
+ */
+const PURPOSE_BEFORE = /\b(?:to|in)\s+(?:press\s+(?:their|its|his|her|the)\s+)?$/;
+const MANNER_TRIGGER = /^(?:demanding|calling|urging|pressing|seeking|asking)\b/i;
+const MAX_PURPOSE_GAP = 100;
+
+function dropProtestDemands(sentence: string, cs: Candidate[]): void {
+  let protest: Candidate | null = null;
+  for (const c of cs) {
+    if (c.dropped) continue;
+    if (c.type === 'PROTEST' || c.type === 'THREATEN') protest = c;
+    else if (c.type === 'REQUEST' && protest !== null && c.start - protest.end <= MAX_PURPOSE_GAP && clauseStart(sentence, c.start) <= protest.start) {
+      const gap = sentence.slice(protest.end, c.start);
+      const trigger = sentence.slice(c.start, c.end);
+      if (MANNER_TRIGGER.test(trigger) || PURPOSE_BEFORE.test(gap)) c.dropped = true;
+    }
+  }
+}
+
 /** A few acts change category with their object: sending peacekeepers is aid, not a show of force. */
 function applyReclassify(sentence: string, cs: Candidate[], lex: CompiledLexicon): void {
   for (const c of cs) {
@@ -451,6 +475,7 @@ export function classifySentence(sentence: string, lex: CompiledLexicon = defaul
   dropHypothetical(sentence, candidates);
   applyGovernors(sentence, candidates, lex);
   applyIntentMarkers(sentence, candidates, lex);
+  if (candidates.length > 1) dropProtestDemands(sentence, candidates);
   dropBackgroundActs(sentence, candidates);
   const events: EventMention[] = [];
   for (const c of candidates) {
