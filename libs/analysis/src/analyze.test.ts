@@ -116,3 +116,12 @@ describe('analyzeSentence: the quantity that measures an attack', () => {
     expect(analyzeSentence('Two soldiers, one rebel killed in east Ukraine fighting')[0]!.quantity).toEqual({ value: 3, unit: 'dead', qualifier: null });
   });
 });
+
+describe('analyzeSentence: a subject that suffers the act', () => {
+  it('makes the one who lost troops the target, and the place where it happened no actor', () => {
+    const [loss] = analyzeSentence('Ukrainian forces lost 70 soldiers in Donetsk and Zaporizhzhia regions, the ministry said.');
+    expect(loss).toMatchObject({ type: 'ASSAULT', actors: [], targets: ['UKR'] });
+    const [suffered] = analyzeSentence('Ukrainian forces suffered heavy losses near Bakhmut.');
+    expect(suffered).toMatchObject({ type: 'ASSAULT', actors: [], targets: ['UKR'] });
+  });
+});

@@ -477,3 +477,14 @@ describe('assignRoles: coordinated active verbs are no headline passive', () => 
     expect(roles('Three soldiers killed and wounded amid night attacks in Donetsk.', 'killed', 'ASSAULT').actors).toEqual([]);
   });
 });
+
+describe('assignRoles: places joined by "and", and "off" as a particle', () => {
+  it('reads a place joined to a place by "and" as a place', () => {
+    expect(roles('Artillery duels raged in Kharkiv and Zaporizhzhia overnight.', 'Artillery duels', 'ASSAULT')).toEqual({ actors: [], targets: ['UKR'] });
+    expect(roles('Moscow threatened to cut off gas supplies unless Poland withdrew its forces.', 'threatened', 'THREATEN')).toEqual({ actors: ['RUS'], targets: ['POL'] });
+  });
+  it('reads "off" as placing only at sea', () => {
+    expect(roles('Turkey broke off diplomatic relations with Egypt and Libya.', 'broke off', 'SANCTION')).toEqual({ actors: ['TUR'], targets: ['EGY', 'LBY'] });
+    expect(roles('Pirates seized a tanker off the coast of Somalia.', 'seized', 'COERCE')).toEqual({ actors: [], targets: ['SOM'] });
+  });
+});

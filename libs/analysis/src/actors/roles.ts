@@ -133,8 +133,12 @@ function afterCompassWord(sentence: string, start: number): boolean {
   return w < start - 1 && (c === 78 || c === 83 || c === 69 || c === 87 || c === 67 || c === 85 || c === 76);
 }
 
+/** "off" places only at sea ("off the coast of Somalia", "off Yemen"); elsewhere it is a particle ("broke off relations with"). */
+const OFF_A_COAST = /^off\s+(?:(?:the\s+)?(?:[a-z-]+\s+)?(?:coast|coasts|shore|shores|coastline)\s+of\s+)?$/;
+
 function isLocative(sentence: string, m: ActorMention): boolean {
-  if (findWordBefore(sentence, m.start, LOCATIVE_WORDS, 4) >= 0) return true;
+  const at = findWordBefore(sentence, m.start, LOCATIVE_WORDS, 4);
+  if (at >= 0 && (sentence.charCodeAt(at) !== 111 /* o */ || !sentence.startsWith('off', at) || OFF_A_COAST.test(sentence.slice(at, m.start)))) return true;
   if (afterCompassWord(sentence, m.start) && LOCATIVE_COMPASS_BEFORE.test(sentence.slice(Math.max(0, m.start - 30), m.start))) return true;
   // Cheap test first: the regular expression only where "border" or "frontier" follows closely.
   const after = sentence.slice(m.end, m.end + 30);
@@ -349,10 +353,19 @@ function prepare(sentence: string, mentions: ActorMention[]): PreparedSentence {
     }
   }
   const facts: MentionFacts[] = [];
-  for (const m of ordered) facts.push(mentionFacts(sentence, m));
+  for (const m of ordered) {
+    const f = mentionFacts(sentence, m);
+    // "in Donetsk and Zaporozhye": a place joined to a place by "and" or "or" is a place too.
+    const left = facts[facts.length - 1]?.candidate;
+    if (left?.locative && !f.candidate.locative && PLACE_KINDS.has(m.kind) && PLACE_AND.test(sentence.slice(left.mention.end, m.start))) f.candidate.locative = true;
+    facts.push(f);
+  }
   prepared = { sentence, mentions, asides, facts, groups: null };
   return prepared;
 }
+
+const PLACE_KINDS: ReadonlySet<string> = new Set(['country', 'capital']);
+const PLACE_AND = /^\s+(?:and|or)\s+(?:the\s+)?$/;
 
 /** Extends the group at index `at` over neighbours joined only by "and", ",", "or"... */
 function conjoinedGroup(sentence: string, list: Candidate[], at: number, direction: -1 | 1): Candidate[] {
@@ -622,6 +635,11 @@ export interface RoleOptions {
    * later word ("killed in Afghanistan blast"): the place where it happened does not act.
    */
   strongSubjectOnly?: boolean;
+  /**
+   * The trigger's subject suffers the act ("lost 70 servicemen", "suffered heavy losses"): the caller swaps the
+   * roles, so a place after the trigger, which would be acted on, is left out rather than made the one acting.
+   */
+  receiverSubject?: boolean;
 }
 
 export function assignRoles(sentence: string, mentions: ActorMention[], trigger: Span, eventType: EventType, options?: RoleOptions): Roles {
@@ -692,7 +710,8 @@ export function assignRoles(sentence: string, mentions: ActorMention[], trigger:
   // names the one complained of ("investigating war crimes by Croatian extremists", "rejected calls by Annan").
   const agentOfAct = !ANSWERING_TYPES.has(eventType) && agent.length > 0 && AGENT_RIGHT_AFTER.test(sentence.slice(trigger.end, agent[0]!.mention.start));
   let actors = codes(subject.length > 0 && !agentOfAct ? subject : agent);
-  let targets = codes(objectGroup(sentence, after, subject.length === 0 || agentOfAct, ADDRESSEE_TYPES.has(eventType)));
+  const object = objectGroup(sentence, after, subject.length === 0 || agentOfAct, ADDRESSEE_TYPES.has(eventType));
+  let targets = options?.receiverSubject && object.every((c) => c.locative) ? [] : codes(object);
   // A threat's object may be the threatener again ("warned that Tehran would not stand idly by if Israel …"):
   // then the one its condition names is threatened.
   if (CONDITIONED_TYPES.has(eventType) && targets.every((code) => actors.includes(code))) {

@@ -20,6 +20,7 @@ const RELEVANT_UNITS: Partial<Record<EventType, string[]>> = {
 };
 
 const STRONG_SUBJECT = { strongSubjectOnly: true } as const;
+const RECEIVER_SUBJECT = { receiverSubject: true } as const;
 
 const toQuantity = (q: QuantityMention): Quantity => ({ value: q.value, unit: q.unit, qualifier: q.qualifier });
 
@@ -90,7 +91,7 @@ export function analyzeSentence(sentence: string, offset = 0, at?: Date): Analys
   for (const m of mentions) {
     const status = assessAssertion(sentence, m.trigger);
     const { type, negated } = resolveNegation(m.type, status.negated, sentence.slice(0, m.trigger.start));
-    let read = assignRoles(sentence, actorMentions, m.trigger, type);
+    let read = assignRoles(sentence, actorMentions, m.trigger, type, m.receiverSubject ? RECEIVER_SUBJECT : undefined);
     if (m.alsoAt !== undefined && read.actors.length === 0 && actorMentions.length > 0) read = readAtLaterWords(sentence, actorMentions, m.alsoAt, type, read);
     const roles = m.receiverSubject ? { actors: read.targets, targets: read.actors } : read;
     const assertion = m.claimed && status.assertion === 'asserted' ? 'alleged' : status.assertion;
