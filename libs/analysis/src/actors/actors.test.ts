@@ -488,3 +488,14 @@ describe('assignRoles: places joined by "and", and "off" as a particle', () => {
     expect(roles('Pirates seized a tanker off the coast of Somalia.', 'seized', 'COERCE')).toEqual({ actors: [], targets: ['SOM'] });
   });
 });
+
+describe('assignRoles: headline passives of destruction', () => {
+  it('reads "destroyed", "liquidated", "downed" with no object as passive', () => {
+    expect(roles('Russian vehicles destroyed in the Vuhledar direction', 'destroyed', 'ASSAULT')).toEqual({ actors: [], targets: ['RUS'] });
+    expect(roles('Ukrainian helicopter downed near Sloviansk', 'downed', 'ASSAULT')).toEqual({ actors: [], targets: ['UKR'] });
+  });
+  it('reads "destroyed over 100" as active: "over" with a number is a count, not a place', () => {
+    expect(roles('Russian forces destroyed over 100 armoured vehicles near Kupiansk', 'destroyed', 'ASSAULT').actors).toEqual(['RUS']);
+    expect(roles('Russian forces killed over 20 civilians in Kharkiv', 'killed', 'ASSAULT').actors).toEqual(['RUS']);
+  });
+});
