@@ -846,3 +846,34 @@ describe('classifySentence: what a protest or a threat demands', () => {
     expect(types('Workers marched through the city; the opposition demanded an inquiry.')).toEqual(['PROTEST', 'REQUEST']);
   });
 });
+
+describe('classifySentence: meetings, backing, joint work, refusals, rallies, disarmament, suspensions', () => {
+  it('reads a meeting with a named counterpart as CONSULT, but not a strike on a meeting', () => {
+    expect(types('Envoys from Qatar and Egypt met Hamas negotiators in Cairo.')).toEqual(['CONSULT']);
+    expect(types('The Chinese premier meets the Indian vice president.')).toEqual(['CONSULT']);
+    expect(types('Missiles struck a meeting of senior officials in the occupied city.')).not.toContain('CONSULT');
+  });
+  it('reads backing a position or a plan as SUPPORT', () => {
+    expect(types("India backed Bhutan's position in its border dispute.")).toEqual(['SUPPORT']);
+  });
+  it('reads joint development and production as COOPERATE', () => {
+    expect(types('The two navies are jointly developing a new frigate.')).toEqual(['COOPERATE']);
+    expect(types('Ankara and Baku announced the joint production of drones.')).toEqual(['COOPERATE']);
+  });
+  it('reads a declined or turned-down offer as REJECT only', () => {
+    expect(types('The junta declined an offer of mediation from its neighbours.')).toEqual(['REJECT']);
+    expect(types('The court turned down a request for his release.')).toEqual(['REJECT']);
+  });
+  it('reads a rally against something as PROTEST, but not a currency rallying', () => {
+    expect(types('Thousands of people rallied in the capital against the new law.')).toEqual(['PROTEST']);
+    expect(types('The rouble rallied against the dollar on Tuesday.')).toEqual([]);
+  });
+  it('reads fighters handing over their own weapons as RETREAT/disarm, weapons handed to an ally as AID', () => {
+    expect(classifySentence('The rebels handed over their weapons to UN peacekeepers.').map((e) => `${e.type}/${e.mode}`)).toEqual(['RETREAT/disarm']);
+    expect(types('Poland handed over tanks and weapons to Ukraine.')).toEqual(['AID']);
+  });
+  it("reads a suspended membership as SANCTION and a vow to keep attacking as THREATEN", () => {
+    expect(types("The African Union suspended Gabon's membership after the coup.")).toEqual(['SANCTION']);
+    expect(types('The militia vowed to keep attacking ships in the strait.')).toEqual(['THREATEN']);
+  });
+});

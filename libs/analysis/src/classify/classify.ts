@@ -58,7 +58,7 @@ function anchorAt(sentence: string, start: number, end: number, hash: number, le
   return undefined;
 }
 const LOOK_BEHIND = 90;
-const IMMEDIATE_COMPLEMENT = /^\s*(?:to\s+)?(?:\w+ly\s+)?(?:resume\s+|launch\s+|carry\s+out\s+)?(?:(?:a|an|new|fresh|more|further|renewed)\s+)?$/i;
+const IMMEDIATE_COMPLEMENT = /^\s*(?:to\s+)?(?:\w+ly\s+)?(?:resume\s+|launch\s+|carry\s+out\s+|keep\s+|continue\s+(?:to\s+)?)?(?:(?:a|an|new|fresh|more|further|renewed)\s+)?$/i;
 const LOOK_AHEAD = 90;
 /** Where a clause ends: what follows is no longer the complement of a verb before it. */
 const CLAUSE_BOUNDARY =
