@@ -877,3 +877,24 @@ describe('classifySentence: meetings, backing, joint work, refusals, rallies, di
     expect(types('The militia vowed to keep attacking ships in the strait.')).toEqual(['THREATEN']);
   });
 });
+
+describe('classifySentence: readiness, troop movements, veiled threats, frozen assets, findings of war crimes', () => {
+  it('reads raised readiness and troops moved toward a border as MOBILIZE', () => {
+    expect(types('Serbia raised the combat readiness of its army near Kosovo.')).toEqual(['MOBILIZE']);
+    expect(types('Thousands of soldiers have been transferred to the Kursk region, Seoul said.')).toEqual(['MOBILIZE']);
+    expect(types('Satellite images show armour and artillery moving toward the border.')).toEqual(['MOBILIZE']);
+  });
+  it('reads military action kept on the table as a threat', () => {
+    expect(types('The president said all options, including military action, remained on the table.')).toEqual(['THREATEN']);
+    expect(types('The proposal remained on the table for weeks.')).toEqual([]);
+  });
+  it('reads frozen assets as SANCTION and a finding of war crimes as ACCUSE', () => {
+    expect(types('The Treasury froze the assets of three financiers.')).toEqual(['SANCTION']);
+    expect(types('Investigators said the army committed war crimes in the town.')).toEqual(['ACCUSE']);
+  });
+  it('reads giving in to demands as CONCEDE, abandoned positions as a retreat, troops entering a town as an assault', () => {
+    expect(types("The government agreed to the opposition's demand for early elections.")).toEqual(['CONCEDE']);
+    expect(classifySentence('Forces began evacuating positions east of the river.').map((e) => `${e.type}/${e.mode}`)).toEqual(['RETREAT/withdraw']);
+    expect(types('Enemy troops have entered the village from the north.')).toEqual(['ASSAULT']);
+  });
+});
