@@ -898,3 +898,23 @@ describe('classifySentence: readiness, troop movements, veiled threats, frozen a
     expect(types('Enemy troops have entered the village from the north.')).toEqual(['ASSAULT']);
   });
 });
+
+describe('classifySentence: sanctioned, hit, rushed arms, crossings, protesting peoples, long talks', () => {
+  it('reads "sanctioned" as SANCTION, but not "the sanctioned entities"', () => {
+    expect(types('Britain sanctioned six military officers over the poisoning.')).toEqual(['SANCTION']);
+    expect(types('The sanctioned entities moved their money abroad.')).toEqual([]);
+  });
+  it('reads hitting a military or energy target as ASSAULT', () => {
+    expect(types('Ukraine hit an airbase with long-range missiles.')).toEqual(['ASSAULT']);
+    expect(types('Inflation hit a record high in March.')).toEqual([]);
+  });
+  it('reads munitions rushed or smuggled to someone as AID, warplanes crossing the median line as MOBILIZE', () => {
+    expect(types('The Pentagon rushed munitions to Israel after the attack.')).toEqual(['AID']);
+    expect(types('Iran smuggled weapons to its allies in Yemen, a panel found.')).toEqual(['AID']);
+    expect(types('Twenty warplanes crossed the median line of the strait.')).toEqual(['MOBILIZE']);
+  });
+  it('reads a people protesting as PROTEST and a new round of talks as CONSULT', () => {
+    expect(types('Georgians protested outside parliament on Sunday.')).toEqual(['PROTEST']);
+    expect(types('Indian and Chinese commanders held a new round of talks on the standoff.')).toEqual(['CONSULT']);
+  });
+});
