@@ -79,3 +79,11 @@ describe('conflictOf', () => {
     expect(conflictOf({ actors: ['SSD'], targets: ['SDN'] })).toEqual({ id: 'SDN-SSD', thirdParty: false });
   });
 });
+
+describe('conflictOf: acts with no one acted on', () => {
+  it('names a conflict only when every one acting is a side of it', () => {
+    expect(conflictOf({ actors: ['IND', 'CHN'], targets: [] })).toBeNull();
+    expect(conflictOf({ actors: ['IND'], targets: [] })?.id).toBe('IND-PAK');
+    expect(conflictOf({ actors: ['ISR', 'LBN'], targets: [] })?.id).toBe('ISR-LBN');
+  });
+});

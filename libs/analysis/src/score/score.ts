@@ -119,7 +119,9 @@ export function conflictOf(event: Pick<AnalysedEvent, 'actors' | 'targets'>, con
   const tables = sidesOf(conflicts);
   for (const c of tables) if (opposed(event, c.sides)) return { id: c.id, thirdParty: false };
   for (const c of tables) {
-    if (anyIn(event.actors, c.sides) && (event.targets.length === 0 || anyIn(event.targets, c.sides))) return { id: c.id, thirdParty: false };
+    // With no one acted on, every one acting must be a side: India and China holding talks are not the India–Pakistan war.
+    const sided = event.targets.length === 0 ? event.actors.every((code) => c.sides.has(code)) : anyIn(event.actors, c.sides) && anyIn(event.targets, c.sides);
+    if (sided) return { id: c.id, thirdParty: false };
   }
   if (event.actors.length === 0) return null;
   for (const c of tables) if (anyIn(event.targets, c.sides) && !anyIn(event.actors, c.sides)) return { id: c.id, thirdParty: true };
