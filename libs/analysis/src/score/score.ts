@@ -110,8 +110,9 @@ function opposed(event: Pick<AnalysedEvent, 'actors' | 'targets'>, sides: Map<st
  * Looked for in this order, so that a belligerent of one war is never read as an outsider to another
  * war of the same state (Hezbollah's LBN firing on ISR is ISR-LBN, not a third party in ISR-PSE):
  *  1. an actor and a target on opposite sides of a conflict;
- *  2. an actor in a conflict, with no target named or a target on its own side ("Ukrainian forces
- *     shelled Donetsk", M23 rebels, coded COD, seizing Goma: the war's fighting on one side's soil);
+ *  2. an actor in a conflict, with no target named (then every actor must be a side of it) or a target on its
+ *     own side ("Ukrainian forces shelled Donetsk", M23 rebels, coded COD, seizing Goma: the war's fighting on
+ *     one side's soil);
  *  3. a target in a conflict whose actors are all outside it: a third party.
  */
 export function conflictOf(event: Pick<AnalysedEvent, 'actors' | 'targets'>, conflicts = scoring.conflicts): { id: string; thirdParty: boolean } | null {
