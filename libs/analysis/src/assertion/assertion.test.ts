@@ -111,3 +111,11 @@ describe('assessAssertion: imagery and anonymous officials', () => {
     expect(assess('Soldiers opened fire on the crowd, witnesses said.', 'opened fire').assertion).toBe('asserted');
   });
 });
+
+describe('assessAssertion: "no X were" before the act', () => {
+  it('negates the act when what is denied is the act itself, not when it is its victims', () => {
+    expect(assess('No missiles were fired at the city overnight.', 'fired at').negated).toBe(true);
+    expect(assess('No new sanctions were imposed on the bank.', 'imposed').negated).toBe(true);
+    expect(assess('No civilians were killed in the strike.', 'killed').negated).toBe(false);
+  });
+});

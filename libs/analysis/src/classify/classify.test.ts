@@ -918,3 +918,9 @@ describe('classifySentence: sanctioned, hit, rushed arms, crossings, protesting 
     expect(types('Indian and Chinese commanders held a new round of talks on the standoff.')).toEqual(['CONSULT']);
   });
 });
+
+describe('classifySentence: a strike on a facility', () => {
+  it('reads striking a facility, plant or compound as ASSAULT', () => {
+    expect(types('Reports said US forces had struck the facility near the border.')).toEqual(['ASSAULT']);
+  });
+});
