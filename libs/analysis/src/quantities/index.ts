@@ -160,7 +160,7 @@ function isPeoplePlural(word: string): boolean {
   return m !== undefined && m.kind === 'demonym' && m.text === word;
 }
 
-const NEXT_WORD = /\s*([\p{L}][\p{L}.'’-]*)/uy;
+const NEXT_WORD = /\s*([\p{L}](?:[\p{L}.'’-]|(?<=[-\dA-Z])\d)*)/uy;
 const CAPITALISED = /^\p{Lu}/u;
 
 /** The word without a possessive ("Korea's") and without a sentence-final period (but "U.S." kept). */

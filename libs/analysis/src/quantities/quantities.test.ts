@@ -217,3 +217,11 @@ describe('findQuantities: words between a count and its unit', () => {
     expect(found('He served 3 long years with troops.')).toEqual([]);
   });
 });
+
+describe('findQuantities: model designations between a count and its unit', () => {
+  it('reads "40 F-35 jets", "31 M1 Abrams tanks" and "nine S-300 missiles"', () => {
+    expect(found('The US approved the sale of 40 F-35 jets.')).toEqual([[40, 'aircraft', null]]);
+    expect(found('Ukraine received 31 M1 Abrams tanks.')).toEqual([[31, 'tanks', null]]);
+    expect(found('The enemy fired nine S-300 missiles at the city.')).toEqual([[9, 'missiles', null]]);
+  });
+});
