@@ -924,3 +924,16 @@ describe('classifySentence: a strike on a facility', () => {
     expect(types('Reports said US forces had struck the facility near the border.')).toEqual(['ASSAULT']);
   });
 });
+
+describe('classifySentence: headline wording of meetings, refusals, revoked accords and bolstered borders', () => {
+  it('reads a name meeting a name as CONSULT, but not a body meeting on a day or meeting a target', () => {
+    expect(types('Blinken meets Wang Yi in Beijing')).toEqual(['CONSULT']);
+    expect(types("Israel's Cabinet met Sunday and approved the plan.")).not.toContain('CONSULT');
+    expect(types('Germany meets its NATO spending target')).toEqual([]);
+  });
+  it('reads ruling out talks as REJECT, a revoked accord as SANCTION, a bolstered border as MOBILIZE', () => {
+    expect(types('Russia rules out talks with Kyiv')).toEqual(['REJECT']);
+    expect(types('Niger revokes military cooperation agreement with US')).toEqual(['SANCTION']);
+    expect(types('Poland bolsters eastern border with extra troops')).toEqual(['MOBILIZE']);
+  });
+});
