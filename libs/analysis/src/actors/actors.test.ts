@@ -499,3 +499,11 @@ describe('assignRoles: headline passives of destruction', () => {
     expect(roles('Russian forces killed over 20 civilians in Kharkiv', 'killed', 'ASSAULT').actors).toEqual(['RUS']);
   });
 });
+
+describe('findActorMentions: a place a country owns', () => {
+  it('owns a place only across words that describe a place, and not before a verb', () => {
+    const codesOf = (s: string) => findActorMentions(s).map((m) => m.code);
+    expect(codesOf("Iran's president accused Washington of supporting terrorism.")).toEqual(['IRN', 'USA']);
+    expect(codesOf("Fighting in Lebanon's northern port city of Tripoli killed two.")).toEqual(['LBN', 'LBN']);
+  });
+});

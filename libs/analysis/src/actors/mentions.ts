@@ -163,16 +163,20 @@ export function findActorMentions(sentence: string, at?: Date): ActorMention[] {
   return mentions;
 }
 
-/** "Lebanon's Tripoli", "Lebanon's port city of Tripoli": the country owns the place named after it. */
-const OWNER_BEFORE = /^['’]s\s+(?:[a-z-]+\s+){0,3}(?:of\s+)?$/;
+/**
+ * "Lebanon's Tripoli", "Lebanon's port city of Tripoli": the country owns the place named after it. Only words that
+ * describe a place stand between ("Iran's foreign ministry accused Washington" is no Iranian Washington).
+ */
+const OWNER_BEFORE =
+  /^['’]s\s+(?:(?:northern|southern|eastern|western|central|north-?\w*|south-?\w*|coastal|port|border|second|third|largest|biggest|main|capital|city|town|village|province|region|district|island|enclave|besieged|occupied|embattled|frontline|front-line|key|strategic|holy|ancient|old|historic|industrial)\s+){0,3}(?:of\s+)?$/;
 /** "the Lebanese city of Tripoli", "the northern Lebanese port of Tripoli". */
 const DEMONYM_BEFORE = /^\s+(?:[a-z-]+\s+){0,2}of\s+$/;
 /**
  * "Israel's Washington ambassador", "Russia's Kyiv strike": a place followed by a noun describes it (a post, an
- * act), it is not a place the country owns. A function word after it is no such noun.
+ * act), it is not a place the country owns. A function word or a past tense after it is no such noun.
  */
 const DESCRIBES_NOUN_AFTER =
-  /^\s+(?!(?:on|in|at|and|or|as|after|before|during|where|which|who|to|from|of|for|with|by|since|near|was|were|is|are|has|had|have|will|would|said|says)\b)[a-z]/;
+  /^\s+(?!(?:on|in|at|and|or|as|after|before|during|where|which|who|to|from|of|for|with|by|since|near|was|were|is|are|has|had|have|will|would|said|says)\b|[a-z]+ed\b)[a-z]/;
 
 /**
  * A capital or place that another country owns in the sentence's own words is that country's: several cities

@@ -937,3 +937,10 @@ describe('classifySentence: headline wording of meetings, refusals, revoked acco
     expect(types('Poland bolsters eastern border with extra troops')).toEqual(['MOBILIZE']);
   });
 });
+
+describe('classifySentence: troops massed, an equipment sale approved', () => {
+  it('reads troops massed along a border as MOBILIZE and an approved equipment sale as AID', () => {
+    expect(types("Russian troops massed along Ukraine's eastern border, satellite images showed.")).toEqual(['MOBILIZE']);
+    expect(types('The State Department approved a $300 million sale of military equipment to Taiwan.')).toEqual(['AID']);
+  });
+});
