@@ -944,3 +944,15 @@ describe('classifySentence: troops massed, an equipment sale approved', () => {
     expect(types('The State Department approved a $300 million sale of military equipment to Taiwan.')).toEqual(['AID']);
   });
 });
+
+describe('classifySentence: projectiles that land, help with a weapons programme', () => {
+  it('reads rockets or shells that landed as ASSAULT, but not a drone that landed safely', () => {
+    expect(types('Rockets fired from across the border landed in the town, the army said.')).toEqual(['ASSAULT']);
+    expect(types('Two shells landed near the school.')).toEqual(['ASSAULT']);
+    expect(types('The delivery drone landed safely.')).toEqual([]);
+    expect(types('A rocket fell in an open field.')).toEqual([]);
+  });
+  it('reads help with a missile or satellite programme as AID', () => {
+    expect(types('Moscow is helping Pyongyang with its satellite programme, officials said.')).toEqual(['AID']);
+  });
+});
