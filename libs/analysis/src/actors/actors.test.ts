@@ -507,3 +507,9 @@ describe('findActorMentions: a place a country owns', () => {
     expect(codesOf("Fighting in Lebanon's northern port city of Tripoli killed two.")).toEqual(['LBN', 'LBN']);
   });
 });
+
+describe('assignRoles: hit with sanctions', () => {
+  it('reads the subject of "hit with" a measure as its target and the demonym on the measure as its actor', () => {
+    expect(roles('Russian banks were hit with new US sanctions on Thursday.', 'sanctions', 'SANCTION')).toEqual({ actors: ['USA'], targets: ['RUS'] });
+  });
+});

@@ -180,7 +180,7 @@ const BY_AT_END = /\bby$/;
 const AGENT_RIGHT_AFTER = /^\s+by\s+(?:the\s+)?$/;
 const BY_RIGHT_AFTER = /^\s+by\s/;
 const PASSIVE_BY_BEFORE =
-  /\b(?:hit|struck|targeted|damaged|destroyed|killed|wounded|injured|attacked|shelled|bombed|rocked|shaken)\s+by\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,3}$/i;
+  /\b(?:(?:hit|struck|targeted|damaged|destroyed|killed|wounded|injured|attacked|shelled|bombed|rocked|shaken)\s+by|(?:hit|slapped|targeted|punished)\s+with)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,3}$/i;
 const PARTICIPLE_END = /\w(?:ed|en|wn)$/;
 /** "the dispatch of North Korean troops", "More French soldiers to …": the demonym in the trigger names whose troops. */
 const WHOSE_TROOPS = /\sof\s|^(?:more|additional|extra)\s/i;
@@ -674,9 +674,10 @@ export function assignRoles(sentence: string, mentions: ActorMention[], trigger:
   const reported = reportedObligation(sentence, trigger, before, eventType);
   if (reported) return reported;
 
-  // "Vatican Embassy in Syria hit by mortar fire": a nominal act that is the agent of a passive verb before it. The
-  // subject is hit; a demonym on the act ("by Russian mortar fire") is who fired.
-  const byAt = VICTIM_TYPES.has(eventType) ? sentence.lastIndexOf(' by ', trigger.start) : -1;
+  // "Vatican Embassy in Syria hit by mortar fire", "Russian banks were hit with new US sanctions": a nominal act that
+  // is the agent of a passive verb before it. The subject is hit; a demonym on the act ("by Russian mortar fire") is
+  // who fired.
+  const byAt = VICTIM_TYPES.has(eventType) ? Math.max(sentence.lastIndexOf(' by ', trigger.start), sentence.lastIndexOf(' with ', trigger.start)) : -1;
   if (byAt >= 0 && byAt > trigger.start - 50) {
     const passive = PASSIVE_BY_BEFORE.exec(sentence.slice(Math.max(0, trigger.start - 50), trigger.start));
     if (passive !== null) {
