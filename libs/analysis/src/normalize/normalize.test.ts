@@ -86,6 +86,10 @@ describe('detectLanguage', () => {
     ['El gobierno dijo que los ataques contra la ciudad continuaron durante la noche.', 'es'],
     ['Le gouvernement a annoncé que les troupes sont arrivées dans la région.', 'fr'],
     ['The ministry said the troops had arrived in the region on Monday.', 'en'],
+    // Romance languages share their articles: each is told by its own words.
+    ['Le truppe hanno attaccato la città di notte, secondo il governatore della regione.', 'it'],
+    ['Las tropas atacaron la ciudad de noche y mataron a cuatro civiles, según el gobernador.', 'es'],
+    ['As tropas atacaram a cidade de noite, matando quatro civis, segundo o governador.', 'pt'],
   ])('detects %j as %s', (text, lang) => {
     expect(detectLanguage(text).language).toBe(lang);
   });
