@@ -956,3 +956,9 @@ describe('classifySentence: projectiles that land, help with a weapons programme
     expect(types('Moscow is helping Pyongyang with its satellite programme, officials said.')).toEqual(['AID']);
   });
 });
+
+describe('classifySentence: talks by video link', () => {
+  it('reads leaders who spoke by video link or phone, with words in between, as CONSULT', () => {
+    expect(classifySentence('The two presidents spoke for nearly two hours by video link on Tuesday.').map((e) => `${e.type}/${e.mode}`)).toEqual(['CONSULT/phone']);
+  });
+});
