@@ -962,3 +962,16 @@ describe('classifySentence: talks by video link', () => {
     expect(classifySentence('The two presidents spoke for nearly two hours by video link on Tuesday.').map((e) => `${e.type}/${e.mode}`)).toEqual(['CONSULT/phone']);
   });
 });
+
+describe('classifySentence: disbanded militias, troops leaving, control handed back, weapons pulled back, votes against', () => {
+  it('reads each as a retreat', () => {
+    expect(types('The militia disbanded and its fighters went home.')).toEqual(['RETREAT']);
+    expect(types('The peacekeepers left the country after the mandate expired.')).toEqual(['RETREAT']);
+    expect(types('The army handed back control of the border crossing to civilian authorities.')).toEqual(['RETREAT']);
+    expect(types('Both sides began pulling heavy weapons back from the front line.')).toEqual(['RETREAT']);
+    expect(types('The minister left the country for talks in Paris.')).not.toContain('RETREAT');
+  });
+  it('reads a vote against an accord as REJECT', () => {
+    expect(types('The parliament voted down the peace agreement.')).toEqual(['REJECT']);
+  });
+});
