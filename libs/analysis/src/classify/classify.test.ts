@@ -975,3 +975,17 @@ describe('classifySentence: disbanded militias, troops leaving, control handed b
     expect(types('The parliament voted down the peace agreement.')).toEqual(['REJECT']);
   });
 });
+
+describe('classifySentence: phones, verbal attacks and market share', () => {
+  it('reads "phoned" and a name that phones a name as CONSULT, but not a phone that is a device', () => {
+    expect(types('The president phoned his counterpart on Monday.')).toEqual(['CONSULT']);
+    expect(types('Macron phones Zelensky')).toEqual(['CONSULT']);
+    expect(types('The firm released a cheaper phone.')).not.toContain('CONSULT');
+    expect(types('Samsung overtakes Nokia in phones')).toEqual([]);
+  });
+  it('reads attacking a bill, a deal or remarks as ACCUSE, an attack on market share as nothing', () => {
+    expect(types('Hardliners attack nuclear deal')).toEqual(['ACCUSE']);
+    expect(types('The senator attacked the bill as a waste of money.')).toEqual(['ACCUSE']);
+    expect(types("The company launched an attack on its rival's market share.")).toEqual([]);
+  });
+});
