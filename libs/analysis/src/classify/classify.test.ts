@@ -989,3 +989,13 @@ describe('classifySentence: phones, verbal attacks and market share', () => {
     expect(types("The company launched an attack on its rival's market share.")).toEqual([]);
   });
 });
+
+describe('classifySentence: what is given says how it helps; rains that kill', () => {
+  it('reads delivered medicines as humanitarian aid even when drones carry them', () => {
+    expect(classifySentence('Drones delivered medicines to remote villages.').map((e) => `${e.type}/${e.mode}`)).toEqual(['AID/humanitarian']);
+  });
+  it('reads deaths in heavy rains as a disaster, not an attack', () => {
+    expect(types('Heavy rains killed 12 people in the south.')).toEqual([]);
+    expect(types('Shelling continued despite heavy rain.')).toEqual(['ASSAULT']);
+  });
+});

@@ -458,9 +458,11 @@ function refineMode(sentence: string, c: Candidate, lex: CompiledLexicon): void 
   const rules = lex.modeRules.get(c.type);
   // Only an ASSAULT's mode can be overridden by the clause (see below): others keep a mode they have.
   if (!rules || (c.mode && c.type !== 'ASSAULT')) return;
-  // The clause around the trigger says how: "killed … in a car bomb explosion".
+  // What is given says how it helps ("delivered medicines" is humanitarian, whoever's drones carried them); otherwise
+  // the clause around the trigger says how: "killed … in a car bomb explosion" (a suicide blast is a suicide attack).
+  const own = c.type === 'ASSAULT' ? null : sentence.slice(c.start, c.end);
   const window = sentence.slice(clauseStart(sentence, c.start), clauseEnd(sentence, c.end));
-  const specific = rules.find((r) => r.re.test(window));
+  const specific = (own !== null ? rules.find((r) => r.re.test(own)) : undefined) ?? rules.find((r) => r.re.test(window));
   // A mode the trigger itself names (e.g. hunger strike) is more specific than the clause's words,
   // except where the clause adds a more specific kind of the same act (a suicide bombing).
   if (!c.mode || (specific && c.type === 'ASSAULT' && specific.mode === 'suicide-attack')) c.mode = specific?.mode ?? c.mode;
