@@ -182,8 +182,11 @@ const BY_RIGHT_AFTER = /^\s+by\s/;
 const PASSIVE_BY_BEFORE =
   /\b(?:(?:hit|struck|targeted|damaged|destroyed|killed|wounded|injured|attacked|shelled|bombed|rocked|shaken)\s+by|(?:hit|slapped|targeted|punished)\s+with)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,3}$/i;
 const PARTICIPLE_END = /\w(?:ed|en|wn)$/;
-/** "the dispatch of North Korean troops", "More French soldiers to …": the demonym in the trigger names whose troops. */
-const WHOSE_TROOPS = /\sof\s|^(?:more|additional|extra)\s/i;
+/**
+ * "the dispatch of North Korean troops", "More French soldiers to …", "detected 125 Chinese military aircraft": the
+ * demonym in the trigger names whose troops or craft move, not the one who reports them.
+ */
+const WHOSE_TROOPS = /\sof\s|^(?:more|additional|extra)\s|^(?:detected|spotted|tracked|sighted|detects|spots|tracks)\s/i;
 const TO_AT_END = /\s(?:to|that|about)$/;
 
 /**

@@ -999,3 +999,12 @@ describe('classifySentence: what is given says how it helps; rains that kill', (
     expect(types('Shelling continued despite heavy rain.')).toEqual(['ASSAULT']);
   });
 });
+
+describe('analyzeSentence: craft detected near a border, force never ruled out', () => {
+  it('reads detected foreign aircraft as that country moving them, and never ruling out force as a threat', () => {
+    const [detected] = analyzeSentence("Taiwan's defence ministry said it had detected 125 Chinese military aircraft near the island.");
+    expect(detected).toMatchObject({ type: 'MOBILIZE', mode: 'weapons', actors: ['CHN'], quantity: { value: 125, unit: 'aircraft' } });
+    expect(classifySentence('Beijing has never ruled out using force against the island.').map((e) => `${e.type}/${e.mode}`)).toEqual(['THREATEN/violence']);
+    expect(types('The army ruled out the use of force.')).not.toContain('THREATEN');
+  });
+});
