@@ -1008,3 +1008,15 @@ describe('analyzeSentence: craft detected near a border, force never ruled out',
     expect(types('The army ruled out the use of force.')).not.toContain('THREATEN');
   });
 });
+
+describe('analyzeSentence: killed in a named strike, civilians targeted', () => {
+  it("reads the demonym of a strike that killed as the attack's actor", () => {
+    expect(analyzeSentence('At least 12 people were killed in an Israeli strike.')[0]).toMatchObject({ type: 'ASSAULT', actors: ['ISR'] });
+    expect(analyzeSentence('Two were hurt in a Russian raid on the village.')[0]).toMatchObject({ type: 'ASSAULT', actors: ['RUS'] });
+  });
+  it('reads targeting civilians or the power grid as ASSAULT, and a denial of it as denied', () => {
+    expect(analyzeSentence('Moscow denies targeting civilians.')[0]).toMatchObject({ type: 'ASSAULT', assertion: 'denied' });
+    expect(types('Russian drones targeted energy infrastructure in Odesa overnight.')).toEqual(['ASSAULT']);
+    expect(types('The programme targets schools with new funding.')).toEqual([]);
+  });
+});
