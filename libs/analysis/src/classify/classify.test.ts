@@ -1020,3 +1020,10 @@ describe('analyzeSentence: killed in a named strike, civilians targeted', () => 
     expect(types('The programme targets schools with new funding.')).toEqual([]);
   });
 });
+
+describe('classifySentence: a suspension of links named as a noun', () => {
+  it('reads a suspension or severing of links, flights or ties as SANCTION', () => {
+    expect(types('Rome announced a suspension of air links with Belgrade on Wednesday.')).toEqual(['SANCTION']);
+    expect(types('The suspension of the player was lifted.')).toEqual([]);
+  });
+});
