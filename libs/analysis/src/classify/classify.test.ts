@@ -1027,3 +1027,19 @@ describe('classifySentence: a suspension of links named as a noun', () => {
     expect(types('The suspension of the player was lifted.')).toEqual([]);
   });
 });
+
+describe('classifySentence: visa bans, sanctions lists, deadlines, vowed responses, unveiled and tested missiles', () => {
+  it('reads visa restrictions and additions to a sanctions list as SANCTION', () => {
+    expect(types('Washington imposed visa restrictions on officials involved in the crackdown.')).toEqual(['SANCTION']);
+    expect(types('The UK added 50 entities to its sanctions list.')).toEqual(['SANCTION']);
+  });
+  it('reads a deadline given "to … or face attacks" and a vowed harsh response as THREATEN', () => {
+    expect(types('The militants gave the government 48 hours to release their comrades or face attacks.')).toEqual(['THREATEN']);
+    expect(types('Tehran vowed a harsh response to the assassination.')).toEqual(['THREATEN']);
+  });
+  it('reads unveiled or tested missiles and fighters moved into positions as MOBILIZE', () => {
+    expect(types('Iran unveiled a new hypersonic missile at a military parade.')).toEqual(['MOBILIZE']);
+    expect(types('India tested an intercontinental ballistic missile with multiple warheads.')).toEqual(['MOBILIZE']);
+    expect(types('Hezbollah fighters moved into positions along the border.')).toEqual(['MOBILIZE']);
+  });
+});
