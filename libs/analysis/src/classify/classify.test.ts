@@ -1043,3 +1043,21 @@ describe('classifySentence: visa bans, sanctions lists, deadlines, vowed respons
     expect(types('Hezbollah fighters moved into positions along the border.')).toEqual(['MOBILIZE']);
   });
 });
+
+describe('classifySentence: bailouts, money, fuel and vehicles given; visitors received; talks gathered for; permission sought', () => {
+  it('reads money, bailouts, fuel and armoured vehicles given as AID, but not a bounty', () => {
+    expect(types('The IMF approved a $3 billion bailout for Egypt.')).toEqual(['AID']);
+    expect(types('Qatar sent fuel shipments to Gaza.')).toEqual(['AID']);
+    expect(types('Riyadh granted the Lebanese army $3 billion.')).toEqual(['AID']);
+    expect(types('Washington offers $10 million for the militant chief.')).not.toContain('AID');
+  });
+  it('reads a visiting minister received, and delegations gathered for talks, as CONSULT', () => {
+    expect(types('The crown prince received the Iranian foreign minister in Riyadh.')).toEqual(['CONSULT']);
+    expect(types('Delegations from both countries gathered in Washington for peace talks.')).toEqual(['CONSULT']);
+    expect(types("The government welcomed the president's latest policy statement.")).not.toContain('CONSULT');
+  });
+  it('reads permission sought to use weapons as REQUEST, and defence industrial cooperation as COOPERATE', () => {
+    expect(types('Kyiv sought permission to use Western missiles on Russian territory.')).toEqual(['REQUEST']);
+    expect(types('The two countries signed a defence industrial cooperation roadmap.')).toContain('COOPERATE');
+  });
+});
