@@ -138,7 +138,7 @@ const OFF_A_COAST = /^off\s+(?:(?:the\s+)?(?:[a-z-]+\s+)?(?:coast|coasts|shore|s
 
 function isLocative(sentence: string, m: ActorMention): boolean {
   const at = findWordBefore(sentence, m.start, LOCATIVE_WORDS, 4);
-  if (at >= 0 && (sentence.charCodeAt(at) !== 111 /* o */ || !sentence.startsWith('off', at) || OFF_A_COAST.test(sentence.slice(at, m.start)))) return true;
+  if (at >= 0 && (!sentence.startsWith('off', at) || OFF_A_COAST.test(sentence.slice(at, m.start)))) return true;
   if (afterCompassWord(sentence, m.start) && LOCATIVE_COMPASS_BEFORE.test(sentence.slice(Math.max(0, m.start - 30), m.start))) return true;
   // Cheap test first: the regular expression only where "border" or "frontier" follows closely.
   const after = sentence.slice(m.end, m.end + 30);

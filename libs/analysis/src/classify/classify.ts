@@ -413,12 +413,12 @@ const MANNER_TRIGGER = /^(?:demanding|calling|urging|pressing|seeking|asking)\b/
 const MAX_PURPOSE_GAP = 100;
 
 function dropProtestDemands(sentence: string, cs: Candidate[]): void {
-  let protest: Candidate | null = null;
+  let pressure: Candidate | null = null;
   for (const c of cs) {
     if (c.dropped) continue;
-    if (c.type === 'PROTEST' || c.type === 'THREATEN') protest = c;
-    else if (c.type === 'REQUEST' && protest !== null && c.start - protest.end <= MAX_PURPOSE_GAP && clauseStart(sentence, c.start) <= protest.start) {
-      const gap = sentence.slice(protest.end, c.start);
+    if (c.type === 'PROTEST' || c.type === 'THREATEN') pressure = c;
+    else if (c.type === 'REQUEST' && pressure !== null && c.start - pressure.end <= MAX_PURPOSE_GAP && clauseStart(sentence, c.start) <= pressure.start) {
+      const gap = sentence.slice(pressure.end, c.start);
       const trigger = sentence.slice(c.start, c.end);
       if (MANNER_TRIGGER.test(trigger) || PURPOSE_BEFORE.test(gap)) c.dropped = true;
     }

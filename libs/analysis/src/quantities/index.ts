@@ -279,6 +279,8 @@ function quantityOf(text: string, n: NumberMention): QuantityMention | null {
 const ONE_PERSON_WORDS: ReadonlySet<string> = new Set(ONE_PERSON.slice(3, -1).split('|'));
 /** Casualty states and verbs, found by a plain scan before any person is looked for. */
 const CASUALTY_WORD = /\b(?:killed|killing|kills|dead|died|dies|die|slain|wounded|wounding|injured|injuring|hurt)\b/gi;
+/** Those of them that take an object: "killed a soldier" (not "died", "dead", "hurt"). */
+const CASUALTY_VERB = /^(?:kill|wound|injur)/i;
 const AUXILIARIES: ReadonlySet<string> = new Set(['were', 'was', 'been', 'are', 'is', 'have', 'has', 'had', 'reportedly', 'said']);
 /** "killed a Ukrainian soldier", "wounded the deputy chief": one person as the object, read at the verb's end. */
 const ONE_PERSON_OBJECT = new RegExp(String.raw`\s+(?:an?|the)\s+(?:[\p{L}][\p{L}.'’-]*\s+){0,3}?${ONE_PERSON}\b(?!['’-])`, 'iuy');
@@ -329,7 +331,7 @@ function onePersonCasualties(sentence: string, counted: QuantityMention[]): Quan
       }
     }
     // The person after a casualty verb.
-    if (m[0].length > 4 && /^(?:kill|wound|injur)/i.test(m[0]) && !/^(?:dead|died|dies)$/i.test(m[0])) {
+    if (CASUALTY_VERB.test(m[0])) {
       ONE_PERSON_OBJECT.lastIndex = m.index + m[0].length;
       const object = ONE_PERSON_OBJECT.exec(sentence);
       if (object) addPerson(m.index, casualtyUnit(m[0]), object.index + object[0].length);
@@ -338,7 +340,7 @@ function onePersonCasualties(sentence: string, counted: QuantityMention[]): Quan
   return out;
 }
 
-/** The start of the person listed before the one at `start` ("Soldier and [civilian]", "Child, [man]"), or null. */
+/** The start of the person listed before the one at `start` ("[Soldier] and civilian", "[Child], man"), or null. */
 function listItemBefore(sentence: string, start: number): number | null {
   let k = start;
   // Up to two modifiers of the later person ("Soldier and local civilian").
