@@ -1061,3 +1061,17 @@ describe('classifySentence: bailouts, money, fuel and vehicles given; visitors r
     expect(types('The two countries signed a defence industrial cooperation roadmap.')).toContain('COOPERATE');
   });
 });
+
+describe('classifySentence: annexation, a closed strait, a weapons drill', () => {
+  it('reads an annexation as COERCE/confiscate (CAMEO 192, occupy territory), not "the annexed region"', () => {
+    expect(classifySentence('Caracas annexed the disputed region after a referendum.').map((e) => `${e.type}/${e.mode}`)).toEqual(['COERCE/confiscate']);
+    expect(types('Troops patrolled the annexed region.')).toEqual([]);
+  });
+  it('reads a strait closed, or to be closed if attacked, as COERCE or a threat', () => {
+    expect(types('Iran said it would close the Strait of Hormuz if attacked.')).toEqual(['THREATEN']);
+    expect(types('The navy blockaded the strait for a week.')).toEqual(['COERCE']);
+  });
+  it('reads a nuclear weapons drill as MOBILIZE', () => {
+    expect(types('Russia conducted a nuclear weapons drill with Belarus.')).toEqual(['MOBILIZE']);
+  });
+});
