@@ -125,3 +125,17 @@ describe('analyzeSentence: a subject that suffers the act', () => {
     expect(suffered).toMatchObject({ type: 'ASSAULT', actors: [], targets: ['UKR'] });
   });
 });
+
+describe('createAnalyzer: background that wire copy repeats', () => {
+  it('gives a diplomatic report no attack for the war\'s running toll, and reads no request in "a request for comment"', () => {
+    const r = createAnalyzer().analyze(
+      report(
+        'bg-1',
+        'Foreign ministers meet in Geneva',
+        'The foreign ministers met in Geneva on Monday to discuss a ceasefire. The war, now in its third year, has killed more than 10,000 civilians. The ministry did not respond to a request for comment.',
+      ),
+    );
+    expect(r.event_types).toEqual(['CONSULT']);
+    expect(r.escalation_score).toBeLessThan(10);
+  });
+});
