@@ -139,3 +139,12 @@ describe('createAnalyzer: background that wire copy repeats', () => {
     expect(r.escalation_score).toBeLessThan(10);
   });
 });
+
+describe('analyzeSentence: third parties named by their forces or their firms', () => {
+  it('reads Revolutionary Guards sent to Yemen as Iran entering the war there, drone components as military aid', () => {
+    const [sent] = analyzeSentence('Iran has sent hundreds of Revolutionary Guards advisers to Yemen to help the Houthis.');
+    expect(sent).toMatchObject({ type: 'MOBILIZE', actors: ['IRN'], targets: ['YEM'] });
+    const [supplied] = analyzeSentence('Chinese companies supplied drone components to Russia, US officials said.');
+    expect(supplied).toMatchObject({ type: 'AID', mode: 'military', actors: ['CHN'], targets: ['RUS'] });
+  });
+});

@@ -664,10 +664,11 @@ export function assignRoles(sentence: string, mentions: ActorMention[], trigger:
   }
   const after = usable.filter((c) => c.mention.start >= trigger.start && c.mention.start < objectEnd);
 
-  // "the dispatch of North Korean troops to Russia": whose troops the trigger names acts, wherever the sentence
-  // puts its subject.
+  // "the dispatch of North Korean troops to Russia", "sent hundreds of Revolutionary Guards advisers to Yemen",
+  // "deployment of NATO peacekeeping troops": whose troops the trigger names (a demonym, a force, an organisation;
+  // not a country or a capital, which are where they go) acts, wherever the sentence puts its subject.
   if (eventType === 'MOBILIZE' || eventType === 'AID') {
-    const own = after.filter((c) => c.mention.kind === 'demonym' && c.mention.end <= trigger.end);
+    const own = after.filter((c) => c.mention.kind !== 'country' && c.mention.kind !== 'capital' && c.mention.end <= trigger.end);
     if (own.length > 0 && WHOSE_TROOPS.test(sentence.slice(trigger.start, own[0]!.mention.start))) {
       const rest = after.filter((c) => !own.includes(c));
       return { actors: codes(own), targets: codes(objectGroup(sentence, rest, false, false)).filter((code) => !own.some((c) => c.mention.code === code)) };
