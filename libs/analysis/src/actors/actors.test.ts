@@ -513,3 +513,10 @@ describe('assignRoles: hit with sanctions', () => {
     expect(roles('Russian banks were hit with new US sanctions on Thursday.', 'sanctions', 'SANCTION')).toEqual({ actors: ['USA'], targets: ['RUS'] });
   });
 });
+
+describe('assignRoles: "shot at" with no object', () => {
+  it('reads a headline "X shot at" as X being shot at, and "shot at protesters" as active', () => {
+    expect(roles('Mauritanian president shot at', 'shot at', 'ASSAULT')).toEqual({ actors: [], targets: ['MRT'] });
+    expect(roles('Syrian troops shot at protesters in the square.', 'shot at', 'ASSAULT').actors).toEqual(['SYR']);
+  });
+});

@@ -195,7 +195,7 @@ const TO_AT_END = /\s(?:to|that|about)$/;
  * followed by no object (a preposition, punctuation or the end), is a passive.
  */
 const REDUCED_PASSIVE_VERB =
-  /^(?:killed|wounded|injured|attacked|shot|arrested|detained|expelled|sanctioned|struck|shelled|bombed|abducted|kidnapped|executed|captured|seized|targeted|banned|jailed|sentenced|deported|raided|ambushed|beaten|tortured|assassinated|massacred|slain|hanged|imprisoned|evicted|fined|indicted|punished|besieged|hijacked|murdered|raped|gang-raped|hit|destroyed|eliminated|liquidated|neutrali[sz]ed|downed|shot down|intercepted|damaged|repelled|repulsed)$/i;
+  /^(?:killed|wounded|injured|attacked|shot|arrested|detained|expelled|sanctioned|struck|shelled|bombed|abducted|kidnapped|executed|captured|seized|targeted|banned|jailed|sentenced|deported|raided|ambushed|beaten|tortured|assassinated|massacred|slain|hanged|imprisoned|evicted|fined|indicted|punished|besieged|hijacked|murdered|raped|gang-raped|hit|destroyed|eliminated|liquidated|neutrali[sz]ed|downed|shot down|intercepted|damaged|repelled|repulsed|shot at|fired at|fired on|fired upon)$/i;
 const NO_OBJECT_AFTER =
   /^(?:\s*(?:[,;:.!?]|$)|\s+(?:in|by|during|near|at|on|as|after|from|over(?!\s+(?:\d|a\s|an\s|one\b|two\b|three\b|four\b|five\b|six\b|seven\b|eight\b|nine\b|ten\b|dozens|hundreds|thousands))|for|of|amid|while|outside|inside|when|across|along|off)\b|\s+and\b(?!\s+\w+(?:ed|en)\s+(?:(?:the|a|an|its|their|his|her|several|dozens)\b|\d)))/i;
 /** Verbs of saying take their object after a time ("condemned on Monday the attack"): passive only before "of"/"for". */
