@@ -520,3 +520,10 @@ describe('assignRoles: "shot at" with no object', () => {
     expect(roles('Syrian troops shot at protesters in the square.', 'shot at', 'ASSAULT').actors).toEqual(['SYR']);
   });
 });
+
+describe('assignRoles: people held by their own country', () => {
+  it("fills in a coercion's target with the one country named, but not an attack's", () => {
+    expect(roles('Egyptian police arrested 40 people in Cairo.', 'arrested', 'COERCE')).toEqual({ actors: ['EGY'], targets: ['EGY'] });
+    expect(roles('Israeli strikes killed five people.', 'killed', 'ASSAULT')).toEqual({ actors: ['ISR'], targets: [] });
+  });
+});

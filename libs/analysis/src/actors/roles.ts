@@ -585,20 +585,28 @@ function placeGroup(sentence: string, list: Candidate[]): Candidate[] {
 }
 
 const wordsPattern = (words: string[]): string => words.map((w) => `[${w[0]}${w[0]!.toUpperCase()}]${w.slice(1)}`).join('|');
-/** Every group word of the sentence in one scan: group 1 is a word of people, group 2 an organised group's. */
-const GROUP_WORDS = new RegExp(`\\b(?:(${wordsPattern(domesticGroupsFile.people)})|(${wordsPattern(domesticGroupsFile.organised)}))\\b`, 'g');
+/**
+ * Every group word of the sentence in one scan: group 1 is a word of people, group 2 an organised group's, group 3
+ * a word of those held (only a coercion's targets).
+ */
+const GROUP_WORDS = new RegExp(
+  `\\b(?:(${wordsPattern(domesticGroupsFile.people)})|(${wordsPattern(domesticGroupsFile.organised)})|(${wordsPattern(domesticGroupsFile.held)}))\\b`,
+  'g',
+);
 
 interface GroupWord {
   start: number;
   /** A political body or an armed group, never filled in for an attack. */
   organised: boolean;
+  /** People named only as those arrested or detained: filled in as a coercion's target and nothing else. */
+  held: boolean;
 }
 
 function groupWords(p: PreparedSentence): GroupWord[] {
   if (p.groups === null) {
     p.groups = [];
     GROUP_WORDS.lastIndex = 0;
-    for (let m = GROUP_WORDS.exec(p.sentence); m; m = GROUP_WORDS.exec(p.sentence)) p.groups.push({ start: m.index, organised: m[1] === undefined });
+    for (let m = GROUP_WORDS.exec(p.sentence); m; m = GROUP_WORDS.exec(p.sentence)) p.groups.push({ start: m.index, organised: m[2] !== undefined, held: m[3] !== undefined });
   }
   return p.groups;
 }
@@ -625,10 +633,11 @@ function fillDomestic(p: PreparedSentence, usable: Candidate[], roles: Roles, su
   const country = soleCountry(usable);
   if (country === null) return roles;
   const attack = eventType === 'ASSAULT';
-  const names = (from: number, to: number): boolean => groupWords(p).some((g) => g.start >= from && g.start < to && !(attack && g.organised));
+  const names = (from: number, to: number, held: boolean): boolean =>
+    groupWords(p).some((g) => g.start >= from && g.start < to && !(attack && g.organised) && (!g.held || held));
   let { actors, targets } = roles;
-  if (actors.length === 0 && targets.length > 0 && names(subjectFrom, trigger.start)) actors = [country];
-  else if (targets.length === 0 && actors.length > 0 && names(trigger.end, objectEnd)) targets = [country];
+  if (actors.length === 0 && targets.length > 0 && names(subjectFrom, trigger.start, false)) actors = [country];
+  else if (targets.length === 0 && actors.length > 0 && names(trigger.end, objectEnd, eventType === 'COERCE')) targets = [country];
   return actors === roles.actors && targets === roles.targets ? roles : { actors, targets };
 }
 
