@@ -120,8 +120,9 @@ function findWordBefore(sentence: string, pos: number, wanted: readonly string[]
 }
 
 /** "in Eastern Ukraine", "in East India": a capitalised compass word between the preposition and the place. */
-const LOCATIVE_COMPASS_BEFORE =
-  /\b(?:in|at|near|inside|outside|across|throughout|within|around|off)\s+(?:the\s+)?(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|North-?[Ee]astern|North-?[Ww]estern|South-?[Ee]astern|South-?[Ww]estern|Upper|Lower)\s+$/;
+const LOCATIVE_COMPASS_BEFORE = new RegExp(
+  String.raw`\b(?:${LOCATIVE_WORDS.join('|')})\s+(?:the\s+)?(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|North-?[Ee]astern|North-?[Ww]estern|South-?[Ee]astern|South-?[Ww]estern|Upper|Lower)\s+$`,
+);
 
 /** Cheap test for LOCATIVE_COMPASS_BEFORE: the word before starts with a capital a compass word can start with. */
 function afterCompassWord(sentence: string, start: number): boolean {

@@ -99,14 +99,24 @@ const DEATH_OF_BEFORE = /\bdeaths? of\s+(?:(?:an estimated|at least|more than|up
 /** A word of a noun phrase: any word but one that opens a clause or a phrase of its own. */
 const NOUN = String.raw`\s+(?!(?:and|or|but|in|on|at|of|from|by|with|after|as|to|for|near|during|while|said|says|were|was|are|is|have|has|had)\b)[\p{L}][\p{L}'’.-]*`;
 /** People named one at a time: "Ukrainian soldier killed", "A journalist has been killed", "killed the deputy chief". */
-const ONE_PERSON = String.raw`(?:soldier|serviceman|servicewoman|militiaman|civilian|man|woman|child|boy|girl|teenager|journalist|reporter|photographer|policeman|policewoman|officer|fighter|rebel|militant|protester|protestor|demonstrator|activist|prisoner|detainee|hostage|resident|villager|commander|volunteer|medic|guard|driver|farmer|worker|student|priest|official|diplomat|pilot|sailor|marine|paratrooper|settler|migrant|refugee|leader|chief|mayor|lawmaker|politician|businessman)`;
+const ONE_PERSON_WORDS: ReadonlySet<string> = new Set([
+  'soldier', 'serviceman', 'servicewoman', 'militiaman', 'civilian', 'man', 'woman', 'child', 'boy', 'girl', 'teenager',
+  'journalist', 'reporter', 'photographer', 'policeman', 'policewoman', 'officer', 'fighter', 'rebel', 'militant',
+  'protester', 'protestor', 'demonstrator', 'activist', 'prisoner', 'detainee', 'hostage', 'resident', 'villager',
+  'commander', 'volunteer', 'medic', 'guard', 'driver', 'farmer', 'worker', 'student', 'priest', 'official', 'diplomat',
+  'pilot', 'sailor', 'marine', 'paratrooper', 'settler', 'migrant', 'refugee', 'leader', 'chief', 'mayor', 'lawmaker',
+  'politician', 'businessman',
+]);
+const ONE_PERSON = `(?:${[...ONE_PERSON_WORDS].join('|')})`;
 /**
  * Another count in the same list: "Two soldiers, one rebel killed", "9 civilians and 35 militiamen killed", "two
  * soldiers, army medic killed".
  */
 const NEXT_COUNT = String.raw`(?:(?:,|\s+and)(?:\s+(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|an?)(?:${NOUN}){1,3}?|(?:${NOUN}){0,2}?\s+${ONE_PERSON}))`;
+/** What may stand between the dead or wounded and their state: "were", "have been", "reportedly", "said". */
+const AUXILIARIES: ReadonlySet<string> = new Set(['were', 'was', 'been', 'are', 'is', 'have', 'has', 'had', 'reportedly', 'said']);
 /** A casualty state ahead, after its auxiliaries. */
-const STATE_AHEAD = String.raw`\s+(?=(?:(?:were|was|been|are|is|have|has|had|reportedly|said)\s+)*(?:killed|dead|died|die|dies|slain|wounded|injured|hurt)\b)`;
+const STATE_AHEAD = String.raw`\s+(?=(?:(?:${[...AUXILIARIES].join('|')})\s+)*(?:killed|dead|died|die|dies|slain|wounded|injured|hurt)\b)`;
 /** Cheap necessary condition for NOUNS_THEN_STATE and LIST_THEN_STATE. */
 const STATE_WORD = /kill|dead|die|slain|wound|injur|hurt/;
 /**
@@ -276,12 +286,10 @@ function quantityOf(text: string, n: NumberMention): QuantityMention | null {
   return null;
 }
 
-const ONE_PERSON_WORDS: ReadonlySet<string> = new Set(ONE_PERSON.slice(3, -1).split('|'));
 /** Casualty states and verbs, found by a plain scan before any person is looked for. */
 const CASUALTY_WORD = /\b(?:killed|killing|kills|dead|died|dies|die|slain|wounded|wounding|injured|injuring|hurt)\b/gi;
 /** Those of them that take an object: "killed a soldier" (not "died", "dead", "hurt"). */
 const CASUALTY_VERB = /^(?:kill|wound|injur)/i;
-const AUXILIARIES: ReadonlySet<string> = new Set(['were', 'was', 'been', 'are', 'is', 'have', 'has', 'had', 'reportedly', 'said']);
 /** "killed a Ukrainian soldier", "wounded the deputy chief": one person as the object, read at the verb's end. */
 const ONE_PERSON_OBJECT = new RegExp(String.raw`\s+(?:an?|the)\s+(?:[\p{L}][\p{L}.'’-]*\s+){0,3}?${ONE_PERSON}\b(?!['’-])`, 'iuy');
 const LIST_SEPARATOR = /,|\sand\s/;
