@@ -18,6 +18,7 @@ import { assignRoles, findActorMentions } from '../src/actors/index.ts';
 import { gazetteer } from '../src/actors/gazetteer.ts';
 import { findQuantities } from '../src/quantities/index.ts';
 import type { EventType } from '../src/types.ts';
+import { goldNumber } from './gold.ts';
 
 interface GoldActor {
   actorText: string;
@@ -115,13 +116,6 @@ class Score {
     const pct = (x: number) => (100 * x).toFixed(1).padStart(6);
     return `${label.padEnd(28)}${pct(this.precision)}${pct(this.recall)}${pct(this.f1)}   ${this.tp}/${this.fp}/${this.fn}`;
   }
-}
-
-/** Gold numbers: digits ("1000"), words ("Thousands") are kept only when they parse to one value. */
-function goldNumber(value: string | null): number | null {
-  if (value === null) return null;
-  const n = Number(value.replace(/,/g, ''));
-  return Number.isFinite(n) ? n : null;
 }
 
 const rows: GoldRow[] = readFileSync(goldPath, 'utf8')

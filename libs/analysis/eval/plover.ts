@@ -18,6 +18,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyzeSentence } from '../src/classify/index.ts';
 import type { AnalysedEvent, EventType } from '../src/types.ts';
+import { goldNumber } from './gold.ts';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const GOLD = join(REPO, '..', 'shared', 'data', 'eval', 'plover-gold-standard.jsonl');
@@ -105,20 +106,18 @@ for (const [text, golds] of bySentence) {
   if (![...gold].every((t) => predicted.has(t)) || [...predicted].some((t) => !gold.has(t))) {
     errors.push(`gold ${[...gold].join('+')} · got ${[...predicted].join('+') || '—'} · ${text.slice(0, 110)}`);
   }
-  // Actors are scored on the events whose type the gold agrees with.
+  // Actors and counts are scored on the event whose type the gold agrees with.
   for (const g of golds) {
     const e: AnalysedEvent | undefined = events.find((x) => x.type === goldType(g));
-    if (!e) continue;
-    addSets(source, goldCodes(g.source), ourCodes(e.actors));
-    addSets(target, goldCodes(g.target), ourCodes(e.targets));
-  }
-  for (const g of golds) {
+    if (e) {
+      addSets(source, goldCodes(g.source), ourCodes(e.actors));
+      addSets(target, goldCodes(g.target), ourCodes(e.targets));
+    }
     for (const { field, fits } of GOLD_COUNTS) {
-      const value = g[field];
-      if (!value || !/^\d+$/.test(value)) continue;
+      const value = goldNumber(g[field]);
+      if (value === null) continue;
       quantity.gold++;
-      const e = events.find((x) => x.type === goldType(g));
-      const matches = (q: { value: number; unit: string } | null): boolean => q !== null && q.value === Number(value) && fits(q.unit);
+      const matches = (q: { value: number; unit: string } | null): boolean => q !== null && q.value === value && fits(q.unit);
       if (e?.quantities.some(matches)) quantity.found++;
       if (e && matches(e.quantity)) quantity.own++;
     }
