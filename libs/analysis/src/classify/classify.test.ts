@@ -1075,3 +1075,87 @@ describe('classifySentence: annexation, a closed strait, a weapons drill', () =>
     expect(types('Russia conducted a nuclear weapons drill with Belarus.')).toEqual(['MOBILIZE']);
   });
 });
+
+describe('classifySentence: aid in its wire forms', () => {
+  it('reads loans, tranches, deposits and released budget support as AID/economic', () => {
+    const modes = (s: string) => classifySentence(s).map((e) => `${e.type}/${e.mode}`);
+    expect(modes('Tokyo extended a 12 billion yen loan to Manila for a new rail line.')).toEqual(['AID/economic']);
+    expect(modes('The fund disbursed a 700 million dollar tranche to Cairo on Monday.')).toEqual(['AID/economic']);
+    expect(modes('Qatar deposited $1 billion in the central bank of Sudan.')).toContain('AID/economic');
+    expect(modes('The bloc released 80 million euros in budget support to Niger.')).toEqual(['AID/economic']);
+  });
+  it('reads relief distributed, airlifted or trucked in as AID, and weapons supplied to a side as AID/military', () => {
+    expect(types('The agency began distributing food rations to 40,000 displaced families.')).toEqual(['AID']);
+    expect(types('Army planes airlifted tents and blankets to the flooded valley.')).toEqual(['AID']);
+    expect(types('A convoy of 25 trucks loaded with flour reached the besieged town.')).toEqual(['AID']);
+    expect(classifySentence('Tehran supplied the militia in Iraq with anti-tank missiles and attack drones.').map((e) => `${e.type}/${e.mode}`)).toEqual(['AID/military']);
+    expect(types('The emirate has been supplying weapons to the Rapid Support Forces.')).toEqual(['AID']);
+    expect(types('The report said Kigali had armed the rebels in North Kivu.')).toEqual(['AID']);
+    expect(types('Armed rebels attacked a police post.')).toEqual(['ASSAULT']);
+  });
+  it('keeps a released report or film out of RETREAT', () => {
+    expect(types('The watchdog accused the army of abuses in a report released on Monday.')).not.toContain('RETREAT');
+    expect(types('The insurgents released 14 hostages on Sunday.')).toEqual(['RETREAT']);
+  });
+});
+
+describe('classifySentence: protests, sanctions, shows of force and coercion as the wires word them', () => {
+  it('reads stoppages, commercial strikes, boycotts, occupations, stone-throwing and rallies as PROTEST', () => {
+    expect(types('A nationwide stoppage called by the unions closed ports and banks.')).toEqual(['PROTEST']);
+    expect(types('Shopkeepers held a commercial strike against the new tax.')).toEqual(['PROTEST']);
+    expect(types('Students occupied three universities in the capital.')).toEqual(['PROTEST']);
+    expect(types('Youths hurled stones at riot police in the old city.')).toEqual(['PROTEST']);
+    expect(types('Thousands of Serbians rallied in the capital for a third night.')).toEqual(['PROTEST']);
+    expect(types('Hundreds gathered outside the French embassy to denounce the raid.')).toEqual(['PROTEST']);
+    expect(types('Farmers blocked avenues in the capital demanding lower fuel prices.')).toEqual(['PROTEST']);
+  });
+  it('reads suspended loans and members, revoked permits, ordered closures and expulsions as SANCTION', () => {
+    expect(types('The bank suspended disbursement of new loans to the junta.')).toEqual(['SANCTION']);
+    expect(types('The regional bloc suspended Guinea from all its decision-making bodies.')).toEqual(['SANCTION']);
+    expect(types('The junta revoked the mining permit of a Canadian company.')).toEqual(['SANCTION']);
+    expect(types('Khartoum ordered ten foreign aid agencies out of the region.')).toEqual(['SANCTION']);
+    expect(types('Ottawa suspended 30 arms export permits to the government.')).toEqual(['SANCTION']);
+    expect(types('Tehran said it would withdraw from the treaty if sanctions returned.')).toEqual(['THREATEN']);
+    expect(types('The embassy ordered non-essential staff to leave the country.')).not.toContain('SANCTION');
+  });
+  it('reads nationals ordered out as COERCE/deport', () => {
+    expect(classifySentence('The government ordered all Malian nationals to leave within 72 hours.').map((e) => `${e.type}/${e.mode}`)).toEqual(['COERCE/deport']);
+  });
+  it('reads units deployed or massing, landing exercises, war footing and snap inspections as MOBILIZE', () => {
+    expect(types('Armed police units were deployed along the northern frontier.')).toEqual(['MOBILIZE']);
+    expect(types('Hundreds of fighters were massing outside the town.')).toEqual(['MOBILIZE']);
+    expect(types('The navy staged amphibious landing exercises off the coast.')).toEqual(['MOBILIZE']);
+    expect(types('The army put its frontline artillery units on a war footing.')).toEqual(['MOBILIZE']);
+    expect(types('Minsk began a snap readiness inspection of its western units.')).toEqual(['MOBILIZE']);
+    expect(types('Police deployed thousands of officers across the city.')).toEqual(['MOBILIZE']);
+  });
+  it('reads curfews imposed, farms seized, papers shut and internet cut as COERCE', () => {
+    expect(types('A night curfew was imposed on the port town on Monday.')).toEqual(['COERCE']);
+    expect(types('Police seized more than 30 commercial farms in the province.')).toEqual(['COERCE']);
+    expect(types('A court shut down the opposition daily on Wednesday.')).toEqual(['COERCE']);
+    expect(types('Authorities cut mobile internet in the restive region.')).toEqual(['COERCE']);
+  });
+  it('reads an envoy called in, a lashing out and charges filed as ACCUSE', () => {
+    expect(types("The ministry called in Iran's charge d'affaires over the seizure.")).toEqual(['ACCUSE']);
+    expect(types('The president lashed out at the drug agency on Saturday.')).toEqual(['ACCUSE']);
+    expect(types('Prosecutors filed charges of war crimes against two commanders.')).toEqual(['ACCUSE']);
+  });
+});
+
+describe('classifySentence: acts prepared for, feared, retaliated for or merely possible', () => {
+  it('drops an offensive prepared for, an operation ahead, an invasion rehearsed and clashes feared', () => {
+    expect(types('Moscow massed troops near the border in preparation for a fresh offensive.')).toEqual(['MOBILIZE']);
+    expect(types('The army called up reservists ahead of an expanded ground operation.')).toEqual(['MOBILIZE']);
+    expect(types('Police were put on full alert amid fears of renewed ethnic clashes.')).toEqual(['MOBILIZE']);
+    expect(types('The drills rehearse repelling an amphibious invasion.')).not.toContain('ASSAULT');
+  });
+  it('drops "any incursion" in a warning, but keeps a negated act with "any"', () => {
+    expect(types('Delhi cautioned Islamabad that any incursion would draw a military response.')).toEqual(['THREATEN']);
+    const negated = classifySentence('The army did not fire any missiles at the town.');
+    expect(negated.map((e) => e.type)).toEqual(['ASSAULT']);
+  });
+  it('reads what was retaliated for, or went on despite, as background to the main act', () => {
+    expect(types('Jets pounded the port in retaliation for missile launches.')).toEqual(['ASSAULT']);
+    expect(types('The government did not send troops despite repeated raids by rebels.')).not.toContain('ASSAULT');
+  });
+});

@@ -276,9 +276,22 @@ function applyIntentMarkers(sentence: string, cs: Candidate[], lex: CompiledLexi
 
 /** "if the other is attacked": a hypothetical act is not an event (PLOVER's hypothetical context). */
 const HYPOTHETICAL_BEFORE = /\b(?:if|unless|in case|in the event that|should)\s+(?:[\w'’-]+\s+){0,4}$/i;
+/** "warned that any incursion would draw a response": any act at all is no act (a negated one is: "did not fire any missiles"). */
+const ANY_BEFORE = /\bany\s+(?:[\w'’-]+\s+){0,3}$/i;
+const NEGATION_WORD = /\b(?:not|never|no|without|den(?:y|ies|ied))\b|n['’]t\b/i;
 
 /** Cheap necessary condition for HYPOTHETICAL_BEFORE: one of its words is there at all. */
-const HYPOTHETICAL_WORD = /if|unless|case|event|should/i;
+const HYPOTHETICAL_WORD = /if|unless|case|event|should|any/i;
+
+/**
+ * An act prepared for, planned, rehearsed or feared is not one that happened: "massed troops in preparation for a
+ * fresh offensive", "ahead of an expanded ground operation", "drills to rehearse repelling an invasion", "amid fears
+ * of renewed clashes", "plotting sabotage". (Plans and intentions are the intent markers' business: "plans to withdraw" is AGREE.)
+ */
+const PLANNED_BEFORE =
+  /\b(?:in preparation for|preparations? for|ahead of|prepar(?:e|es|ed|ing) (?:the ground )?for|plott?(?:ing|ed|s)?|plots? to|rehears(?:e|es|ed|ing)|simulat(?:e|es|ed|ing)|practi[cs](?:e|es|ed|ing)|fears? (?:of|that)|feared|risks? of|threat of|danger of|possibility of|prospect of|spectre of)\s+(?:[\w'’-]+\s+){0,4}$/i;
+/** Cheap necessary condition for PLANNED_BEFORE. */
+const PLANNED_WORD = /prepar|ahead|plot|rehears|simulat|practi|fear|risk|threat|danger|possib|prospect|spectre/i;
 
 function dropHypothetical(sentence: string, cs: Candidate[]): void {
   for (const c of cs) {
@@ -286,9 +299,12 @@ function dropHypothetical(sentence: string, cs: Candidate[]): void {
     // The clause-limited window is the end of the 50 characters before: without one of the words
     // there, there is none in it, and its clause start need not be found.
     const near = sentence.slice(Math.max(0, c.start - 50), c.start);
-    if (!HYPOTHETICAL_WORD.test(near)) continue;
+    const conditional = HYPOTHETICAL_WORD.test(near);
+    const planned = PLANNED_WORD.test(near);
+    if (!conditional && !planned) continue;
     const before = sentence.slice(Math.max(clauseStart(sentence, c.start), c.start - 50), c.start);
-    if (HYPOTHETICAL_WORD.test(before) && HYPOTHETICAL_BEFORE.test(before)) c.dropped = true;
+    if (conditional && (HYPOTHETICAL_BEFORE.test(before) || (ANY_BEFORE.test(before) && !NEGATION_WORD.test(before)))) c.dropped = true;
+    else if (planned && PLANNED_BEFORE.test(before)) c.dropped = true;
   }
 }
 
@@ -301,7 +317,7 @@ function dropHypothetical(sentence: string, cs: Candidate[]): void {
  * not taken for one.
  */
 const TIME_ANCHOR_BEFORE =
-  /\b(?:[Ss]ince|[Aa]fter|[Ff]ollowing|[Bb]efore|[Dd]uring|[Aa]mid|[Ii]n the wake of|[Pp]rior to)\s+(?:(?:the|a|an|last|this|that|these|those|its|their|his|her|our|recent|earlier|previous|weeks? of|days? of|months? of|years? of|deadly|bloody|heavy|fierce|fresh|renewed|\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|[\w.-]+['’]s?)\s+(?:[\w.'’-]+\s+){0,3}|(?!to\s)[a-z][a-z-]*\s+(?:(?!to\s)[a-z][a-z-]*\s+)?)?$/;
+  /\b(?:[Ss]ince|[Aa]fter|[Ff]ollowing|[Bb]efore|[Dd]uring|[Aa]mid|[Dd]espite|[Ii]n the wake of|[Pp]rior to|[Ii]n (?:retaliation|response|revenge|reprisal) (?:for|to))\s+(?:(?:the|a|an|last|this|that|these|those|its|their|his|her|our|recent|earlier|previous|weeks? of|days? of|months? of|years? of|deadly|bloody|heavy|fierce|fresh|renewed|\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|[\w.-]+['’]s?)\s+(?:[\w.'’-]+\s+){0,3}|(?!to\s)[a-z][a-z-]*\s+(?:(?!to\s)[a-z][a-z-]*\s+)?)?$/;
 /**
  * A relative clause on the anchored act is background too ("after two days of fighting that killed 49 soldiers"),
  * and so is a passive clause ("summoned the ambassador after an aid worker was killed in Gaza").
@@ -313,20 +329,22 @@ const TIME_ANCHOR_RELATIVE =
 const ANNIVERSARY_BEFORE =
   /\b(?:anniversary|anniversaries|commemorat\w+|remembrance|memorials?(?: service)?)(?: (?:of|for|to)(?: the)?(?: victims of)?)?\s+(?:(?:the|a|an|[\w.-]+['’]s)\s+)?(?:[\w-]+\s+){0,2}$/i;
 /**
- * "in protest at the arrest of activists", "to protest the decision to send troops": the act protested is what
- * the protest is about, not a new act of the sentence.
+ * "in protest at the arrest of activists", "to protest the decision to send troops", "gathered to denounce the raid",
+ * "a statement condemning the shelling": the act protested or denounced is what the protest or the statement is
+ * about, not a new act of the sentence.
  */
 const PROTESTED_BEFORE =
-  /\b(?:in protest (?:at|of|against|over)|to protest(?: against| at| over)?|protesting(?: against| at| over)?|(?:demonstrat(?:e|es|ed|ing)|rall(?:y|ies|ied|ying)) against)\s+(?:(?:the|a|an|[\w.-]+['’]s?)\s+)?(?:[\w.'’-]+\s+){0,3}$/i;
+  /\b(?:in protest (?:at|of|against|over)|to (?:protest|denounce|condemn|decry)(?: against| at| over)?|(?:protesting|denouncing|condemning|decrying)(?: against| at| over)?|(?:demonstrat(?:e|es|ed|ing)|rall(?:y|ies|ied|ying)) against)\s+(?:(?:the|a|an|[\w.-]+['’]s?)\s+)?(?:[\w.'’-]+\s+){0,3}$/i;
 /** Cheap necessary condition for ANNIVERSARY_BEFORE. */
 const ANNIVERSARY_WORD = /annivers|commemorat|remembrance|memorial/i;
 
 /** Cheap necessary condition for TIME_ANCHOR_BEFORE. */
-const TIME_ANCHOR_WORD = /since|after|following|before|during|amid|wake|prior/i;
+const TIME_ANCHOR_WORD = /since|after|following|before|during|amid|despite|wake|prior|retaliation|response|revenge|reprisal/i;
 /** Either's cheap condition, tested once per sentence: most sentences have neither. */
 const BACKGROUND_WORD = new RegExp(`${TIME_ANCHOR_WORD.source}|${ANNIVERSARY_WORD.source}`, 'i');
 /** Cheap necessary condition for PROTESTED_BEFORE (its words are lower case where it can match). */
-const mayBeProtested = (text: string): boolean => text.includes('protest') || text.includes('demonstrat') || text.includes('rall');
+const mayBeProtested = (text: string): boolean =>
+  text.includes('protest') || text.includes('demonstrat') || text.includes('rall') || text.includes('denounc') || text.includes('condemn');
 
 /** Past-tense trigger words, and a few present-tense ones, are verbs, not the nouns a time anchor names ("after a vehicle kills"). */
 const PAST_TENSE = /^(?:[a-z]+ed|kills|hits|shoots|wounds|injures)\b/i;
@@ -409,7 +427,7 @@ function dropBackgroundActs(sentence: string, cs: Candidate[]): void {
  * request with a subject of its own stays ("marched, and the union demanded").
  */
 const PURPOSE_BEFORE = /\b(?:to|in)\s+(?:press\s+(?:their|its|his|her|the)\s+)?$/;
-const MANNER_TRIGGER = /^(?:demanding|calling|urging|pressing|seeking|asking)\b/i;
+const MANNER_TRIGGER = /^(?:demanding|calling|urging|pressing|seeking|asking|denouncing|condemning|decrying)\b/i;
 const MAX_PURPOSE_GAP = 100;
 
 function dropProtestDemands(sentence: string, cs: Candidate[]): void {
@@ -417,7 +435,7 @@ function dropProtestDemands(sentence: string, cs: Candidate[]): void {
   for (const c of cs) {
     if (c.dropped) continue;
     if (c.type === 'PROTEST' || c.type === 'THREATEN') pressure = c;
-    else if (c.type === 'REQUEST' && pressure !== null && c.start - pressure.end <= MAX_PURPOSE_GAP && clauseStart(sentence, c.start) <= pressure.start) {
+    else if ((c.type === 'REQUEST' || (c.type === 'ACCUSE' && pressure?.type === 'PROTEST')) && pressure !== null && c.start - pressure.end <= MAX_PURPOSE_GAP && clauseStart(sentence, c.start) <= pressure.start) {
       const gap = sentence.slice(pressure.end, c.start);
       const trigger = sentence.slice(c.start, c.end);
       if (MANNER_TRIGGER.test(trigger) || PURPOSE_BEFORE.test(gap)) c.dropped = true;

@@ -115,7 +115,7 @@ export function patternSource(pattern: string, rules: Inflections): string {
       source += `(?:${WORD}\\s+){0,${gap[1]}}`;
       return;
     }
-    const notNext = /^!([a-z'|]+)$/.exec(token);
+    const notNext = /^!([a-z'|-]+)$/.exec(token);
     if (i > 0 && notNext) {
       source += `(?!(?:${notNext[1]})(?![\\w'’]))`;
       return;

@@ -27,7 +27,7 @@ const UNIT_WORDS: Array<[string, string]> = [
   ['guerrillas', 'troops'], ['guerillas', 'troops'], ['sailors', 'troops'], ['airmen', 'troops'], ['infantrymen', 'troops'],
   ['recruits', 'troops'], ['serviceman', 'troops'], ['militiaman', 'troops'], ['militants', 'troops'],
   ['rebels', 'troops'], ['separatists', 'troops'], ['insurgents', 'troops'], ['military personnel', 'troops'],
-  ['personnel', 'personnel'], ['staff', 'personnel'],
+  ['personnel carriers', 'armoured vehicles'], ['personnel', 'personnel'], ['staff', 'personnel'],
   ['battalions', 'battalions'], ['battalion', 'battalions'], ['brigades', 'brigades'], ['brigade', 'brigades'],
   ['divisions', 'divisions'],
   ['fighter jets', 'aircraft'], ['aircraft', 'aircraft'], ['warplanes', 'aircraft'], ['planes', 'aircraft'],
