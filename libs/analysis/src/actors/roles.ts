@@ -200,7 +200,7 @@ const REDUCED_PASSIVE_VERB =
 const NO_OBJECT_AFTER =
   /^(?:\s*(?:[,;:.!?]|$)|\s+(?:in|by|during|near|at|on|as|after|from|over(?!\s+(?:\d|a\s|an\s|one\b|two\b|three\b|four\b|five\b|six\b|seven\b|eight\b|nine\b|ten\b|dozens|hundreds|thousands))|for|of|amid|while|outside|inside|when|across|along|off)\b|\s+and\b(?!\s+\w+(?:ed|en)\s+(?:(?:the|a|an|its|their|his|her|several|dozens)\b|\d)))/i;
 /** Verbs of saying take their object after a time ("condemned on Monday the attack"): passive only before "of"/"for". */
-const REDUCED_PASSIVE_CLAIM = /^(?:accused|blamed|condemned|critici[sz]ed|charged|suspected)$/i;
+const REDUCED_PASSIVE_CLAIM = /^(?:accused|blamed|condemned|critici[sz]ed|charged|suspected)(?:\s+of)?$/i;
 const CLAIM_OBJECT_AFTER = /^\s+(?:of|for)\b/i;
 const ACTIVE_BEFORE = /\b(?:has|have|had|who|which|that|to)\s+(?:\w+ly\s+)?$/i;
 
@@ -215,7 +215,7 @@ function isPassive(sentence: string, trigger: Span, hasAgent: boolean): boolean 
   if (passiveForm) return hasAgent || !(NOT_PASSIVE_AFTER.test(sentence.slice(trigger.end, trigger.end + 10)) || TO_AT_END.test(text));
   if (ACTIVE_BEFORE.test(before)) return false;
   const after = sentence.slice(trigger.end, trigger.end + 40);
-  return (REDUCED_PASSIVE_VERB.test(text) && NO_OBJECT_AFTER.test(after)) || (REDUCED_PASSIVE_CLAIM.test(text) && CLAIM_OBJECT_AFTER.test(after));
+  return (REDUCED_PASSIVE_VERB.test(text) && NO_OBJECT_AFTER.test(after)) || (REDUCED_PASSIVE_CLAIM.test(text) && (text.endsWith(' of') || CLAIM_OBJECT_AFTER.test(after)));
 }
 
 /** Spans of parentheses and of appositives right after a mention (", a key U.S. ally in ...,"). */

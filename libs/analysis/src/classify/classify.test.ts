@@ -1159,3 +1159,27 @@ describe('classifySentence: acts prepared for, feared, retaliated for or merely 
     expect(types('The government did not send troops despite repeated raids by rebels.')).not.toContain('ASSAULT');
   });
 });
+
+describe('classifySentence: days between a verb and its complement, failures, relatives and crackdowns', () => {
+  it('reads "vowed on Monday to blockade" and "threatened on Sunday to sever" as one threat', () => {
+    expect(types('Farmers vowed on Monday to blockade the main highway if the plan went ahead.')).toEqual(['THREATEN']);
+    expect(types('The president threatened on Sunday to sever diplomatic ties with its neighbour.')).toEqual(['THREATEN']);
+  });
+  it('reads an act someone failed or was unable to carry out as negated', () => {
+    expect(analyzeSentence('Ministers were unable to agree on a common response.').map((e) => e.type)).not.toContain('AGREE');
+    expect(analyzeSentence('The ministers rebuked the government for failing to arrest the fugitive.').filter((e) => !e.negated).map((e) => e.type)).toEqual(['ACCUSE']);
+  });
+  it('keeps "firms accused of" a description, "Russia accused of" a headline accusation', () => {
+    expect(types('Washington imposed sanctions on three firms accused of helping the missile programme.')).toEqual(['SANCTION']);
+    expect(types('Army accused of abuses in border villages')).toEqual(['ACCUSE']);
+    expect(types('The minister accused the rebels of looting.')).toContain('ACCUSE');
+  });
+  it('reads beatings and broken-up meetings as ASSAULT and COERCE, advisers sent to train as AID', () => {
+    expect(types('Police broke up a rally in the capital and beat opposition activists.')).toEqual(['COERCE', 'ASSAULT']);
+    expect(classifySentence('Washington sent 150 military advisers to train the new battalions.').map((e) => `${e.type}/${e.mode}`)).toEqual(['AID/military']);
+    expect(classifySentence('The army sent tanks and artillery to the northern border.').map((e) => `${e.type}/${e.mode}`)).toEqual(['MOBILIZE/weapons']);
+  });
+  it('charges a former leader with a crime as ACCUSE even after a long title', () => {
+    expect(types('Prosecutors charged former Prime Minister Ana Lopes with abuse of office.')).toEqual(['ACCUSE']);
+  });
+});

@@ -58,7 +58,9 @@ function anchorAt(sentence: string, start: number, end: number, hash: number, le
   return undefined;
 }
 const LOOK_BEHIND = 90;
-const IMMEDIATE_COMPLEMENT = /^\s*(?:to\s+)?(?:\w+ly\s+)?(?:resume\s+|launch\s+|carry\s+out\s+|keep\s+|continue\s+(?:to\s+)?)?(?:(?:a|an|new|fresh|more|further|renewed)\s+)?$/i;
+/** A day or an adverb of time between a verb and its complement: "vowed on Monday to blockade", "threatened again to cut". */
+const TIME_WORDS = '(?:(?:on\\s+)?(?:[Mm]onday|[Tt]uesday|[Ww]ednesday|[Tt]hursday|[Ff]riday|[Ss]aturday|[Ss]unday|today|yesterday|again|also)\\s+)?';
+const IMMEDIATE_COMPLEMENT = new RegExp(`^\\s*${TIME_WORDS}(?:to\\s+)?(?:\\w+ly\\s+)?(?:resume\\s+|launch\\s+|carry\\s+out\\s+|keep\\s+|continue\\s+(?:to\\s+)?)?(?:(?:a|an|new|fresh|more|further|renewed)\\s+)?$`, 'i');
 const LOOK_AHEAD = 90;
 /** Where a clause ends: what follows is no longer the complement of a verb before it. */
 const CLAUSE_BOUNDARY =
@@ -162,7 +164,7 @@ function threatenMode(text: string, lex: CompiledLexicon): string | null {
  * What may stand between a frame and a governor it covers: "to" ("threatened [to] break off relations"),
  * then up to four words that are articles, possessives or names ("rejected [a U.S.] request").
  */
-const OBJECT_GAP = /^\s+(?:to\s+)?(?:(?:an?|the|its|their|his|her|this|that|[\w.'’-]+['’]s?|[A-Z][\w.-]*)\s+){0,4}$/;
+const OBJECT_GAP = new RegExp(`^\\s+${TIME_WORDS}(?:to\\s+)?(?:(?:an?|the|its|their|his|her|this|that|[\\w.'’-]+['’]s?|[A-Z][\\w.-]*)\\s+){0,4}$`);
 
 /** "ordered the army to", "orders its troops to": an order to one's own forces. */
 const ORDER_TO_OWN_FORCES =
