@@ -527,3 +527,16 @@ describe('assignRoles: people held by their own country', () => {
     expect(roles('Israeli strikes killed five people.', 'killed', 'ASSAULT')).toEqual({ actors: ['ISR'], targets: [] });
   });
 });
+
+describe('assignRoles: venues, owners and crowds', () => {
+  it('leaves where two parties meet or agree out of the targets', () => {
+    expect(roles('Serbia and Kosovo agreed in Brussels to reopen the crossing.', 'agreed', 'AGREE')).toEqual({ actors: ['SRB', 'XKX'], targets: [] });
+    expect(roles('Armenian and Azerbaijani envoys met in Geneva on Friday.', 'met', 'CONSULT')).toEqual({ actors: ['ARM', 'AZE'], targets: [] });
+  });
+  it("reads a ship's owner or flag as the one attacked", () => {
+    expect(roles('Houthi rebels fired missiles at a Greek-owned tanker.', 'fired missiles at', 'ASSAULT').targets).toEqual(['GRC']);
+  });
+  it('reads a crowd that is the trigger as the people of the one country named', () => {
+    expect(roles('Some 50,000 demonstrators filled the streets of Tbilisi.', 'demonstrators', 'PROTEST')).toEqual({ actors: ['GEO'], targets: ['GEO'] });
+  });
+});

@@ -29,7 +29,7 @@ export interface Roles {
 const SYMMETRIC_TYPES: ReadonlySet<EventType> = new Set(['AGREE', 'CONSULT', 'COOPERATE', 'SUPPORT']);
 
 const MODIFIER_AFTER =
-  /^-(?:backed|made|built|born|based|supplied|funded|sponsored|designed|educated|owned|member|registered|flagged|trained|brokered|style|era)\b/;
+  /^-(?:backed|made|built|born|based|supplied|funded|sponsored|designed|educated|member|trained|brokered|style|era)\b/;
 const MODIFIER_BEFORE = /\b(?:pro|anti|ex|non|post|pre)-$/i;
 /** Prepositions that make the following place a location rather than a participant. */
 const LOCATIVE_WORDS = ['in', 'at', 'near', 'inside', 'outside', 'across', 'throughout', 'within', 'around', 'off'];
@@ -637,7 +637,9 @@ function fillDomestic(p: PreparedSentence, usable: Candidate[], roles: Roles, su
   const names = (from: number, to: number, held: boolean): boolean =>
     groupWords(p).some((g) => g.start >= from && g.start < to && !(attack && g.organised) && (!g.held || held));
   let { actors, targets } = roles;
-  if (actors.length === 0 && targets.length > 0 && names(subjectFrom, trigger.start, false)) actors = [country];
+  // A protest's trigger may be its people ("100,000 demonstrators marched through Belgrade").
+  const subjectTo = eventType === 'PROTEST' ? trigger.end : trigger.start;
+  if (actors.length === 0 && targets.length > 0 && names(subjectFrom, subjectTo, false)) actors = [country];
   else if (targets.length === 0 && actors.length > 0 && names(trigger.end, objectEnd, eventType === 'COERCE')) targets = [country];
   return actors === roles.actors && targets === roles.targets ? roles : { actors, targets };
 }
@@ -737,7 +739,8 @@ export function assignRoles(sentence: string, mentions: ActorMention[], trigger:
   // they protest: PLOVER codes a protest's unnamed crowd so.
   if (actors.length === 0 && eventType === 'PROTEST') actors = codes(placeGroup(sentence, usable));
   if (actors.length >= 2 && SYMMETRIC_TYPES.has(eventType)) {
-    targets = targets.filter((code) => !actors.includes(code));
+    // "Israel and the PLO agreed to resume talks in Cairo": where parties meet or agree is no party.
+    targets = object.every((c) => c.locative) ? [] : targets.filter((code) => !actors.includes(code));
   }
   if (site !== null && targets.length === 0 && !actors.includes(site.mention.code)) targets = [site.mention.code];
   // A resignation, a surrender or a withdrawal on one's own ground acts on no one: "Georgian President Eduard
