@@ -119,3 +119,15 @@ describe('assessAssertion: "no X were" before the act', () => {
     expect(assess('No civilians were killed in the strike.', 'killed').negated).toBe(false);
   });
 });
+
+describe('assessAssertion: named sources and failures', () => {
+  it('leaves a report attributed to military or security sources asserted, but not to intelligence or unnamed ones', () => {
+    expect(assess('Troops shelled the village overnight, military sources said.', 'shelled').assertion).toBe('asserted');
+    expect(assess('Troops shelled the village overnight, intelligence sources said.', 'shelled').assertion).toBe('alleged');
+    expect(assess('Troops shelled the village overnight, unnamed sources said.', 'shelled').assertion).toBe('alleged');
+  });
+  it('negates an act that someone failed or was unable to carry out', () => {
+    expect(assess('The army failed to capture the town.', 'capture').negated).toBe(true);
+    expect(assess('The ministers were unable to agree on sanctions.', 'agree').negated).toBe(true);
+  });
+});
