@@ -1183,3 +1183,17 @@ describe('classifySentence: days between a verb and its complement, failures, re
     expect(types('Prosecutors charged former Prime Minister Ana Lopes with abuse of office.')).toEqual(['ACCUSE']);
   });
 });
+
+describe('classifySentence: aid and releases in the passive, relief carried, debts written off', () => {
+  it('reads aid supplied by, delivered to, carried in or given as shelter, and debts written off, as AID', () => {
+    expect(types('Rifles and field radios supplied by Paris reached the army last week.')).toEqual(['AID']);
+    expect(types('Two transport helicopters were delivered to the navy on Monday.')).toEqual(['AID']);
+    expect(types('Relief flights carrying tents and medicines landed in the capital.')).toEqual(['AID']);
+    expect(types('The creditors wrote off half of the debt owed by Zambia.')).toEqual(['AID']);
+    expect(types('Displaced families were given shelter by the authorities.')).toEqual(['AID']);
+  });
+  it('reads captives freed in the passive as RETREAT, and a tranche released as no release of people', () => {
+    expect(types('Four hostages, including a nurse, were freed by the rebels.')).toEqual(['RETREAT']);
+    expect(types('The fund released the first tranche of the loan on Friday.')).not.toContain('RETREAT');
+  });
+});
