@@ -278,7 +278,10 @@ function applyIntentMarkers(sentence: string, cs: Candidate[], lex: CompiledLexi
 
 /** "if the other is attacked": a hypothetical act is not an event (PLOVER's hypothetical context). */
 const HYPOTHETICAL_BEFORE = /\b(?:if|unless|in case|in the event that|should)\s+(?:[\w'’-]+\s+){0,4}$/i;
-/** "warned that any incursion would draw a response": any act at all is no act (a negated one is: "did not fire any missiles"). */
+/**
+ * "warned that any incursion would draw a response": an act a warning calls "any" has not happened. A negated one
+ * ("did not fire any missiles") stays, to be reported as negated.
+ */
 const ANY_BEFORE = /\bany\s+(?:[\w'’-]+\s+){0,3}$/i;
 const NEGATION_WORD = /\b(?:not|never|no|without|den(?:y|ies|ied))\b|n['’]t\b/i;
 
@@ -286,7 +289,7 @@ const NEGATION_WORD = /\b(?:not|never|no|without|den(?:y|ies|ied))\b|n['’]t\b/
 const HYPOTHETICAL_WORD = /if|unless|case|event|should|any/i;
 
 /**
- * An act prepared for, planned, rehearsed or feared is not one that happened: "massed troops in preparation for a
+ * An act prepared for, rehearsed, plotted or feared is not one that happened: "massed troops in preparation for a
  * fresh offensive", "ahead of an expanded ground operation", "drills to rehearse repelling an invasion", "amid fears
  * of renewed clashes", "plotting sabotage". (Plans and intentions are the intent markers' business: "plans to withdraw" is AGREE.)
  */
