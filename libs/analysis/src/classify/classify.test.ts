@@ -516,7 +516,9 @@ describe('classifySentence: preparations, self-immolation, animals and trains', 
   it('reads a prepared attack as mobilisation and self-immolation as protest', () => {
     expect(first('The navy prepares an attack on the port.')).toMatchObject({ type: 'MOBILIZE', mode: 'weapons' });
     expect(types('A monk set himself on fire in protest.')).toEqual(['PROTEST']);
-    expect(types('Rioters set the building on fire.')).toContain('ASSAULT');
+    // The damage a riot does is the riot (the PLOVER gold codes prisoners who riot "setting fire to their mattresses" PROTEST only).
+    expect(types('Rioters set the building on fire.')).toEqual(['PROTEST']);
+    expect(types('Settlers set fire to the offices overnight.')).toEqual(['ASSAULT']);
   });
   it('reads an animal attack and a train blast as no assault', () => {
     expect(types('Zoo worker dies after tiger attack')).toEqual([]);
@@ -1195,5 +1197,35 @@ describe('classifySentence: aid and releases in the passive, relief carried, deb
   it('reads captives freed in the passive as RETREAT, and a tranche released as no release of people', () => {
     expect(types('Four hostages, including a nurse, were freed by the rebels.')).toEqual(['RETREAT']);
     expect(types('The fund released the first tranche of the loan on Friday.')).not.toContain('RETREAT');
+  });
+});
+
+describe('classifySentence: venues, what a row is about, riots, roadblocks and garrisons', () => {
+  it('reads a meeting or summit where something else was done as its venue, not a consultation', () => {
+    expect(types('The ministers froze the assets of junta members at a meeting in Vienna.')).toEqual(['SANCTION']);
+    expect(types('Leaders agreed on new trade rules at their summit in Lima.')).toEqual(['AGREE']);
+  });
+  it('reads what a row, a protest or a measure is about as background', () => {
+    expect(types('The ministry summoned the envoy to lodge a protest over the bombing of its consulate.')).toEqual(['ACCUSE']);
+    expect(types('Paris did not recall its ambassador despite the row over the hijacking.')).not.toContain('ASSAULT');
+    expect(types('Over 100 people were killed in the shelling.')).toEqual(['ASSAULT']);
+  });
+  it('reads rioters torching shops as one PROTEST, roadblocks and crowds gathered to protest as PROTEST', () => {
+    expect(types('Rioters torched shops and overturned cars in the port city.')).toEqual(['PROTEST']);
+    expect(types('Farmers erected roadblocks on the main highway.')).toEqual(['PROTEST']);
+    expect(types('Thousands of farmers drove tractors into the square to protest against the tariffs.')).toEqual(['PROTEST']);
+    expect(types('A suicide bomber struck a campaign rally in the north.')).toEqual(['ASSAULT']);
+  });
+  it('reads reinforced garrisons, battalions ordered to a border and police pouring in as MOBILIZE', () => {
+    expect(types('Lima reinforced its garrisons in the valley with 3,000 troops.')).toEqual(['MOBILIZE']);
+    expect(types('The president ordered ten army battalions to the border.')).toEqual(['MOBILIZE']);
+    expect(types('Police reinforcements poured into the region overnight.')).toEqual(['MOBILIZE']);
+  });
+  it('reads closures of newspapers and schools, travel stopped, passive suspensions and guilty verdicts', () => {
+    expect(types('The ministry ordered the closure of the opposition weekly.')).toEqual(['COERCE']);
+    expect(types('Border guards prevented the opposition leader from leaving the country.')).toEqual(['COERCE']);
+    expect(types("Mali's membership in the bloc was suspended after the coup.")).toContain('SANCTION');
+    expect(types('A court found the former governor guilty of fraud.')).toEqual(['SANCTION']);
+    expect(types('The dissident was badly beaten by officers at a police station.')).toEqual(['ASSAULT']);
   });
 });

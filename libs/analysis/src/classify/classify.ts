@@ -168,7 +168,7 @@ const OBJECT_GAP = new RegExp(`^\\s+${TIME_WORDS}(?:to\\s+)?(?:(?:an?|the|its|th
 
 /** "ordered the army to", "orders its troops to": an order to one's own forces. */
 const ORDER_TO_OWN_FORCES =
-  /^order\w*\s+(?:(?:the|its|his|her|their)\s+)?(?:[\w-]+\s+)?(?:army|troops|military|armed forces|forces|navy|air force|police|soldiers|units|security forces|reservists|marines)\s+to$/i;
+  /^order\w*\s+(?:(?:the|its|his|her|their)\s+)?(?:[\w-]+\s+){0,2}(?:army|troops|military|armed forces|forces|navy|air force|police|soldiers|units|security forces|reservists|marines|battalions|brigades|divisions|tanks|warships)\s+to$/i;
 /** Where troops are ordered to: "to the border", "to the front", "to the region". */
 const TO_A_PLACE = /^\s*(?:the\s+)?(?:[\w-]+\s+)?(?:border|borders|frontier|front|front line|frontline|region|area|city|capital|south|north|east|west|zone)\b/i;
 
@@ -343,8 +343,13 @@ const PROTESTED_BEFORE =
 /** Cheap necessary condition for ANNIVERSARY_BEFORE. */
 const ANNIVERSARY_WORD = /annivers|commemorat|remembrance|memorial/i;
 
-/** Cheap necessary condition for TIME_ANCHOR_BEFORE. */
-const TIME_ANCHOR_WORD = /since|after|following|before|during|amid|despite|wake|prior|retaliation|response|revenge|reprisal/i;
+/**
+ * What a row, a protest or a measure is about: "the diplomatic row over the hijacking", "a protest over the bombing of
+ * its embassy", "sanctions over the crackdown". A noun phrase with a determiner (not "over 100 killed").
+ */
+const ABOUT_BEFORE = /\b(?:over|about|regarding|concerning)\s+(?:the|a|an|its|their|his|her|this|that|[\w.-]+['’]s)\s+(?:[\w.'’-]+\s+){0,3}$/i;
+/** Cheap necessary condition for TIME_ANCHOR_BEFORE and ABOUT_BEFORE. */
+const TIME_ANCHOR_WORD = /since|after|following|before|during|amid|despite|wake|prior|retaliation|response|revenge|reprisal|over|about|regarding|concerning/i;
 /** Either's cheap condition, tested once per sentence: most sentences have neither. */
 const BACKGROUND_WORD = new RegExp(`${TIME_ANCHOR_WORD.source}|${ANNIVERSARY_WORD.source}`, 'i');
 /** Cheap necessary condition for PROTESTED_BEFORE (its words are lower case where it can match). */
@@ -403,7 +408,7 @@ function dropBackgroundActs(sentence: string, cs: Candidate[]): void {
       }
       if (
         TIME_ANCHOR_WORD.test(before) &&
-        ((!PAST_TENSE.test(sentence.slice(c.start, c.end)) && TIME_ANCHOR_BEFORE.test(before)) || TIME_ANCHOR_RELATIVE.test(before))
+        ((!PAST_TENSE.test(sentence.slice(c.start, c.end)) && (TIME_ANCHOR_BEFORE.test(before) || ABOUT_BEFORE.test(before))) || TIME_ANCHOR_RELATIVE.test(before))
       ) {
         (anchored ??= []).push(c);
         continue;
@@ -446,6 +451,15 @@ function dropProtestDemands(sentence: string, cs: Candidate[]): void {
       if (MANNER_TRIGGER.test(trigger) || PURPOSE_BEFORE.test(gap)) c.dropped = true;
     }
   }
+}
+
+/**
+ * The damage a riot does is the riot: "Rioters torched shops and overturned cars", "protesters stormed and set fire to
+ * the embassy" are one PROTEST (PLOVER's riot mode), not an assault besides.
+ */
+function dropRiotDamage(cs: Candidate[]): void {
+  if (!cs.some((c) => c.type === 'PROTEST' && !c.dropped)) return;
+  for (const c of cs) if (c.type === 'ASSAULT' && c.mode === 'destroy') c.dropped = true;
 }
 
 /** A few acts change category with their object: sending peacekeepers is aid, not a show of force. */
@@ -500,7 +514,10 @@ export function classifySentence(sentence: string, lex: CompiledLexicon = defaul
   dropHypothetical(sentence, candidates);
   applyGovernors(sentence, candidates, lex);
   applyIntentMarkers(sentence, candidates, lex);
-  if (candidates.length > 1) dropProtestDemands(sentence, candidates);
+  if (candidates.length > 1) {
+    dropProtestDemands(sentence, candidates);
+    dropRiotDamage(candidates);
+  }
   dropBackgroundActs(sentence, candidates);
   const events: EventMention[] = [];
   for (const c of candidates) {
