@@ -1229,3 +1229,28 @@ describe('classifySentence: venues, what a row is about, riots, roadblocks and g
     expect(types('The dissident was badly beaten by officers at a police station.')).toEqual(['ASSAULT']);
   });
 });
+
+describe('classifySentence: vows of revenge, anticipated offensives, strike groups and conscripts', () => {
+  it('reads a vowed response, revenge or punishment as THREATEN, not AGREE', () => {
+    expect(types("Tehran vows 'crushing' response if its reactors are hit")).toEqual(['THREATEN']);
+    expect(types('The government vowed to hunt down those behind the bombing.')).toEqual(['THREATEN']);
+  });
+  it('drops an anticipated, possible or planned act', () => {
+    expect(types('The army sent reinforcements to the city before an anticipated rebel offensive.')).toEqual(['MOBILIZE']);
+    expect(types('The army called up reservists ahead of a planned ground offensive to seize the capital.')).toEqual(['MOBILIZE']);
+  });
+  it('reads strike groups, cutters and convoys of armour sent somewhere, war games and conscripts summoned as MOBILIZE', () => {
+    expect(types('The Pentagon ordered a second carrier strike group to the region.')).toEqual(['MOBILIZE']);
+    expect(types('The coast guard deployed four cutters near the shoal.')).toEqual(['MOBILIZE']);
+    expect(types('The island began its annual Han Kuang war games on Monday.')).toEqual(['MOBILIZE']);
+    expect(types('The junta summoned the first intake of 5,000 conscripts.')).toEqual(['MOBILIZE']);
+    expect(types('The president ordered units to move closer to the administrative line.')).toEqual(['MOBILIZE']);
+  });
+  it('reads frozen participation, quitting a bloc, suspended distributions as SANCTION, and bombs shipped as AID', () => {
+    expect(types('Yerevan has frozen its participation in the alliance.')).toEqual(['SANCTION']);
+    expect(types('The three juntas formally quit ECOWAS on Wednesday.')).toEqual(['SANCTION']);
+    expect(types('The agency suspended food distributions in the north.')).toEqual(['SANCTION']);
+    expect(types('Washington shipped 1,800 heavy bombs to its ally.')).toEqual(['AID']);
+    expect(types('The junta expelled the ambassador, giving him 48 hours to leave the country.')).toEqual(['SANCTION']);
+  });
+});

@@ -170,7 +170,7 @@ const OBJECT_GAP = new RegExp(`^\\s+${TIME_WORDS}(?:to\\s+)?(?:(?:an?|the|its|th
 const ORDER_TO_OWN_FORCES =
   /^order\w*\s+(?:(?:the|its|his|her|their)\s+)?(?:[\w-]+\s+){0,2}(?:army|troops|military|armed forces|forces|navy|air force|police|soldiers|units|security forces|reservists|marines|battalions|brigades|divisions|tanks|warships)\s+to$/i;
 /** Where troops are ordered to: "to the border", "to the front", "to the region". */
-const TO_A_PLACE = /^\s*(?:the\s+)?(?:[\w-]+\s+)?(?:border|borders|frontier|front|front line|frontline|region|area|city|capital|south|north|east|west|zone)\b/i;
+const TO_A_PLACE = /^\s*(?:(?:move|advance|head|deploy|relocate|redeploy)\s+(?:closer\s+)?(?:to(?:wards?)?\s+)?)?(?:the\s+)?(?:[\w-]+\s+)?(?:border|administrative line|line|borders|frontier|front|front line|frontline|region|area|city|capital|south|north|east|west|zone)\b/i;
 
 /** An -ing form right after a word, with no comma before it: it describes that noun ("a statement condemning …"). */
 function describesNoun(sentence: string, c: Candidate): boolean {
@@ -210,9 +210,13 @@ function applyGovernors(sentence: string, cs: Candidate[], lex: CompiledLexicon)
     if (kind === 'frame') {
       // An order to one's own forces is the act ordered: "ordered the army to withdraw" is a withdrawal,
       // "ordered troops to the border" a deployment.
-      if (g.type === 'REQUEST' && ORDER_TO_OWN_FORCES.test(sentence.slice(g.start, g.end))) {
+      // The order's own words end at its first "to" ("ordered units to move closer to the line").
+      const words = sentence.slice(g.start, g.end);
+      const firstTo = words.indexOf(' to ');
+      const order = firstTo < 0 ? words : words.slice(0, firstTo + 3);
+      if (g.type === 'REQUEST' && ORDER_TO_OWN_FORCES.test(order)) {
         if (embedded.length > 0) g.dropped = true;
-        else if (TO_A_PLACE.test(complement)) {
+        else if (TO_A_PLACE.test(firstTo < 0 ? complement : sentence.slice(g.start + firstTo + 3, windowEnd))) {
           g.type = 'MOBILIZE';
           g.mode = 'troops';
         }
@@ -291,12 +295,12 @@ const HYPOTHETICAL_WORD = /if|unless|case|event|should|any/i;
 /**
  * An act prepared for, rehearsed, plotted or feared is not one that happened: "massed troops in preparation for a
  * fresh offensive", "ahead of an expanded ground operation", "drills to rehearse repelling an invasion", "amid fears
- * of renewed clashes", "plotting sabotage". (Plans and intentions are the intent markers' business: "plans to withdraw" is AGREE.)
+ * of renewed clashes", "plotting sabotage", "an anticipated RSF offensive", "possible Iranian retaliation". (Plans and intentions are the intent markers' business: "plans to withdraw" is AGREE.)
  */
 const PLANNED_BEFORE =
-  /\b(?:in preparation for|preparations? for|ahead of|prepar(?:e|es|ed|ing) (?:the ground )?for|plott?(?:ing|ed|s)?|plots? to|rehears(?:e|es|ed|ing)|simulat(?:e|es|ed|ing)|practi[cs](?:e|es|ed|ing)|fears? (?:of|that)|feared|risks? of|threat of|danger of|possibility of|prospect of|spectre of)\s+(?:[\w'’-]+\s+){0,4}$/i;
+  /\b(?:in preparation for|preparations? for|ahead of|prepar(?:e|es|ed|ing) (?:the ground )?for|plott?(?:ing|ed|s)?|plots? to|rehears(?:e|es|ed|ing)|simulat(?:e|es|ed|ing)|practi[cs](?:e|es|ed|ing)|fears? (?:of|that)|feared|risks? of|threat of|danger of|possibility of|prospect of|spectre of)\s+(?:[\w'’-]+\s+){0,6}$|\b(?:a|an|the|its|their|any)\s+(?:[\w-]+\s+)?(?:anticipated|expected|possible|potential|looming|imminent|planned|feared|impending)\s+(?:[\w'’-]+\s+){0,2}$/i;
 /** Cheap necessary condition for PLANNED_BEFORE. */
-const PLANNED_WORD = /prepar|ahead|plot|rehears|simulat|practi|fear|risk|threat|danger|possib|prospect|spectre/i;
+const PLANNED_WORD = /prepar|ahead|plot|rehears|simulat|practi|fear|risk|threat|danger|possib|prospect|spectre|anticipat|expect|potential|looming|imminent|planned|impending/i;
 
 function dropHypothetical(sentence: string, cs: Candidate[]): void {
   for (const c of cs) {
@@ -345,11 +349,12 @@ const ANNIVERSARY_WORD = /annivers|commemorat|remembrance|memorial/i;
 
 /**
  * What a row, a protest or a measure is about: "the diplomatic row over the hijacking", "a protest over the bombing of
- * its embassy", "sanctions over the crackdown". A noun phrase with a determiner (not "over 100 killed").
+ * its embassy", "sanctions over the crackdown", "those behind the bombing". A noun phrase with a determiner (not
+ * "over 100 killed").
  */
-const ABOUT_BEFORE = /\b(?:over|about|regarding|concerning)\s+(?:the|a|an|its|their|his|her|this|that|[\w.-]+['’]s)\s+(?:[\w.'’-]+\s+){0,3}$/i;
+const ABOUT_BEFORE = /\b(?:over|about|regarding|concerning|behind|responsible for)\s+(?:the|a|an|its|their|his|her|this|that|[\w.-]+['’]s)\s+(?:[\w.'’-]+\s+){0,3}$/i;
 /** Cheap necessary condition for TIME_ANCHOR_BEFORE and ABOUT_BEFORE. */
-const TIME_ANCHOR_WORD = /since|after|following|before|during|amid|despite|wake|prior|retaliation|response|revenge|reprisal|over|about|regarding|concerning/i;
+const TIME_ANCHOR_WORD = /since|after|following|before|during|amid|despite|wake|prior|retaliation|response|revenge|reprisal|over|about|regarding|concerning|behind|responsible/i;
 /** Either's cheap condition, tested once per sentence: most sentences have neither. */
 const BACKGROUND_WORD = new RegExp(`${TIME_ANCHOR_WORD.source}|${ANNIVERSARY_WORD.source}`, 'i');
 /** Cheap necessary condition for PROTESTED_BEFORE (its words are lower case where it can match). */
