@@ -1254,3 +1254,25 @@ describe('classifySentence: vows of revenge, anticipated offensives, strike grou
     expect(types('The junta expelled the ambassador, giving him 48 hours to leave the country.')).toEqual(['SANCTION']);
   });
 });
+
+describe('classifySentence: crowds of protesters, hotlines, hostages handed over, sport and weather', () => {
+  it('reads "hundreds of protesters" as a protest, and keeps the more telling of its modes', () => {
+    expect(types('Hundreds of protesters stormed the ministry, demanding the minister resign.')).toEqual(['PROTEST']);
+    expect(classifySentence('Hundreds of protesters blocked major roads in the capital.').map((e) => `${e.type}/${e.mode}`)).toEqual(['PROTEST/obstruct']);
+    expect(types('Police dispersed the crowd after the killing of protesters.')).not.toContain('PROTEST');
+    expect(types('Thousands of Jordanians gathered near the Israeli embassy in Amman.')).toEqual(['PROTEST']);
+    expect(types('Crowds defy freezing weather to rally outside parliament.')).toEqual(['PROTEST']);
+  });
+  it('reads officers speaking over the hotline as CONSULT and hostages handed over as RETREAT', () => {
+    expect(types('The two directors general spoke over the hotline on Monday.')).toEqual(['CONSULT']);
+    expect(types('The militants handed over three hostages to the Red Cross.')).toEqual(['RETREAT']);
+    expect(types('Negotiators hold a fourth round of indirect nuclear talks in Muscat.')).toEqual(['CONSULT']);
+  });
+  it('reads agents seizing an opposition figure as an arrest', () => {
+    expect(types('Intelligence agents seized an opposition leader at his home.')).toEqual(['COERCE']);
+  });
+  it('keeps a football comeback and a typhoon closing offices out of the events', () => {
+    expect(types('Ukraine launched a counter-attack in the second half to stun Slovakia 2-1.')).toEqual([]);
+    expect(types('The typhoon forced the closure of offices and schools.')).not.toContain('SANCTION');
+  });
+});

@@ -352,7 +352,7 @@ const ANNIVERSARY_WORD = /annivers|commemorat|remembrance|memorial/i;
  * its embassy", "sanctions over the crackdown", "those behind the bombing". A noun phrase with a determiner (not
  * "over 100 killed").
  */
-const ABOUT_BEFORE = /\b(?:over|about|regarding|concerning|behind|responsible for)\s+(?:the|a|an|its|their|his|her|this|that|[\w.-]+['’]s)\s+(?:[\w.'’-]+\s+){0,3}$/i;
+const ABOUT_BEFORE = /\b(?:over|about|regarding|concerning|behind|responsible for)\s+(?:the|a|an|its|their|his|her|this|that|[\w.-]+['’]s)\s+(?:[\w.'’-]+\s+){0,5}$/i;
 /** Cheap necessary condition for TIME_ANCHOR_BEFORE and ABOUT_BEFORE. */
 const TIME_ANCHOR_WORD = /since|after|following|before|during|amid|despite|wake|prior|retaliation|response|revenge|reprisal|over|about|regarding|concerning|behind|responsible/i;
 /** Either's cheap condition, tested once per sentence: most sentences have neither. */
@@ -535,12 +535,16 @@ export function classifySentence(sentence: string, lex: CompiledLexicon = defaul
   return mergeSameType(events);
 }
 
-/** Modes that say only which weapon was used: what was done ("abducted", "executed") says more. */
-const WEAPON_MODES: ReadonlySet<string> = new Set(['firearms', 'heavy-weapons', 'explosives']);
+/**
+ * Modes that say little: which weapon was used (what was done, "abducted", "executed", says more), or that people
+ * demonstrated (what they did, "blocked major roads", "rioted", says more).
+ */
+const GENERIC_MODES: ReadonlySet<string> = new Set(['firearms', 'heavy-weapons', 'explosives', 'demo']);
 
 /**
  * One event per type per sentence ("attacked … and killed" is one assault); a later mention may supply a
- * missing mode, or a more telling one ("Gunmen abducted 80 schoolchildren" is ASSAULT/abduct, not firearms), and
+ * missing mode, or a more telling one ("Gunmen abducted 80 schoolchildren" is ASSAULT/abduct, not firearms;
+ * "Hundreds of protesters blocked roads" PROTEST/obstruct), and
  * is kept as a place to read the actors at.
  */
 function mergeSameType(events: EventMention[]): EventMention[] {
@@ -550,7 +554,7 @@ function mergeSameType(events: EventMention[]): EventMention[] {
     const first = byType.get(e.type);
     if (!first) byType.set(e.type, e);
     else {
-      if (e.mode && (!first.mode || (WEAPON_MODES.has(first.mode) && !WEAPON_MODES.has(e.mode)))) first.mode = e.mode;
+      if (e.mode && (!first.mode || (GENERIC_MODES.has(first.mode) && !GENERIC_MODES.has(e.mode)))) first.mode = e.mode;
       (first.alsoAt ??= []).push(e.trigger);
     }
   }
