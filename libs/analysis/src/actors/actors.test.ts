@@ -540,3 +540,14 @@ describe('assignRoles: venues, owners and crowds', () => {
     expect(roles('Some 50,000 demonstrators filled the streets of Tbilisi.', 'demonstrators', 'PROTEST')).toEqual({ actors: ['GEO'], targets: ['GEO'] });
   });
 });
+
+describe('assignRoles: mediators and "at least"', () => {
+  it('leaves a mediator out of the sides, unless the mediation itself is what was accepted', () => {
+    expect(roles('Iranian and U.S. negotiators held talks in Muscat with Omani mediation.', 'held talks', 'CONSULT')).toEqual({ actors: ['IRN', 'USA'], targets: [] });
+    expect(roles('Israel and Hamas agreed to a truce brokered by Egypt, Qatar and the United States.', 'agreed', 'AGREE')).toEqual({ actors: ['ISR', 'PSE'], targets: [] });
+    expect(roles('The prime minister agreed to US mediation in the talks.', 'agreed', 'AGREE').targets).toEqual(['USA']);
+  });
+  it('reads "detained at least 11" as active, not a headline passive', () => {
+    expect(roles('Houthi authorities detained at least 11 United Nations staff.', 'detained', 'COERCE')).toEqual({ actors: ['YEM'], targets: ['UN'] });
+  });
+});

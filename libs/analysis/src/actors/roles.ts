@@ -198,7 +198,7 @@ const TO_AT_END = /\s(?:to|that|about)$/;
 const REDUCED_PASSIVE_VERB =
   /^(?:killed|wounded|injured|attacked|shot|arrested|detained|expelled|sanctioned|struck|shelled|bombed|abducted|kidnapped|executed|captured|seized|targeted|banned|jailed|sentenced|deported|raided|ambushed|beaten|tortured|assassinated|massacred|slain|hanged|imprisoned|evicted|fined|indicted|punished|besieged|hijacked|murdered|raped|gang-raped|hit|destroyed|eliminated|liquidated|neutrali[sz]ed|downed|shot down|intercepted|damaged|repelled|repulsed|shot at|fired at|fired on|fired upon)$/i;
 const NO_OBJECT_AFTER =
-  /^(?:\s*(?:[,;:.!?]|$)|\s+(?:in|by|during|near|at|on|as|after|from|over(?!\s+(?:\d|a\s|an\s|one\b|two\b|three\b|four\b|five\b|six\b|seven\b|eight\b|nine\b|ten\b|dozens|hundreds|thousands))|for|of|amid|while|outside|inside|when|across|along|off)\b|\s+and\b(?!\s+\w+(?:ed|en)\s+(?:(?:the|a|an|its|their|his|her|several|dozens)\b|\d)))/i;
+  /^(?:\s*(?:[,;:.!?]|$)|\s+(?:in|by|during|near|at(?!\s+(?:least|most)\b)|on|as|after|from|over(?!\s+(?:\d|a\s|an\s|one\b|two\b|three\b|four\b|five\b|six\b|seven\b|eight\b|nine\b|ten\b|dozens|hundreds|thousands))|for|of|amid|while|outside|inside|when|across|along|off)\b|\s+and\b(?!\s+\w+(?:ed|en)\s+(?:(?:the|a|an|its|their|his|her|several|dozens)\b|\d)))/i;
 /** Verbs of saying take their object after a time ("condemned on Monday the attack"): passive only before "of"/"for". */
 const REDUCED_PASSIVE_CLAIM = /^(?:accused|blamed|condemned|critici[sz]ed|charged|suspected)(?:\s+of)?$/i;
 const CLAIM_OBJECT_AFTER = /^\s+(?:of|for)\b/i;
@@ -262,8 +262,23 @@ function isModifier(sentence: string, m: ActorMention): boolean {
   return (before.includes('thnic') || before.includes('THNIC')) && ETHNIC_BEFORE.test(before);
 }
 
+/**
+ * "with Omani mediation", "under the auspices of OSCE mediators", "mediated by the United Arab Emirates": a mediator
+ * of the act is neither side of it ("agreed to US mediation" makes the mediation the object, and the mediator a side).
+ */
+const MEDIATOR_AFTER = /^\s+(?:mediation|mediators?)\b/i;
+const MEDIATION_BEFORE = /\b(?:with|under|through|via|amid|auspices of)\s+(?:the\s+)?$/i;
+const MEDIATOR_BEFORE = /\b(?:mediated|brokered|facilitated)\s+by\s+(?:the\s+)?(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*,?\s+(?:and\s+)?(?:the\s+)?){0,3}$/;
+function isMediator(sentence: string, m: ActorMention): boolean {
+  const before = sentence.slice(Math.max(0, m.start - 60), m.start);
+  const after = sentence.slice(m.end, m.end + 12);
+  if (after.includes('ediat') && MEDIATOR_AFTER.test(after)) return MEDIATION_BEFORE.test(before);
+  // The mediators may be a list: "brokered by Egypt, Qatar and the United States".
+  return before.includes(' by') && MEDIATOR_BEFORE.test(before);
+}
+
 function mentionFacts(sentence: string, m: ActorMention): MentionFacts {
-  const passing = isModifier(sentence, m) || isAccordingTo(sentence, m);
+  const passing = isModifier(sentence, m) || isAccordingTo(sentence, m) || isMediator(sentence, m);
   return { candidate: candidate(sentence, m), passing, mediaAfter: passing ? false : null };
 }
 
@@ -739,7 +754,8 @@ export function assignRoles(sentence: string, mentions: ActorMention[], trigger:
   // they protest: PLOVER codes a protest's unnamed crowd so.
   if (actors.length === 0 && eventType === 'PROTEST') actors = codes(placeGroup(sentence, usable));
   if (actors.length >= 2 && SYMMETRIC_TYPES.has(eventType)) {
-    // "Israel and the PLO agreed to resume talks in Cairo": where parties meet or agree is no party.
+    // "Israel and the PLO agreed to resume talks in Cairo": where parties meet or agree is no party (a single party's
+    // place is often its counterpart: "arrives in Venezuela for a state visit").
     targets = object.every((c) => c.locative) ? [] : targets.filter((code) => !actors.includes(code));
   }
   if (site !== null && targets.length === 0 && !actors.includes(site.mention.code)) targets = [site.mention.code];

@@ -1276,3 +1276,12 @@ describe('classifySentence: crowds of protesters, hotlines, hostages handed over
     expect(types('The typhoon forced the closure of offices and schools.')).not.toContain('SANCTION');
   });
 });
+
+describe('analyzeSentence: a participle after a comma has the sentence subject', () => {
+  it('gives ", accusing …" the actors of the sentence first act, but not after a reporting clause', () => {
+    const events = analyzeSentence('Sudan cut diplomatic ties with the United Arab Emirates on Tuesday, accusing Abu Dhabi of aggression.');
+    expect(events.find((e) => e.type === 'ACCUSE')).toMatchObject({ actors: ['SDN'], targets: ['ARE'] });
+    const reported = analyzeSentence('Russia massed troops near the border, the NATO commander said on Sunday, warning of an attack.');
+    expect(reported.find((e) => e.type === 'THREATEN')?.actors ?? []).not.toContain('RUS');
+  });
+});

@@ -79,6 +79,20 @@ function readAtLaterWords(sentence: string, mentions: ActorMention[], later: Spa
   return read;
 }
 
+/**
+ * ", accusing …": an -ing form right after a comma opens a clause whose subject is the sentence's. Not after a
+ * reporting clause ("…, the United Nations said, demanding their release", "…, the commander said on Sunday, warning"),
+ * whose speaker is that subject.
+ */
+const PARTICIPLE = /^[a-z]+ing\b/;
+const REPORTING_CLAUSE_END = /\b(?:said|says|say|told|reported|reports|announced|stated|added)\b[^,;]{0,24}$/;
+function participleAfterComma(sentence: string, start: number): boolean {
+  let k = start - 1;
+  while (k >= 0 && sentence.charCodeAt(k) === 32) k--;
+  if (k < 0 || sentence.charCodeAt(k) !== 44 || !PARTICIPLE.test(sentence.slice(start, start + 24))) return false;
+  return !REPORTING_CLAUSE_END.test(sentence.slice(Math.max(0, k - 40), k));
+}
+
 /** Events of one sentence; `offset` places the sentence in the normalised text. */
 export function analyzeSentence(sentence: string, offset = 0, at?: Date): AnalysedEvent[] {
   const mentions = classifySentence(sentence);
@@ -93,7 +107,13 @@ export function analyzeSentence(sentence: string, offset = 0, at?: Date): Analys
     const { type, negated } = resolveNegation(m.type, status.negated, sentence.slice(0, m.trigger.start));
     let read = assignRoles(sentence, actorMentions, m.trigger, type, m.receiverSubject ? RECEIVER_SUBJECT : undefined);
     if (m.alsoAt !== undefined && read.actors.length === 0 && actorMentions.length > 0) read = readAtLaterWords(sentence, actorMentions, m.alsoAt, type, read);
-    const roles = m.receiverSubject ? { actors: read.targets, targets: read.actors } : read;
+    let roles = m.receiverSubject ? { actors: read.targets, targets: read.actors } : read;
+    if (events.length > 0 && roles.actors.every((c) => roles.targets.includes(c)) && participleAfterComma(sentence, m.trigger.start)) {
+      // "…severed relations with the Emirates, accusing Abu Dhabi of arming the RSF": the participle's subject is the
+      // sentence's, who did its first act.
+      const actors = events[0]!.actors.filter((c) => !roles.targets.includes(c));
+      if (actors.length > 0) roles = { actors, targets: roles.targets };
+    }
     const assertion = m.claimed && status.assertion === 'asserted' ? 'alleged' : status.assertion;
     const event: AnalysedEvent = {
       type,
