@@ -1285,3 +1285,21 @@ describe('analyzeSentence: a participle after a comma has the sentence subject',
     expect(reported.find((e) => e.type === 'THREATEN')?.actors ?? []).not.toContain('RUS');
   });
 });
+
+describe('classifySentence: raids of an arrest, named anchors, recognition, undertakings and denials', () => {
+  it('reads the raids an arrest was made in as part of the arrest', () => {
+    expect(types('Troops arrested 25 people in overnight raids across the region.')).toEqual(['COERCE']);
+    expect(types('Ten people were killed in overnight raids on the town.')).toEqual(['ASSAULT']);
+  });
+  it('reads a named massacre after "after" as background to the main act', () => {
+    expect(types('Delhi suspends the water treaty and expels defence attaches after Pahalgam massacre')).toEqual(['SANCTION']);
+  });
+  it('reads a state recognised as independent as SUPPORT, and undertakings as AGREE', () => {
+    expect(types('Paris formally recognised Kosovo as an independent state on Monday.')).toEqual(['SUPPORT']);
+    expect(types('Athens and Ankara undertook to refrain from provocative flights.')).toEqual(['AGREE']);
+    expect(types('The government and the opposition committed themselves to revising the electoral roll.')).toEqual(['AGREE']);
+  });
+  it('reads a charge rejected as baseless as a denial, not a REJECT', () => {
+    expect(types('Tehran supplied the drones, officials said, a charge Tehran rejected as baseless.')).not.toContain('REJECT');
+  });
+});

@@ -361,6 +361,16 @@ const BACKGROUND_WORD = new RegExp(`${TIME_ANCHOR_WORD.source}|${ANNIVERSARY_WOR
 const mayBeProtested = (text: string): boolean =>
   text.includes('protest') || text.includes('demonstrat') || text.includes('rall') || text.includes('denounc') || text.includes('condemn');
 
+/**
+ * "after Pahalgam massacre", "since the Bucha killings": a place's name before a noun of violence. Not a trigger that
+ * may be a verb ("after Israel strikes Gaza"): only singular nouns and "-ings".
+ */
+const NAMED_ANCHOR_BEFORE = /\b(?:[Aa]fter|[Ff]ollowing|[Ss]ince|[Dd]espite|[Ii]n the wake of)\s+(?:the\s+)?[A-Z][\w'’-]+\s+$/;
+const NOUN_TRIGGER = /^(?:[a-z]+(?:ings|[^s\W])|[a-z]+ings?)$/;
+function namedAnchor(sentence: string, c: Candidate, before: string): boolean {
+  return NAMED_ANCHOR_BEFORE.test(before) && NOUN_TRIGGER.test(sentence.slice(c.start, c.end));
+}
+
 /** Past-tense trigger words, and a few present-tense ones, are verbs, not the nouns a time anchor names ("after a vehicle kills"). */
 const PAST_TENSE = /^(?:[a-z]+ed|kills|hits|shoots|wounds|injures)\b/i;
 
@@ -413,7 +423,8 @@ function dropBackgroundActs(sentence: string, cs: Candidate[]): void {
       }
       if (
         TIME_ANCHOR_WORD.test(before) &&
-        ((!PAST_TENSE.test(sentence.slice(c.start, c.end)) && (TIME_ANCHOR_BEFORE.test(before) || ABOUT_BEFORE.test(before))) || TIME_ANCHOR_RELATIVE.test(before))
+        ((!PAST_TENSE.test(sentence.slice(c.start, c.end)) && (TIME_ANCHOR_BEFORE.test(before) || ABOUT_BEFORE.test(before) || namedAnchor(sentence, c, before))) ||
+          TIME_ANCHOR_RELATIVE.test(before))
       ) {
         (anchored ??= []).push(c);
         continue;
@@ -465,6 +476,16 @@ function dropProtestDemands(sentence: string, cs: Candidate[]): void {
 function dropRiotDamage(cs: Candidate[]): void {
   if (!cs.some((c) => c.type === 'PROTEST' && !c.dropped)) return;
   for (const c of cs) if (c.type === 'ASSAULT' && c.mode === 'destroy') c.dropped = true;
+}
+
+/** "arrested 25 Palestinians in overnight raids": the raids are how the arrests were made, not an attack besides. */
+const RAID_OF_ARREST = /^raids?\b/i;
+const IN_BEFORE = /\b(?:in|during)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$/i;
+function dropArrestRaids(sentence: string, cs: Candidate[]): void {
+  if (!cs.some((c) => c.type === 'COERCE' && !c.dropped)) return;
+  for (const c of cs) {
+    if (c.type === 'ASSAULT' && RAID_OF_ARREST.test(sentence.slice(c.start, c.end)) && IN_BEFORE.test(sentence.slice(Math.max(0, c.start - 40), c.start))) c.dropped = true;
+  }
 }
 
 /** A few acts change category with their object: sending peacekeepers is aid, not a show of force. */
@@ -522,6 +543,7 @@ export function classifySentence(sentence: string, lex: CompiledLexicon = defaul
   if (candidates.length > 1) {
     dropProtestDemands(sentence, candidates);
     dropRiotDamage(candidates);
+    dropArrestRaids(sentence, candidates);
   }
   dropBackgroundActs(sentence, candidates);
   const events: EventMention[] = [];
