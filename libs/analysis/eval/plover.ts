@@ -10,8 +10,8 @@
  * DEMAND → REQUEST, DISAPPROVE and INVESTIGATE → ACCUSE (merged in PLOVER 0.7), FIGHT → ASSAULT (FIGHT
  * was folded into ASSAULT), COERCE/destroy → ASSAULT/destroy (moved by PLOVER 0.7), FIGHT/deport → COERCE.
  * Actor codes: JAP → JPN, ITL → ITA, VTN → VNM (non-ISO codes in the gold); our organisation codes
- * (UN, EU, NATO, …) are compared as the gold's generic IGO; gold NGO/ISM/IMG/MNC codes, which the
- * gazetteer does not produce, count as misses.
+ * (UN, EU, NATO, …) are compared as the gold's generic IGO, and the NGOs it names (Amnesty, HRW, MSF) as NGO;
+ * gold ISM/IMG/MNC codes, and NGOs the gazetteer does not know, count as misses.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -33,7 +33,9 @@ const ALL_TYPES: EventType[] = [
 
 const LABEL_MAP: Record<string, EventType> = { DEMAND: 'REQUEST', DISAPPROVE: 'ACCUSE', INVESTIGATE: 'ACCUSE', FIGHT: 'ASSAULT' };
 const CODE_MAP: Record<string, string> = { JAP: 'JPN', ITL: 'ITA', VTN: 'VNM' };
-const ORGANISATIONS = new Set(['UN', 'EU', 'NATO', 'AU', 'ASEAN', 'IAEA', 'OSCE', 'ARAB_LEAGUE', 'OAS', 'ECOWAS', 'WHO', 'ICC', 'IMF', 'WB', 'OPEC', 'G7', 'G20', 'APEC', 'OIC', 'GCC', 'SCO', 'CSTO', 'AL', 'ICRC', 'WFP', 'UNHCR', 'UNICEF', 'IGO']);
+const ORGANISATIONS = new Set(['UN', 'EU', 'NATO', 'AU', 'ASEAN', 'IAEA', 'OSCE', 'ARAB_LEAGUE', 'OAS', 'ECOWAS', 'WHO', 'ICC', 'IMF', 'WB', 'OPEC', 'G7', 'G20', 'APEC', 'OIC', 'GCC', 'SCO', 'CSTO', 'AL', 'ICRC', 'WFP', 'UNHCR', 'UNICEF', 'CIS', 'IGAD', 'LAS', 'SADC', 'IGO']);
+/** Non-governmental organisations the gazetteer names, compared as the gold's generic NGO. */
+const NGOS = new Set(['AMNESTY', 'HRW', 'MSF']);
 
 interface GoldActor { code: string }
 interface GoldRow {
@@ -66,7 +68,7 @@ function goldType(row: GoldRow): EventType {
 
 const goldCodes = (actors: GoldActor[] | string | null): Set<string> =>
   new Set(Array.isArray(actors) ? actors.map((a) => CODE_MAP[a.code] ?? a.code) : []);
-const ourCode = (code: string): string => (ORGANISATIONS.has(code) ? 'IGO' : code);
+const ourCode = (code: string): string => (ORGANISATIONS.has(code) ? 'IGO' : NGOS.has(code) ? 'NGO' : code);
 const ourCodes = (codes: string[]): Set<string> => new Set(codes.map(ourCode));
 
 interface Counts { tp: number; fp: number; fn: number }
