@@ -551,3 +551,10 @@ describe('assignRoles: mediators and "at least"', () => {
     expect(roles('Houthi authorities detained at least 11 United Nations staff.', 'detained', 'COERCE')).toEqual({ actors: ['YEM'], targets: ['UN'] });
   });
 });
+
+describe('assignRoles: a visit to another country', () => {
+  it('reads the country visited as the other side when the object names the visitor again', () => {
+    expect(roles('The Chinese premier arrived in Hanoi for an official visit, the first by a Chinese head of government.', 'visit', 'CONSULT')).toEqual({ actors: ['CHN'], targets: ['VNM'] });
+    expect(roles('The Syrian opposition offered Syrian forces a truce.', 'offered', 'AGREE')).toEqual({ actors: ['SYR'], targets: ['SYR'] });
+  });
+});

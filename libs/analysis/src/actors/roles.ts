@@ -744,6 +744,13 @@ export function assignRoles(sentence: string, mentions: ActorMention[], trigger:
   let actors = codes(subject.length > 0 && !agentOfAct ? subject : agent);
   const object = objectGroup(sentence, after, subject.length === 0 || agentOfAct, ADDRESSEE_TYPES.has(eventType));
   let targets = options?.receiverSubject && object.every((c) => c.locative) ? [] : codes(object);
+  // "Chinese Premier Li Peng arrived in Hanoi …, the first by a Chinese head of government": a visit or a talk is with
+  // someone else; when the object names only the actor again and the act happens in another country, that country
+  // is the other side (a domestic act, "Syrian opposition offers Assad a truce", stays SYR → SYR).
+  if (SYMMETRIC_TYPES.has(eventType) && actors.length > 0 && targets.length > 0 && targets.every((code) => actors.includes(code))) {
+    const place = usable.find((c) => c.locative && !actors.includes(c.mention.code));
+    if (place) targets = [place.mention.code];
+  }
   // A threat's object may be the threatener again ("warned that Tehran would not stand idly by if Israel …"):
   // then the one its condition names is threatened.
   if (CONDITIONED_TYPES.has(eventType) && targets.every((code) => actors.includes(code))) {

@@ -1303,3 +1303,9 @@ describe('classifySentence: raids of an arrest, named anchors, recognition, unde
     expect(types('Tehran supplied the drones, officials said, a charge Tehran rejected as baseless.')).not.toContain('REJECT');
   });
 });
+
+describe('classifySentence: military action taken unless', () => {
+  it('reads "will take military action unless" as a threat', () => {
+    expect(types('Ankara will take military action unless Damascus expels the rebel leader.')).toEqual(['THREATEN']);
+  });
+});
