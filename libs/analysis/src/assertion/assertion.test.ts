@@ -131,3 +131,11 @@ describe('assessAssertion: named sources and failures', () => {
     expect(assess('The ministers were unable to agree on sanctions.', 'agree').negated).toBe(true);
   });
 });
+
+describe('assessAssertion: a denial after the claim', () => {
+  it('reads "…, but X denied the report", "a transfer X flatly denied" and "; X dismissed the report" as denied', () => {
+    expect(assess('Officials said troops shelled the village, but the army denied the report.', 'shelled').assertion).toBe('denied');
+    expect(assess('Tehran shipped 200 missiles to Russia, officials said, a transfer Tehran flatly denied.', 'shipped').assertion).toBe('denied');
+    expect(assess('Troops killed 12 civilians, local officials said; the minister dismissed the report as fabrication.', 'killed').assertion).toBe('denied');
+  });
+});

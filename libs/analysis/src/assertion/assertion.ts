@@ -70,7 +70,7 @@ export function assessAssertion(sentence: string, trigger: Span): AssertionResul
   const after = rest.slice(0, 90);
   const cues = cuesOf(sentence);
   let assertion: Assertion = 'asserted';
-  if (DENIED_BEFORE.test(before) || cues.denied || (after.includes(',') && DENIED_AFTER.test(rest))) assertion = 'denied';
+  if (DENIED_BEFORE.test(before) || cues.denied || ((after.includes(',') || rest.includes(';')) && DENIED_AFTER.test(rest))) assertion = 'denied';
   else if (
     cues.unconfirmed ||
     UNCONFIRMED_BEFORE.test(clauseBefore(sentence, trigger.start, 80)) ||
@@ -80,6 +80,14 @@ export function assessAssertion(sentence: string, trigger: Span): AssertionResul
     assertion = 'unconfirmed';
   } else if (ALLEGED_BEFORE.test(before) || ALLEGED_AFTER.test(rest)) assertion = 'alleged';
   return { assertion, negated };
+}
+
+/**
+ * An accusation is itself denied only by a denial before it ("denied accusing Kyiv of …"): a denial after it ("…, but
+ * New Delhi dismissed the charge as baseless") denies what it charges, and leaves the accusation made.
+ */
+export function accusationDenied(sentence: string, trigger: Span): boolean {
+  return DENIED_BEFORE.test(sentence.slice(0, trigger.start));
 }
 
 /**

@@ -1,1 +1,1 @@
-export { assessAssertion, isNegated, strongerHedge, unconfirmsPrevious, type AssertionResult } from './assertion.ts';
+export { accusationDenied, assessAssertion, isNegated, strongerHedge, unconfirmsPrevious, type AssertionResult } from './assertion.ts';

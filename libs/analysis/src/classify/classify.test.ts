@@ -1309,3 +1309,11 @@ describe('classifySentence: military action taken unless', () => {
     expect(types('Ankara will take military action unless Damascus expels the rebel leader.')).toEqual(['THREATEN']);
   });
 });
+
+describe('analyzeSentence: an accusation denied by the accused', () => {
+  it('keeps the accusation made, and its charge denied', () => {
+    const events = analyzeSentence('Islamabad blamed Indian intelligence for a bomb attack on a bus, but New Delhi dismissed the charge as baseless.');
+    expect(events.find((e) => e.type === 'ACCUSE')?.assertion).toBe('asserted');
+    expect(events.find((e) => e.type === 'ASSAULT')?.assertion).toBe('denied');
+  });
+});

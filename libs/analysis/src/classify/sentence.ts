@@ -3,7 +3,7 @@
  * them, assertion status and negation, and the ongoing conflict they belong to.
  */
 import { assignRoles, findActorMentions, type ActorMention, type Roles, type Span } from '../actors/index.ts';
-import { assessAssertion } from '../assertion/index.ts';
+import { accusationDenied, assessAssertion } from '../assertion/index.ts';
 import { findQuantities, type QuantityMention } from '../quantities/index.ts';
 import { conflictOf } from '../score/index.ts';
 import type { AnalysedEvent, EventType, Quantity } from '../types.ts';
@@ -114,7 +114,8 @@ export function analyzeSentence(sentence: string, offset = 0, at?: Date): Analys
       const actors = events[0]!.actors.filter((c) => !roles.targets.includes(c));
       if (actors.length > 0) roles = { actors, targets: roles.targets };
     }
-    const assertion = m.claimed && status.assertion === 'asserted' ? 'alleged' : status.assertion;
+    let assertion = m.claimed && status.assertion === 'asserted' ? 'alleged' : status.assertion;
+    if (type === 'ACCUSE' && assertion === 'denied' && !accusationDenied(sentence, m.trigger)) assertion = 'asserted';
     const event: AnalysedEvent = {
       type,
       mode: type === m.type ? m.mode : null,
