@@ -52,6 +52,22 @@ describe('createAnalyzer', () => {
     expect(sport.troops).toBeNull();
   });
 
+  it('reads a match report, a market wrap and a volunteer clean-up as non-events from their headlines down', () => {
+    const analyzer = createAnalyzer();
+    const match = analyzer.analyze(report('s-2', 'Porto edge Benfica in title battle as Silva fires late winner', [
+      'Benfica, who had been under bombardment for much of the half, struck on the counter-attack.',
+      '"We attacked for an hour and came away with nothing," the coach said.',
+    ].join('\n\n')));
+    const wrap = analyzer.analyze(report('m-2', 'Wall St rallies as tech bulls charge back', [
+      'U.S. stocks staged their strongest rally in two months as investors charged back into chipmakers.',
+      'A survey gave fresh ammunition to the bulls, analysts said.',
+    ].join('\n\n')));
+    const cleanUp = analyzer.analyze(report('v-2', "'Army' of volunteers battles mud after floods swamp valley towns", '"It looks like a war zone, but the people are fighting back," the mayor said.'));
+    for (const r of [match, wrap, cleanUp]) expect(r.events).toEqual([]);
+    const mixed = analyzer.analyze(report('m-3', 'Stocks slide as oil jumps', 'Separately, Russian missiles struck Kharkiv overnight, killing three people.'));
+    expect(mixed.event_types).toEqual(['ASSAULT']);
+  });
+
   it('marks a syndicated copy and does not count it as an independent source', () => {
     const analyzer = createAnalyzer();
     const first = analyzer.analyze(deployment);

@@ -153,8 +153,15 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
             continue;
           }
           previous = events.length;
-          if (blocked.size > 0 && found.some((e) => blocked.has(e.type)) && !hasHostileContext(s.text)) {
-            for (const e of found) if (!blocked.has(e.type)) events.push(e);
+          if (blocked.size > 0 && found.some((e) => blocked.has(e.type))) {
+            // Under a headline of a crash, a body sentence keeps such an event only if it names a hostile act; under a
+            // match or a market, also a side of it ("Separately, Russian missiles struck Kharkiv", not "we attacked for
+            // 45 minutes" or "it looks like a war zone").
+            const hostile = hasHostileContext(s.text);
+            for (const e of found) {
+              const need = blocked.get(e.type);
+              if (need === undefined || (hostile && (need === 'hostile' || e.actors.length + e.targets.length > 0))) events.push(e);
+            }
           } else for (const e of found) events.push(e);
         }
         if (report.headline.trim() !== '') hedgeHeadline(events, headlineEnd(normalized.text));

@@ -584,15 +584,25 @@ function mergeSameType(events: EventMention[]): EventMention[] {
 }
 
 /**
- * The event types a report's headline rules out for the whole report: a context flagged
- * `headline_sets_report` ("Bus crash kills 43", "Quake kills 47", "Military plane crash kills 20") found in a
- * headline that names no hostile act. The analyzer then drops those types from any sentence that names none
- * of its own ("At least 43 people were killed when the bus left the road").
+ * What a body sentence needs to keep an event of a type its report's headline rules out: a hostile act of its own
+ * ("hostile"), or a hostile act and a side of it ("sides").
  */
-export function headlineBlocks(headline: string, lex: CompiledLexicon = defaultLexicon): ReadonlySet<EventType> {
-  const blocked = new Set<EventType>();
+export type HeadlineBlock = 'hostile' | 'sides';
+
+/**
+ * The event types a report's headline rules out for the whole report, found in a headline that names no hostile
+ * act. An accident or a disaster (`headline_sets_report`: "Bus crash kills 43", "Military plane crash kills 20")
+ * leaves a body sentence its events only where it names a hostile act of its own ("At least 43 people were killed
+ * when the bus left the road" is the crash). A match, a market or a figure of speech (`headline_blocks`: "Inter edge
+ * Napoli in title battle", "Wall St rallies") borrows the words of hostile acts too ("under bombardment for much of
+ * the half"): there a body sentence must also name a side of the act.
+ */
+export function headlineBlocks(headline: string, lex: CompiledLexicon = defaultLexicon): ReadonlyMap<EventType, HeadlineBlock> {
+  const blocked = new Map<EventType, HeadlineBlock>();
   for (const ctx of lex.nonEventContexts) {
-    if (ctx.headlineSetsReport && ctx.re.test(headline) && !ctx.overruledBy.test(headline)) ctx.blocks.forEach((t) => blocked.add(t));
+    if (!ctx.headlineSetsReport || !ctx.re.test(headline) || ctx.overruledBy.test(headline)) continue;
+    const need: HeadlineBlock = ctx.overruledBy === lex.hostileContext ? 'hostile' : 'sides';
+    ctx.headlineBlocks.forEach((t) => blocked.set(t, blocked.get(t) === 'sides' ? 'sides' : need));
   }
   return blocked;
 }

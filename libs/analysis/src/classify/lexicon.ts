@@ -51,6 +51,11 @@ export interface NonEventContext {
   /** Found in the headline, it speaks for the whole report ("Bus crash kills 43": its body's deaths are the crash's). */
   headlineSetsReport: boolean;
   /**
+   * The types such a headline rules out in the body: the sentence-level `blocks` for accidents and disasters; for
+   * sport, markets and figures of speech (`headline_blocks`), every type a match report or a market wrap borrows.
+   */
+  headlineBlocks: Set<EventType>;
+  /**
    * What makes the sentence an event after all: military vocabulary, or, for accidents and disasters (the contexts
    * that speak for a report), signs of a hostile act only ("Military plane crash kills 20" is a crash).
    */
@@ -110,7 +115,7 @@ interface RawLexicon {
   reclassify: { type: string; pattern: string; to: string; mode?: string }[];
   threaten_modes: { mode: string; pattern: string }[];
   mode_rules: Record<string, { mode: string; pattern: string }[]>;
-  non_event_contexts: { id: string; pattern: string; blocks: string[]; headline_sets_report?: boolean }[];
+  non_event_contexts: { id: string; pattern: string; blocks: string[]; headline_sets_report?: boolean; headline_blocks?: string[] }[];
   hostile_context: string;
   military_context: string;
 }
@@ -166,7 +171,8 @@ export function compileLexicon(raw: RawLexicon): CompiledLexicon {
     id: c.id,
     re: new RegExp(c.pattern, 'i'),
     blocks: new Set(c.blocks.map((t) => eventType(t, `non_event_contexts.${c.id}`))),
-    headlineSetsReport: c.headline_sets_report === true,
+    headlineSetsReport: c.headline_sets_report === true || c.headline_blocks !== undefined,
+    headlineBlocks: new Set((c.headline_sets_report === true ? c.blocks : (c.headline_blocks ?? [])).map((t) => eventType(t, `non_event_contexts.${c.id}`))),
     overruledBy: c.headline_sets_report === true ? hostileContext : militaryContext,
   }));
   const rules = (list: { mode: string; pattern: string }[]): ModeRule[] =>
