@@ -156,6 +156,37 @@ describe('createAnalyzer: background that wire copy repeats', () => {
   });
 });
 
+describe('createAnalyzer: the news against what the report recalls', () => {
+  it('scores a diplomatic report by its news, not by the war it recalls', () => {
+    const r = createAnalyzer().analyze(
+      report('bg-2', 'Armenia and Azerbaijan sign border protocol', [
+        'Armenia and Azerbaijan signed a protocol on Friday fixing the first section of their shared border.',
+        'Officials in both capitals welcomed the step.',
+        'The European Union welcomed the protocol.',
+        'The two countries fought two wars over Nagorno-Karabakh, in the early 1990s and in 2020, which together killed tens of thousands of people.',
+      ].join('\n\n')),
+    );
+    expect(r.events.find((e) => e.type === 'ASSAULT')?.background).toBe(true);
+    expect(r.escalation_score).toBeLessThan(20);
+  });
+  it('counts the troops of the news, not of an earlier deployment the report recalls', () => {
+    const r = createAnalyzer().analyze(
+      report('bg-3', 'North Korea to send 5,000 more troops to Russia', [
+        'North Korea said on Monday it would send about 5,000 more soldiers to Russia.',
+        'North Korea first sent troops to Russia in late 2024, when some 12,000 soldiers were deployed.',
+      ].join('\n\n')),
+    );
+    expect(r.troops).toBe(5000);
+  });
+  it('hedges the body as its headline does: "…, diplomats say; X denies"', () => {
+    const r = createAnalyzer().analyze(
+      report('bg-4', 'Ethiopia masses 25,000 troops near Eritrea border, diplomats say; Addis Ababa denies', 'Ethiopia has moved about 25,000 troops toward its northern border with Eritrea, two diplomats said.'),
+    );
+    expect(r.events.every((e) => e.type !== 'MOBILIZE' || e.assertion === 'denied')).toBe(true);
+    expect(r.hedged).toBe(true);
+  });
+});
+
 describe('analyzeSentence: third parties named by their forces or their firms', () => {
   it('reads Revolutionary Guards sent to Yemen as Iran entering the war there, drone components as military aid', () => {
     const [sent] = analyzeSentence('Iran has sent hundreds of Revolutionary Guards advisers to Yemen to help the Houthis.');

@@ -93,17 +93,30 @@ function dedupeInput(report: ReportInput, text: string): DedupeInput {
 
 /**
  * Troops a report says were (or are to be) sent: the largest count on a troop movement it does not
- * negate. "Thousands of soldiers" gives no count: its floor (2,000) is not a number the report states.
+ * negate and does not date well before its news (an earlier deployment it recalls). "Thousands of soldiers" gives
+ * no count: its floor (2,000) is not a number the report states.
  */
 function troopsOf(events: AnalysedEvent[]): number | null {
   let troops: number | null = null;
   for (const e of events) {
-    if (e.negated || !(e.type === 'MOBILIZE' || (e.type === 'AID' && e.mode === 'military'))) continue;
+    if (e.negated || e.background || !(e.type === 'MOBILIZE' || (e.type === 'AID' && e.mode === 'military'))) continue;
     const q: Quantity | null = e.quantity;
     if (q === null || (q.unit !== 'troops' && q.unit !== 'personnel') || q.qualifier === VAGUE_QUALIFIER) continue;
     if (troops === null || q.value > troops) troops = q.value;
   }
   return troops;
+}
+
+/** Where the report's lead ends: after its headline and first `count` sentences of text. */
+function leadEnd(normalized: NormalizedReport, count: number): number {
+  const bodyStart = headlineEnd(normalized.text);
+  let seen = 0;
+  for (const s of normalized.sentences) {
+    if (s.start < bodyStart) continue;
+    if (seen === count) return s.start;
+    seen++;
+  }
+  return normalized.text.length;
 }
 
 /** Where the headline ends in the normalised text. */
@@ -115,17 +128,24 @@ function headlineEnd(text: string): number {
 /**
  * A headline restates its report's lead in fewer words and drops the attribution: "Ukraine says North Korean
  * troops have entered combat" over a body that says it "citing intelligence", which "could not be verified". A
- * headline event is hedged as the first body event of the same type and the same parties is.
+ * headline event is hedged as the first body event of the same type and the same parties is; a hedged headline
+ * hedges the body's events of that type and those parties in turn.
  */
 function hedgeHeadline(events: AnalysedEvent[], end: number): void {
   for (const h of events) {
     if (h.span[0] >= end) break;
-    if (h.assertion !== 'asserted' || h.negated) continue;
+    if (h.negated) continue;
     const parties = [...h.actors, ...h.targets];
-    const lead = events.find(
-      (b) => b.span[0] >= end && b.type === h.type && !b.negated && (parties.length === 0 || parties.some((c) => b.actors.includes(c) || b.targets.includes(c))),
-    );
-    if (lead !== undefined) h.assertion = lead.assertion;
+    const alike = (b: AnalysedEvent): boolean =>
+      b.span[0] >= end && b.type === h.type && !b.negated && (parties.length === 0 || parties.some((c) => b.actors.includes(c) || b.targets.includes(c)));
+    if (h.assertion === 'asserted') {
+      const lead = events.find(alike);
+      if (lead !== undefined) h.assertion = lead.assertion;
+    } else {
+      // "Ethiopia masses 25,000 troops near Eritrea border, diplomats say; Addis Ababa denies": the headline's hedge is
+      // the story's, and holds for the body's telling of the same act.
+      for (const b of events) if (alike(b)) b.assertion = strongerHedge(b.assertion, h.assertion);
+    }
   }
 }
 
@@ -171,6 +191,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
         source: report.source,
         independentSources: dedupe.independent_sources,
         sourceReliability: options.sourceReliability,
+        leadEnd: leadEnd(normalized, scoring.leadSentences),
       });
       return {
         id: report.id,

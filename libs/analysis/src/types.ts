@@ -67,6 +67,11 @@ export interface AnalysedEvent {
   span: [number, number];
   /** The ongoing conflict this event belongs to or escalates (e.g. "RUS-UKR"), when one applies. */
   conflict?: string | null;
+  /**
+   * Set when the sentence dates the act well before the report's news ("a clash in the Galwan Valley in June 2020"):
+   * context the report recalls, weighed down in the score and left out of the report's troop count.
+   */
+  background?: true;
 }
 
 export interface ScoreContribution {

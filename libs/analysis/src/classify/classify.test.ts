@@ -1317,3 +1317,17 @@ describe('analyzeSentence: an accusation denied by the accused', () => {
     expect(events.find((e) => e.type === 'ASSAULT')?.assertion).toBe('denied');
   });
 });
+
+describe('classifySentence: weapons listed as aid, acts a weapon would enable, acts named as a possibility', () => {
+  it('reads weapons listed after aid as what was given', () => {
+    expect(types('Cargo flights delivered drones, guided bombs and artillery ammunition to the militia.')).toEqual(['AID']);
+  });
+  it('drops a strike that a weapon would make possible, and an attack named as what could be a threat', () => {
+    expect(types('The missile has a short range, which would allow the army to save its longer-range missiles for strikes on cities.')).toEqual([]);
+    expect(types('The minister said a blockade of or attack on the island could constitute a threat to the country.')).toEqual([]);
+    expect(types('Iraq said it would allow the return of weapons inspectors.')).toEqual(['AGREE']);
+  });
+  it('reads "has not renounced the use of force" as a threat', () => {
+    expect(types('Beijing has not renounced the use of force against the island.')).toEqual(['THREATEN']);
+  });
+});

@@ -299,8 +299,15 @@ const HYPOTHETICAL_WORD = /if|unless|case|event|should|any/i;
  */
 const PLANNED_BEFORE =
   /\b(?:in preparation for|preparations? for|ahead of|prepar(?:e|es|ed|ing) (?:the ground )?for|plott?(?:ing|ed|s)?|plots? to|rehears(?:e|es|ed|ing)|simulat(?:e|es|ed|ing)|practi[cs](?:e|es|ed|ing)|fears? (?:of|that)|feared|risks? of|threat of|danger of|possibility of|prospect of|spectre of)\s+(?:[\w'’-]+\s+){0,6}$|\b(?:a|an|the|its|their|any)\s+(?:[\w-]+\s+)?(?:anticipated|expected|possible|potential|looming|imminent|planned|feared|impending)\s+(?:[\w'’-]+\s+){0,2}$/i;
+/** "a Chinese blockade of or attack on Taiwan could constitute a threat": an act named as the subject of a possibility. */
+const INDEFINITE_BEFORE = /\b(?:a|an|any)\s+(?:[\w'’-]+\s+){0,4}$/i;
+const POSSIBLE_AFTER = /^[^,;.]{0,50}?\b(?:could|would|might|may)\s+(?:(?:well|also|even)\s+)?(?:constitute|be|amount|mean|trigger|lead|prompt|provoke|spark|draw|result|pose|cause)\b/i;
+
+/** "which would allow Russia to save its Iskander missiles for strikes": what a thing would make possible has not happened. */
+const ENABLED_BEFORE = /\b(?:would|could|might|may|will)\s+(?:allow|enable|let|help|permit|free up)\b[^,;.]{0,90}$/i;
 /** Cheap necessary condition for PLANNED_BEFORE. */
 const PLANNED_WORD = /prepar|ahead|plot|rehears|simulat|practi|fear|risk|threat|danger|possib|prospect|spectre|anticipat|expect|potential|looming|imminent|planned|impending/i;
+const ENABLING_WORD = /allow|enable|let|help|permit|free up/i;
 
 function dropHypothetical(sentence: string, cs: Candidate[]): void {
   for (const c of cs) {
@@ -310,10 +317,17 @@ function dropHypothetical(sentence: string, cs: Candidate[]): void {
     const near = sentence.slice(Math.max(0, c.start - 50), c.start);
     const conditional = HYPOTHETICAL_WORD.test(near);
     const planned = PLANNED_WORD.test(near);
-    if (!conditional && !planned) continue;
+    const far = sentence.slice(Math.max(0, c.start - 100), c.start);
+    // Only a hostile act: "said it would allow the return of inspectors" is a promise.
+    const enabling = (c.type === 'ASSAULT' || c.type === 'COERCE') && ENABLING_WORD.test(far);
+    if (!conditional && !planned && !enabling) {
+      if (INDEFINITE_BEFORE.test(near) && !PAST_TENSE.test(sentence.slice(c.start, c.end)) && POSSIBLE_AFTER.test(sentence.slice(c.end, c.end + 70))) c.dropped = true;
+      continue;
+    }
     const before = sentence.slice(Math.max(clauseStart(sentence, c.start), c.start - 50), c.start);
     if (conditional && (HYPOTHETICAL_BEFORE.test(before) || (ANY_BEFORE.test(before) && !NEGATION_WORD.test(before)))) c.dropped = true;
     else if (planned && PLANNED_BEFORE.test(before)) c.dropped = true;
+    else if (enabling && ENABLED_BEFORE.test(sentence.slice(Math.max(clauseStart(sentence, c.start), c.start - 100), c.start))) c.dropped = true;
   }
 }
 
@@ -386,19 +400,56 @@ const DISTANT_PAST =
 /** Where a stretch of the sentence ends: punctuation, or a relative or temporal clause ("when", "whom", "where", "that"). */
 const STRETCH_BREAK = /[,;:()]|\s(?:when|whom|who|where|which|while|that)\s/gi;
 
-/** Whether the stretch of the sentence around an act dates it in the distant past. */
-function inDistantPast(sentence: string, c: Candidate): boolean {
+/** The stretch of the sentence around an act: between the punctuation or relative clauses on either side of it. */
+function stretchAround(sentence: string, at: { start: number; end: number }): string {
   let start = 0;
   let end = sentence.length;
   STRETCH_BREAK.lastIndex = 0;
   for (let m = STRETCH_BREAK.exec(sentence); m; m = STRETCH_BREAK.exec(sentence)) {
-    if (m.index + m[0].length <= c.start) start = m.index + m[0].length;
-    else if (m.index >= c.end) {
+    if (m.index + m[0].length <= at.start) start = m.index + m[0].length;
+    else if (m.index >= at.end) {
       end = m.index;
       break;
     }
   }
-  return DISTANT_PAST.test(sentence.slice(start, end));
+  return sentence.slice(start, end);
+}
+
+/** Whether the stretch of the sentence around an act dates it in the distant past. */
+function inDistantPast(sentence: string, c: Candidate): boolean {
+  return DISTANT_PAST.test(stretchAround(sentence, c));
+}
+
+/**
+ * A date well before the report's news: a year or a decade ("in 2020", "in June 2020", "in late 2024", "in the early
+ * 1990s"), or years ago. A year counts only when it is before the year the report was published (any year when the
+ * date is unknown).
+ */
+const DATED_BEFORE =
+  /\b(?:(?:in|during|between|of|from)\s+(?:(?:early|mid|late)[- ])?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?((?:19|20)\d\d)\b(?!s)|in the (?:early |mid-?|late )?(?:19|20)\d0s|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many) (?:years|decades) ago|(?:a|one) (?:year|decade) ago|last year)/gi;
+/** Words that date a sentence in the report's own days: it is news, whatever earlier date it also names. */
+const NEWS_TIME = /\b(?:on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|today|yesterday|overnight|this (?:week|month|morning|evening)|on \w+ \d{1,2}(?:,| \d{4})?|late on \w+day)\b/i;
+
+function datedBefore(text: string, year: number | undefined): boolean {
+  DATED_BEFORE.lastIndex = 0;
+  for (let m = DATED_BEFORE.exec(text); m; m = DATED_BEFORE.exec(text)) {
+    if (m[1] === undefined || year === undefined || Number(m[1]) < year) return true;
+  }
+  return false;
+}
+
+/** Cheap necessary condition for DATED_BEFORE: a year, a decade, "ago" or "last year". */
+const DATED_WORD = /[12]\d\d\d|\bago\b|last year/i;
+
+/**
+ * Whether an act is background to the report's news: the stretch around it is dated before the news ("after a clash
+ * in the Galwan Valley in June 2020"), or the whole sentence is and names no day of the news ("Armenia and Azerbaijan
+ * fought two wars, in the early 1990s and in 2020, which together killed tens of thousands").
+ */
+export function isBackground(sentence: string, trigger: { start: number; end: number }, published?: Date): boolean {
+  if (!DATED_WORD.test(sentence)) return false;
+  const year = published?.getUTCFullYear();
+  return datedBefore(stretchAround(sentence, trigger), year) || (!NEWS_TIME.test(sentence) && datedBefore(sentence, year));
 }
 
 /**
@@ -478,6 +529,24 @@ function dropRiotDamage(cs: Candidate[]): void {
   for (const c of cs) if (c.type === 'ASSAULT' && c.mode === 'destroy') c.dropped = true;
 }
 
+/**
+ * "delivered drones, guided bombs and artillery ammunition to the RSF": weapons listed after aid are what was given,
+ * not an attack.
+ */
+const WEAPON_NOUN = /^(?:bombs?|missiles?|rockets?|shells?|drones?|munitions|ammunition|artillery|mortars?|grenades?)\b/i;
+const LIST_GAP = /^(?:,?\s+(?:and\s+)?(?:[\w'’-]+\s*){0,3})*$/;
+const NOT_A_LIST = /[;.:]|\b(?:which|that|who|while|after|before|as|but|when|to)\b/i;
+function dropAidWeapons(sentence: string, cs: Candidate[]): void {
+  for (const aid of cs) {
+    if (aid.type !== 'AID' || aid.dropped) continue;
+    for (const c of cs) {
+      if (c.type !== 'ASSAULT' || c.start < aid.end || c.start - aid.end > 80 || !WEAPON_NOUN.test(sentence.slice(c.start, c.end))) continue;
+      const gap = sentence.slice(aid.end, c.start);
+      if (LIST_GAP.test(gap) && !NOT_A_LIST.test(gap)) c.dropped = true;
+    }
+  }
+}
+
 /** "arrested 25 Palestinians in overnight raids": the raids are how the arrests were made, not an attack besides. */
 const RAID_OF_ARREST = /^raids?\b/i;
 const IN_BEFORE = /\b(?:in|during)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$/i;
@@ -544,6 +613,7 @@ export function classifySentence(sentence: string, lex: CompiledLexicon = defaul
     dropProtestDemands(sentence, candidates);
     dropRiotDamage(candidates);
     dropArrestRaids(sentence, candidates);
+    dropAidWeapons(sentence, candidates);
   }
   dropBackgroundActs(sentence, candidates);
   const events: EventMention[] = [];

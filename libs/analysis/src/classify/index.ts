@@ -1,3 +1,3 @@
-export { classifySentence, hasHostileContext, headlineBlocks, resolveNegation, type EventMention } from './classify.ts';
+export { classifySentence, hasHostileContext, headlineBlocks, isBackground, resolveNegation, type EventMention, type HeadlineBlock } from './classify.ts';
 export { lexicon, compileLexicon, type CompiledLexicon } from './lexicon.ts';
 export { analyzeSentence } from './sentence.ts';

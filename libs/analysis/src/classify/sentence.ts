@@ -7,7 +7,7 @@ import { accusationDenied, assessAssertion } from '../assertion/index.ts';
 import { findQuantities, type QuantityMention } from '../quantities/index.ts';
 import { conflictOf } from '../score/index.ts';
 import type { AnalysedEvent, EventType, Quantity } from '../types.ts';
-import { classifySentence, resolveNegation } from './classify.ts';
+import { classifySentence, isBackground, resolveNegation } from './classify.ts';
 
 /** Which quantities speak to the size of which event. */
 const RELEVANT_UNITS: Partial<Record<EventType, string[]>> = {
@@ -129,6 +129,7 @@ export function analyzeSentence(sentence: string, offset = 0, at?: Date): Analys
       span: [offset, offset + sentence.length],
     };
     event.conflict = conflictOf(event)?.id ?? null;
+    if (isBackground(sentence, m.trigger, at)) event.background = true;
     events.push(event);
   }
   return events;

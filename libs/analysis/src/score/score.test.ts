@@ -87,3 +87,21 @@ describe('conflictOf: acts with no one acted on', () => {
     expect(conflictOf({ actors: ['ISR', 'LBN'], targets: [] })?.id).toBe('ISR-LBN');
   });
 });
+
+describe('scoreReport: background and the lead', () => {
+  const attack = event({ type: 'ASSAULT', actors: ['AZE'], targets: ['ARM'], quantities: [{ value: 20000, unit: 'dead', qualifier: null }] });
+  it('weighs an act the report dates well before its news down, and says so', () => {
+    const news = score([attack]);
+    const recalled = score([{ ...attack, background: true }]);
+    expect(recalled.score).toBeLessThan(news.score / 2);
+    expect(recalled.contributions.find((c) => c.factor === 'context')?.detail).toBe('dated well before the news');
+    expect(Math.abs(total(recalled) - recalled.score)).toBeLessThanOrEqual(0.2);
+  });
+  it('weighs an act after the lead down unless the lead reports the same act between the same parties', () => {
+    const late = { ...attack, span: [500, 600] as [number, number] };
+    const input = (events: AnalysedEvent[]) => scoreReport({ events, source: 'wire', independentSources: 1, leadEnd: 300 });
+    expect(input([late]).score).toBeLessThan(score([attack]).score);
+    const lead = event({ type: 'ASSAULT', actors: ['AZE'], targets: ['ARM'], span: [0, 100] });
+    expect(input([lead, late]).score).toBe(score([attack]).score);
+  });
+});

@@ -7,7 +7,8 @@ import type { AnalysedEvent, Assertion, EventType, ScoreContribution } from '../
  * (data/scoring.json).
  *
  *   event points = severity(type) + mode bonus + magnitude (log scale) + third-party entry
- *   report       = top event × assertion factor + a share of the other events
+ *   report       = top event × assertion factor × context factor (background dated well before the news, or
+ *                  an act after the lead, counts less) + a share of the other events
  *                  + corroboration by independent sources, × source reliability, clamped to 0..100
  */
 
@@ -23,6 +24,11 @@ export interface ScoringTables {
   magnitude: { name: string; units: string[]; perDecade: number; max: number }[];
   thirdParty: { points: number; types: Set<string> };
   assertionFactor: Record<Assertion, number>;
+  /** The weight of an act the report dates well before its news (`AnalysedEvent.background`). */
+  backgroundFactor: number;
+  /** The weight of an act found after the report's lead (its headline and first `leadSentences` sentences). */
+  afterLeadFactor: number;
+  leadSentences: number;
   otherEventsShare: number;
   otherEventsMax: number;
   corroboration: { pointsPerDoubling: number; max: number };
@@ -37,6 +43,9 @@ export const scoring: ScoringTables = {
   magnitude: Object.entries(scoringData.magnitude).map(([name, m]) => ({ name, units: m.units, perDecade: m.per_decade, max: m.max })),
   thirdParty: { points: scoringData.third_party_entry.points, types: new Set(scoringData.third_party_entry.types) },
   assertionFactor: scoringData.assertion_factor as Record<Assertion, number>,
+  backgroundFactor: scoringData.background_factor,
+  afterLeadFactor: scoringData.after_lead_factor,
+  leadSentences: scoringData.lead_sentences,
   otherEventsShare: scoringData.other_events_share,
   otherEventsMax: scoringData.other_events_max,
   corroboration: { pointsPerDoubling: scoringData.corroboration.points_per_doubling, max: scoringData.corroboration.max },
@@ -207,6 +216,12 @@ export interface ScoreInput {
   independentSources: number;
   /** Per-source reliability weights (1 = neutral), overriding the defaults in the data file. */
   sourceReliability?: Record<string, number> | undefined;
+  /**
+   * Where the report's lead ends in the normalised text: wire copy puts its news first, then background, quotes and
+   * analysis. Events that start at or after it, of a type and parties the lead does not report, weigh
+   * `afterLeadFactor`. Absent, every event is in the lead.
+   */
+  leadEnd?: number;
 }
 
 export interface ScoreResult {
@@ -216,11 +231,30 @@ export interface ScoreResult {
   top: AnalysedEvent | null;
 }
 
+/**
+ * An act after the lead that the lead does not report: not one of its events' type between the same parties. A later
+ * paragraph often gives the lead's act its numbers ("about 10,000 soldiers"), and that detail is the news.
+ */
+function afterLead(event: AnalysedEvent, events: AnalysedEvent[], leadEnd: number | undefined): boolean {
+  if (leadEnd === undefined || event.span[0] < leadEnd) return false;
+  const parties = [...event.actors, ...event.targets];
+  return !events.some(
+    (e) => e.span[0] < leadEnd && e.type === event.type && !e.negated && (parties.length === 0 || parties.some((c) => e.actors.includes(c) || e.targets.includes(c))),
+  );
+}
+
+/** How much an event counts for its place in the report: background and acts the lead does not report count less. */
+function contextFactor(event: AnalysedEvent, later: boolean, tables: ScoringTables): number {
+  return (event.background ? tables.backgroundFactor : 1) * (later ? tables.afterLeadFactor : 1);
+}
+
 export function scoreReport(input: ScoreInput, tables: ScoringTables = scoring): ScoreResult {
-  const scored: { event: AnalysedEvent; points: number }[] = [];
+  const scored: { event: AnalysedEvent; points: number; later: boolean }[] = [];
   for (const event of input.events) {
-    const points = eventPoints(event, tables) * tables.assertionFactor[event.assertion];
-    if (points > 0) scored.push({ event, points });
+    const base = eventPoints(event, tables);
+    if (base <= 0) continue;
+    const later = afterLead(event, input.events, input.leadEnd);
+    scored.push({ event, points: base * tables.assertionFactor[event.assertion] * contextFactor(event, later, tables), later });
   }
   scored.sort((a, b) => b.points - a.points);
   const top = scored[0];
@@ -228,8 +262,12 @@ export function scoreReport(input: ScoreInput, tables: ScoringTables = scoring):
 
   const parts = eventContributions(top.event, tables);
   const contributions: ScoreContribution[] = [...parts];
-  const discount = top.points - sum(parts);
-  if (discount < 0) contributions.push({ factor: 'assertion', points: round1(discount), detail: top.event.assertion });
+  const asserted = sum(parts) * tables.assertionFactor[top.event.assertion];
+  if (asserted < sum(parts)) contributions.push({ factor: 'assertion', points: round1(asserted - sum(parts)), detail: top.event.assertion });
+  if (top.points < asserted) {
+    const why = [top.event.background ? 'dated well before the news' : '', top.later ? 'not in the lead' : ''];
+    contributions.push({ factor: 'context', points: round1(top.points - asserted), detail: why.filter((w) => w !== '').join(', ') });
+  }
 
   // Other escalating events add a share each, once per type, so repetition does not inflate the score.
   const seenTypes = new Set<string>([top.event.type]);
