@@ -1331,3 +1331,14 @@ describe('classifySentence: weapons listed as aid, acts a weapon would enable, a
     expect(types('Beijing has not renounced the use of force against the island.')).toEqual(['THREATEN']);
   });
 });
+
+describe('classifySentence: crushing, quoted threats and frozen assets as background', () => {
+  it("reads crushed uprisings as COERCE, and a quoted 'crush' an army will do as a threat", () => {
+    expect(types('The army crushed the uprising in the north.')).toEqual(['COERCE']);
+    expect(types("The army will 'crush any separatist attempt' with resolute force.")).toEqual(['THREATEN']);
+  });
+  it('reads "frozen assets" named as a source of money as no sanction', () => {
+    expect(types('Tokyo extends a $4.5 billion loan backed by profits from frozen Russian assets.')).toEqual(['AID']);
+    expect(types('The EU has frozen the assets of three banks.')).toEqual(['SANCTION']);
+  });
+});
