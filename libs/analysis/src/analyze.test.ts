@@ -63,6 +63,12 @@ describe('createAnalyzer', () => {
       'A survey gave fresh ammunition to the bulls, analysts said.',
     ].join('\n\n')));
     const cleanUp = analyzer.analyze(report('v-2', "'Army' of volunteers battles mud after floods swamp valley towns", '"It looks like a war zone, but the people are fighting back," the mayor said.'));
+    const cancer = analyzer.analyze(report('c-1', "Government to pour billions into 'war on cancer' over five years", [
+      'The government will spend 1.5 trillion won on cancer research.',
+      'It killed about 85,000 people in 2024, according to the statistics office.',
+      '"This is a long campaign, not a single offensive," a professor said.',
+    ].join('\n\n')));
+    for (const r of [match, wrap, cleanUp, cancer]) expect(r.escalation_score).toBeLessThan(10);
     for (const r of [match, wrap, cleanUp]) expect(r.events).toEqual([]);
     const mixed = analyzer.analyze(report('m-3', 'Stocks slide as oil jumps', 'Separately, Russian missiles struck Kharkiv overnight, killing three people.'));
     expect(mixed.event_types).toEqual(['ASSAULT']);

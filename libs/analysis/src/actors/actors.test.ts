@@ -558,3 +558,9 @@ describe('assignRoles: a visit to another country', () => {
     expect(roles('The Syrian opposition offered Syrian forces a truce.', 'offered', 'AGREE')).toEqual({ actors: ['SYR'], targets: ['SYR'] });
   });
 });
+
+describe('assignRoles: a country\'s airspace is a place', () => {
+  it('reads "strayed into Moldovan airspace during attacks on Ukraine" as Russia attacking Ukraine', () => {
+    expect(roles('Russian drones strayed into Moldovan airspace during attacks on Ukraine.', 'attacks', 'ASSAULT')).toEqual({ actors: ['RUS'], targets: ['UKR'] });
+  });
+});

@@ -143,8 +143,12 @@ function isLocative(sentence: string, m: ActorMention): boolean {
   if (afterCompassWord(sentence, m.start) && LOCATIVE_COMPASS_BEFORE.test(sentence.slice(Math.max(0, m.start - 30), m.start))) return true;
   // Cheap test first: the regular expression only where "border" or "frontier" follows closely.
   const after = sentence.slice(m.end, m.end + 30);
-  return (after.includes('border') || after.includes('frontier')) && BORDER_AFTER.test(after);
+  if ((after.includes('border') || after.includes('frontier')) && BORDER_AFTER.test(after)) return true;
+  // "strayed into Moldovan airspace", "on Polish soil": a country's ground, sea or sky is a place.
+  return PLACE_NOUN_AFTER.test(after);
 }
+
+const PLACE_NOUN_AFTER = /^\s+(?:airspace|territory|territorial waters|waters|soil|skies)\b/i;
 
 /** "according to Seoul", "according to the Russian defence ministry" (but not "according to reports the UK"). */
 function isAccordingTo(sentence: string, m: ActorMention): boolean {
@@ -402,7 +406,7 @@ function conjoinedGroup(sentence: string, list: Candidate[], at: number, directi
 }
 
 /** Lower-case modifiers at most ("drone", "air"): "in Russian drone attacks", "in an Israeli strike". */
-const MODIFIER_GAP = /^\s+(?:[a-z-]+\s+){0,2}$/;
+const MODIFIER_GAP = /^\s+(?:(?!(?:during|in|on|at|after|before|of|for|with|from|into|near|since|amid|over)\s)[a-z-]+\s+){0,2}$/;
 
 /** "US", "U.S.", "UK": short forms that stand as adjectives ("killed in a US drone strike"). */
 const ABBREVIATION = /^[A-Z][A-Z.]{1,4}$/;

@@ -1342,3 +1342,14 @@ describe('classifySentence: crushing, quoted threats and frozen assets as backgr
     expect(types('The EU has frozen the assets of three banks.')).toEqual(['SANCTION']);
   });
 });
+
+describe('classifySentence: live blogs, campaigns, plots and shipments', () => {
+  it('reads a live-blog teaser, an ad bombardment and a war on cancer as no events', () => {
+    expect(types('Stay with us for the latest on troop movements and airstrikes as the day unfolds.')).toEqual([]);
+    expect(types('Expect a campaign of attrition, with a bombardment of ads before the vote.')).toEqual([]);
+  });
+  it('reads a plot as no act, and shipments of arms as aid', () => {
+    expect(types('Chisinau expels Russian ambassador over alleged sabotage plot')).toEqual(['SANCTION']);
+    expect(types('The company arranged shipments of artillery shells and ballistic missiles to Russia.')).toEqual(['AID']);
+  });
+});

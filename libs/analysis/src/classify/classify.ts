@@ -298,7 +298,10 @@ const HYPOTHETICAL_WORD = /if|unless|case|event|should|any/i;
  * of renewed clashes", "plotting sabotage", "an anticipated RSF offensive", "possible Iranian retaliation". (Plans and intentions are the intent markers' business: "plans to withdraw" is AGREE.)
  */
 const PLANNED_BEFORE =
-  /\b(?:in preparation for|preparations? for|ahead of|prepar(?:e|es|ed|ing) (?:the ground )?for|plott?(?:ing|ed|s)?|plots? to|rehears(?:e|es|ed|ing)|simulat(?:e|es|ed|ing)|practi[cs](?:e|es|ed|ing)|fears? (?:of|that)|feared|risks? of|threat of|danger of|possibility of|prospect of|spectre of)\s+(?:[\w'’-]+\s+){0,6}$|\b(?:a|an|the|its|their|any)\s+(?:[\w-]+\s+)?(?:anticipated|expected|possible|potential|looming|imminent|planned|feared|impending)\s+(?:[\w'’-]+\s+){0,2}$/i;
+  /\b(?:in preparation for|preparations? for|ahead of|prepar(?:e|es|ed|ing) (?:the ground )?for|prepar(?:e|es|ed|ing) acts? of|plott?(?:ing|ed|s)?|plots? to|rehears(?:e|es|ed|ing)|simulat(?:e|es|ed|ing)|practi[cs](?:e|es|ed|ing)|fears? (?:of|that)|feared|risks? of|threat of|danger of|possibility of|prospect of|spectre of)\s+(?:[\w'’-]+\s+){0,6}$|\b(?:a|an|the|its|their|any)\s+(?:[\w-]+\s+)?(?:anticipated|expected|possible|potential|looming|imminent|planned|feared|impending)\s+(?:[\w'’-]+\s+){0,2}$/i;
+/** "an alleged sabotage plot", "a bomb plan": an act named as what is plotted. */
+const PLOT_AFTER = /^\s+(?:plot|plots|plan|plans|scheme|schemes|conspiracy)\b/i;
+
 /** "a Chinese blockade of or attack on Taiwan could constitute a threat": an act named as the subject of a possibility. */
 const INDEFINITE_BEFORE = /\b(?:a|an|any)\s+(?:[\w'’-]+\s+){0,4}$/i;
 const POSSIBLE_AFTER = /^[^,;.]{0,50}?\b(?:could|would|might|may)\s+(?:(?:well|also|even)\s+)?(?:constitute|be|amount|mean|trigger|lead|prompt|provoke|spark|draw|result|pose|cause)\b/i;
@@ -320,6 +323,10 @@ function dropHypothetical(sentence: string, cs: Candidate[]): void {
     const far = sentence.slice(Math.max(0, c.start - 100), c.start);
     // Only a hostile act: "said it would allow the return of inspectors" is a promise.
     const enabling = (c.type === 'ASSAULT' || c.type === 'COERCE') && ENABLING_WORD.test(far);
+    if (PLOT_AFTER.test(sentence.slice(c.end, c.end + 12))) {
+      c.dropped = true;
+      continue;
+    }
     if (!conditional && !planned && !enabling) {
       if (INDEFINITE_BEFORE.test(near) && !PAST_TENSE.test(sentence.slice(c.start, c.end)) && POSSIBLE_AFTER.test(sentence.slice(c.end, c.end + 70))) c.dropped = true;
       continue;
