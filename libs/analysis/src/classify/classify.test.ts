@@ -1353,3 +1353,27 @@ describe('classifySentence: live blogs, campaigns, plots and shipments', () => {
     expect(types('The company arranged shipments of artillery shells and ballistic missiles to Russia.')).toEqual(['AID']);
   });
 });
+
+describe('classifySentence: deadlines to leave, overridden vetoes, martial law, releases and relief teams', () => {
+  it('reads hours given to leave the country as an expulsion, and sanctions slapped after a veto was overridden', () => {
+    expect(types('The junta gave the ambassador 48 hours to leave the country.')).toEqual(['SANCTION']);
+    expect(types('Congress overrode the veto and slapped sweeping economic sanctions on the regime.')).toEqual(['SANCTION']);
+  });
+  it('reads martial law declared as COERCE and lifted as CONCEDE, and a party ordered closed as COERCE', () => {
+    expect(types('Martial law was declared across the country at dawn.')).toEqual(['COERCE']);
+    expect(types('The president lifted martial law after eight years.')).toEqual(['CONCEDE']);
+    expect(types('The court ordered the opposition party closed.')).toEqual(['COERCE']);
+  });
+  it('reads a journalist freed, troops that left, striking workers and relief teams sent', () => {
+    expect(types('Kidnappers freed an American journalist in Beirut.')).toEqual(['RETREAT']);
+    expect(types('The last Soviet troops left Afghanistan on Wednesday.')).toEqual(['RETREAT']);
+    expect(types('Striking rail workers brought the country to a standstill.')).toEqual(['PROTEST']);
+    expect(types('More than 30 striking miners were killed.')).toEqual(['ASSAULT']);
+    expect(types('Havana dispatched a brigade of doctors and nurses to Honduras.')).toEqual(['AID']);
+  });
+  it('reads threats by force if necessary, strikes considered and borders to be shut', () => {
+    expect(types('The prime minister said the country would secure sea access "by force if necessary".')).toEqual(['THREATEN']);
+    expect(types('Washington will consider military strikes unless the palaces are opened.')).toEqual(['THREATEN']);
+    expect(types('Officials said they would shut the remaining border crossings if the smuggling continued.')).toEqual(['THREATEN']);
+  });
+});
