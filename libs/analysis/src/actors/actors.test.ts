@@ -564,3 +564,11 @@ describe('assignRoles: a country\'s airspace is a place', () => {
     expect(roles('Russian drones strayed into Moldovan airspace during attacks on Ukraine.', 'attacks', 'ASSAULT')).toEqual({ actors: ['RUS'], targets: ['UKR'] });
   });
 });
+
+describe('assignRoles: a country\'s own protest or coercion', () => {
+  it('makes the one country named the target of a protest or coercion that names no one acted on', () => {
+    expect(roles('Some 20,000 South African residents staged a peaceful march on Sunday.', 'staged a peaceful march', 'PROTEST')).toEqual({ actors: ['ZAF'], targets: ['ZAF'] });
+    expect(roles('The Nicaraguan government ordered the opposition newspaper to suspend publication.', 'suspend publication', 'COERCE').targets).toEqual(['NIC']);
+    expect(roles('Demonstrators in Baghdad protested against US policies.', 'protested', 'PROTEST').targets).toEqual(['USA']);
+  });
+});

@@ -773,5 +773,10 @@ export function assignRoles(sentence: string, mentions: ActorMention[], trigger:
   // A resignation, a surrender or a withdrawal on one's own ground acts on no one: "Georgian President Eduard
   // Shevardnadze resigned … in Tbilisi", "Ugandan rebels surrendered in Soroti" have no target.
   if (eventType === 'RETREAT' && targets.length > 0 && targets.every((code) => actors.includes(code))) targets = [];
+  // A protest or a coercion that names no one acted on is the country's own affair ("Soweto residents staged a
+  // march", "Martial law was declared across Poland"): PLOVER codes it ZAF → ZAF, POL → POL.
+  if ((eventType === 'PROTEST' || eventType === 'COERCE') && actors.length === 1 && targets.length === 0 && gazetteer().countryCodes.has(actors[0]!)) {
+    targets = [actors[0]!];
+  }
   return fillDomestic(p, usable, { actors, targets }, clauseStart, trigger, objectEnd, eventType);
 }
