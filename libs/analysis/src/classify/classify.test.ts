@@ -1377,3 +1377,10 @@ describe('classifySentence: deadlines to leave, overridden vetoes, martial law, 
     expect(types('Officials said they would shut the remaining border crossings if the smuggling continued.')).toEqual(['THREATEN']);
   });
 });
+
+describe('classifySentence: insisting that someone act', () => {
+  it('reads "insisted that X pull out" as a demand, and "insisted that X had not" as no demand', () => {
+    expect(types('Kinshasa insisted that Kigali pull its troops out of the east.')).toEqual(['REQUEST']);
+    expect(types('The minister insisted that the army had not fired on civilians.')).not.toContain('REQUEST');
+  });
+});
