@@ -1384,3 +1384,10 @@ describe('classifySentence: insisting that someone act', () => {
     expect(types('The minister insisted that the army had not fired on civilians.')).not.toContain('REQUEST');
   });
 });
+
+describe('classifySentence: a request turned down', () => {
+  it('keeps the answer that is the main verb of a sentence whose subject is the request', () => {
+    expect(types('A U.S. request to join the missile defence programme was turned down by Ottawa.')).toEqual(['REQUEST', 'REJECT']);
+    expect(types('Moscow rejected a request to open the border.')).toEqual(['REJECT']);
+  });
+});

@@ -166,6 +166,10 @@ function threatenMode(text: string, lex: CompiledLexicon): string | null {
  */
 const OBJECT_GAP = new RegExp(`^\\s+${TIME_WORDS}(?:to\\s+)?(?:(?:an?|the|its|their|his|her|this|that|[\\w.'’-]+['’]s?|[A-Z][\\w.-]*)\\s+){0,4}$`);
 
+/** Answers to a request, an offer or a proposal, and the auxiliary that makes one the sentence's main verb. */
+const ANSWER_TYPES: ReadonlySet<EventType> = new Set(['REJECT', 'AGREE', 'CONCEDE']);
+const PASSIVE_MAIN_VERB = /\b(?:was|were|is|are|has been|have been|had been)\s+(?:\w+ly\s+)?$/;
+
 /** "ordered the army to", "orders its troops to": an order to one's own forces. */
 const ORDER_TO_OWN_FORCES =
   /^order\w*\s+(?:(?:the|its|his|her|their)\s+)?(?:[\w-]+\s+){0,2}(?:army|troops|military|armed forces|forces|navy|air force|police|soldiers|units|security forces|reservists|marines|battalions|brigades|divisions|tanks|warships)\s+to$/i;
@@ -222,7 +226,9 @@ function applyGovernors(sentence: string, cs: Candidate[], lex: CompiledLexicon)
         }
         return;
       }
-      embedded.forEach((e) => (e.dropped = true));
+      // "A U.S. request to join the programme was turned down by Ottawa": the answer given to the frame, as the main
+      // verb of the sentence the frame is the subject of, is an act of its own.
+      for (const e of embedded) if (!(ANSWER_TYPES.has(e.type) && PASSIVE_MAIN_VERB.test(sentence.slice(Math.max(g.end, e.start - 20), e.start)))) e.dropped = true;
       if (g.type === 'THREATEN' && !g.mode) g.mode = threatenMode(complement, lex);
       return;
     }
