@@ -1391,3 +1391,15 @@ describe('classifySentence: a request turned down', () => {
     expect(types('Moscow rejected a request to open the border.')).toEqual(['REJECT']);
   });
 });
+
+describe('classifySentence: a jail as a place, water released, vows to target, upcoming drills', () => {
+  it('reads a jail named as a place as no arrest, and "to be jailed" as one', () => {
+    expect(types('Israel releases 90 prisoners from Ofer jail under the truce deal.')).toEqual(['RETREAT']);
+    expect(types('Two activists are to be jailed for a year.')).toEqual(['COERCE']);
+  });
+  it('reads water released as no release, a vow to target ships as a threat, upcoming drills as none', () => {
+    expect(types('Tokyo began releasing treated radioactive water from the plant.')).toEqual([]);
+    expect(types('The movement vows to target any vessel bound for the port.')).toEqual(['THREATEN']);
+    expect(types('Pyongyang threatened a merciless response to upcoming military drills.')).toEqual(['THREATEN']);
+  });
+});

@@ -304,7 +304,7 @@ const HYPOTHETICAL_WORD = /if|unless|case|event|should|any/i;
  * of renewed clashes", "plotting sabotage", "an anticipated RSF offensive", "possible Iranian retaliation". (Plans and intentions are the intent markers' business: "plans to withdraw" is AGREE.)
  */
 const PLANNED_BEFORE =
-  /\b(?:in preparation for|preparations? for|ahead of|prepar(?:e|es|ed|ing) (?:the ground )?for|prepar(?:e|es|ed|ing) acts? of|plott?(?:ing|ed|s)?|plots? to|rehears(?:e|es|ed|ing)|simulat(?:e|es|ed|ing)|practi[cs](?:e|es|ed|ing)|fears? (?:of|that)|feared|risks? of|threat of|danger of|possibility of|prospect of|spectre of)\s+(?:[\w'’-]+\s+){0,6}$|\b(?:a|an|the|its|their|any)\s+(?:[\w-]+\s+)?(?:anticipated|expected|possible|potential|looming|imminent|planned|feared|impending)\s+(?:[\w'’-]+\s+){0,2}$/i;
+  /\b(?:in preparation for|preparations? for|ahead of|prepar(?:e|es|ed|ing) (?:the ground )?for|prepar(?:e|es|ed|ing) acts? of|plott?(?:ing|ed|s)?|plots? to|rehears(?:e|es|ed|ing)|simulat(?:e|es|ed|ing)|practi[cs](?:e|es|ed|ing)|fears? (?:of|that)|feared|risks? of|threat of|danger of|possibility of|prospect of|spectre of)\s+(?:[\w'’-]+\s+){0,6}$|\b(?:a|an|the|its|their|any)\s+(?:[\w-]+\s+)?(?:anticipated|expected|possible|potential|looming|imminent|planned|feared|impending)\s+(?:[\w'’-]+\s+){0,2}$|\b(?:upcoming|forthcoming|scheduled)\s+(?:[\w'’-]+\s+){0,3}$/i;
 /** "an alleged sabotage plot", "a bomb plan": an act named as what is plotted. */
 const PLOT_AFTER = /^\s+(?:plot|plots|plan|plans|scheme|schemes|conspiracy)\b/i;
 
@@ -315,7 +315,7 @@ const POSSIBLE_AFTER = /^[^,;.]{0,50}?\b(?:could|would|might|may)\s+(?:(?:well|a
 /** "which would allow Russia to save its Iskander missiles for strikes": what a thing would make possible has not happened. */
 const ENABLED_BEFORE = /\b(?:would|could|might|may|will)\s+(?:allow|enable|let|help|permit|free up)\b[^,;.]{0,90}$/i;
 /** Cheap necessary condition for PLANNED_BEFORE. */
-const PLANNED_WORD = /prepar|ahead|plot|rehears|simulat|practi|fear|risk|threat|danger|possib|prospect|spectre|anticipat|expect|potential|looming|imminent|planned|impending/i;
+const PLANNED_WORD = /prepar|ahead|plot|rehears|simulat|practi|fear|risk|threat|danger|possib|prospect|spectre|anticipat|expect|potential|looming|imminent|planned|impending|upcoming|forthcoming|scheduled/i;
 const ENABLING_WORD = /allow|enable|let|help|permit|free up/i;
 
 function dropHypothetical(sentence: string, cs: Candidate[]): void {
