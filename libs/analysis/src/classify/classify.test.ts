@@ -1403,3 +1403,9 @@ describe('classifySentence: a jail as a place, water released, vows to target, u
     expect(types('Pyongyang threatened a merciless response to upcoming military drills.')).toEqual(['THREATEN']);
   });
 });
+
+describe('classifySentence: crowds defying a curfew', () => {
+  it('reads crowds that defy a state of siege to demand a resignation as one PROTEST', () => {
+    expect(types('Crowds of Argentines defied a state of siege overnight to demand the resignation of the president.')).toEqual(['PROTEST']);
+  });
+});
