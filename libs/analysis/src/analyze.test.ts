@@ -68,7 +68,8 @@ describe('createAnalyzer', () => {
       'It killed about 85,000 people in 2024, according to the statistics office.',
       '"This is a long campaign, not a single offensive," a professor said.',
     ].join('\n\n')));
-    for (const r of [match, wrap, cleanUp, cancer]) expect(r.escalation_score).toBeLessThan(10);
+    const prices = analyzer.analyze(report('c-2', 'Government declares war on drug prices, slashes ceiling rates', '"You cannot win a war on prices by shooting the manufacturers," an industry head said.'));
+    for (const r of [match, wrap, cleanUp, cancer, prices]) expect(r.escalation_score).toBeLessThan(10);
     for (const r of [match, wrap, cleanUp]) expect(r.events).toEqual([]);
     const mixed = analyzer.analyze(report('m-3', 'Stocks slide as oil jumps', 'Separately, Russian missiles struck Kharkiv overnight, killing three people.'));
     expect(mixed.event_types).toEqual(['ASSAULT']);
