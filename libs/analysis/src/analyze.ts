@@ -9,7 +9,7 @@ import { analyzeSentence, hasHostileContext, headlineBlocks, lexicon } from './c
 import { DEDUPE_METHOD_VERSION, StoryIndex, type DedupeInput } from './dedupe/index.ts';
 import { normalizeReport, PART_SEPARATOR } from './normalize/index.ts';
 import { VAGUE_QUALIFIER } from './quantities/index.ts';
-import { scoreReport, scoring } from './score/index.ts';
+import { sameAct, scoreReport, scoring } from './score/index.ts';
 import assertionCues from '../data/events/assertion.json' with { type: 'json' };
 import lexiconData from '../data/events/lexicon.json' with { type: 'json' };
 import scoringData from '../data/scoring.json' with { type: 'json' };
@@ -135,9 +135,7 @@ function hedgeHeadline(events: AnalysedEvent[], end: number): void {
   for (const h of events) {
     if (h.span[0] >= end) break;
     if (h.negated) continue;
-    const parties = [...h.actors, ...h.targets];
-    const alike = (b: AnalysedEvent): boolean =>
-      b.span[0] >= end && b.type === h.type && !b.negated && (parties.length === 0 || parties.some((c) => b.actors.includes(c) || b.targets.includes(c)));
+    const alike = (b: AnalysedEvent): boolean => b.span[0] >= end && sameAct(h, b);
     if (h.assertion === 'asserted') {
       const lead = events.find(alike);
       if (lead !== undefined) h.assertion = lead.assertion;

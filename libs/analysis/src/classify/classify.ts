@@ -326,9 +326,8 @@ function dropHypothetical(sentence: string, cs: Candidate[]): void {
     const near = sentence.slice(Math.max(0, c.start - 50), c.start);
     const conditional = HYPOTHETICAL_WORD.test(near);
     const planned = PLANNED_WORD.test(near);
-    const far = sentence.slice(Math.max(0, c.start - 100), c.start);
     // Only a hostile act: "said it would allow the return of inspectors" is a promise.
-    const enabling = (c.type === 'ASSAULT' || c.type === 'COERCE') && ENABLING_WORD.test(far);
+    const enabling = (c.type === 'ASSAULT' || c.type === 'COERCE') && ENABLING_WORD.test(sentence.slice(Math.max(0, c.start - 100), c.start));
     if (PLOT_AFTER.test(sentence.slice(c.end, c.end + 12))) {
       c.dropped = true;
       continue;
@@ -337,10 +336,11 @@ function dropHypothetical(sentence: string, cs: Candidate[]): void {
       if (INDEFINITE_BEFORE.test(near) && !PAST_TENSE.test(sentence.slice(c.start, c.end)) && POSSIBLE_AFTER.test(sentence.slice(c.end, c.end + 70))) c.dropped = true;
       continue;
     }
-    const before = sentence.slice(Math.max(clauseStart(sentence, c.start), c.start - 50), c.start);
+    const clause = clauseStart(sentence, c.start);
+    const before = sentence.slice(Math.max(clause, c.start - 50), c.start);
     if (conditional && (HYPOTHETICAL_BEFORE.test(before) || (ANY_BEFORE.test(before) && !NEGATION_WORD.test(before)))) c.dropped = true;
     else if (planned && PLANNED_BEFORE.test(before)) c.dropped = true;
-    else if (enabling && ENABLED_BEFORE.test(sentence.slice(Math.max(clauseStart(sentence, c.start), c.start - 100), c.start))) c.dropped = true;
+    else if (enabling && ENABLED_BEFORE.test(sentence.slice(Math.max(clause, c.start - 100), c.start))) c.dropped = true;
   }
 }
 

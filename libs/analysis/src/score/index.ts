@@ -1,1 +1,1 @@
-export { conflictOf, eventContributions, scoreReport, scoring, type Conflict, type ScoreInput, type ScoreResult, type ScoringTables } from './score.ts';
+export { conflictOf, eventContributions, sameAct, scoreReport, scoring, type Conflict, type ScoreInput, type ScoreResult, type ScoringTables } from './score.ts';

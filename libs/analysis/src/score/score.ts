@@ -232,15 +232,24 @@ export interface ScoreResult {
 }
 
 /**
- * An act after the lead that the lead does not report: not one of its events' type between the same parties. A later
- * paragraph often gives the lead's act its numbers ("about 10,000 soldiers"), and that detail is the news.
+ * Whether `other` tells the act `event` tells: the same type, not negated, acting or acted on by one of `event`'s
+ * parties (by anyone, when `event` names none). A headline and its lead, or a lead and a later paragraph, tell one
+ * act so.
+ */
+export function sameAct(event: AnalysedEvent, other: AnalysedEvent): boolean {
+  if (other.type !== event.type || other.negated) return false;
+  if (event.actors.length + event.targets.length === 0) return true;
+  const names = (c: string): boolean => other.actors.includes(c) || other.targets.includes(c);
+  return event.actors.some(names) || event.targets.some(names);
+}
+
+/**
+ * An act after the lead that the lead does not report. A later paragraph often gives the lead's act its numbers
+ * ("about 10,000 soldiers"), and that detail is the news.
  */
 function afterLead(event: AnalysedEvent, events: AnalysedEvent[], leadEnd: number | undefined): boolean {
   if (leadEnd === undefined || event.span[0] < leadEnd) return false;
-  const parties = [...event.actors, ...event.targets];
-  return !events.some(
-    (e) => e.span[0] < leadEnd && e.type === event.type && !e.negated && (parties.length === 0 || parties.some((c) => e.actors.includes(c) || e.targets.includes(c))),
-  );
+  return !events.some((e) => e.span[0] < leadEnd && sameAct(event, e));
 }
 
 /** How much an event counts for its place in the report: background and acts the lead does not report count less. */
@@ -262,8 +271,9 @@ export function scoreReport(input: ScoreInput, tables: ScoringTables = scoring):
 
   const parts = eventContributions(top.event, tables);
   const contributions: ScoreContribution[] = [...parts];
-  const asserted = sum(parts) * tables.assertionFactor[top.event.assertion];
-  if (asserted < sum(parts)) contributions.push({ factor: 'assertion', points: round1(asserted - sum(parts)), detail: top.event.assertion });
+  const full = sum(parts);
+  const asserted = full * tables.assertionFactor[top.event.assertion];
+  if (asserted < full) contributions.push({ factor: 'assertion', points: round1(asserted - full), detail: top.event.assertion });
   if (top.points < asserted) {
     const why = [top.event.background ? 'dated well before the news' : '', top.later ? 'not in the lead' : ''];
     contributions.push({ factor: 'context', points: round1(top.points - asserted), detail: why.filter((w) => w !== '').join(', ') });
