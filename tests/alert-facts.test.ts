@@ -28,7 +28,13 @@ describe('report facts for alert rules', () => {
       signalMinScore: 40,
       log: createLogger('test', 'warn'),
     });
-    const messages = generateCorpus(200).reports.map((r, i) => {
+    // A strike today over a deployment the report recalls from 2022: the recalled one reaches the rules as background.
+    const recalling = {
+      source: 'wire-recall', source_id: 'recall-1', published_at: '2026-06-01T08:00:00Z', headline: 'Russian missiles kill 12 in Kyiv',
+      body: 'Russian missiles struck residential buildings in Kyiv on Monday, killing 12 civilians and wounding 40, Ukrainian officials said. ' +
+        'Belarus deployed 12,000 troops to its border with Ukraine in 2022, when the war began.',
+    };
+    const messages = [...generateCorpus(200).reports, recalling].map((r, i) => {
       const parsed = parseNativeReport(r);
       if (!parsed.ok) throw new Error('corpus report does not parse');
       const envelope = buildEnvelope(parsed.value, new Date());
@@ -55,6 +61,9 @@ describe('report facts for alert rules', () => {
     expect(fromMemory).toHaveLength(new Set(signals.map((s) => `${s.reportId}@${s.version}`)).size);
     expect(fromMemory.some((f) => f.events.length > 1)).toBe(true);
     expect(fromMemory).toEqual(fromClickHouse);
+    const recalled = fromMemory.find((f) => f.source === 'wire-recall')?.events.find((e) => e.type === 'MOBILIZE');
+    expect(recalled).toMatchObject({ actors: ['BLR'], troops: 12000, background: true });
+    expect(fromMemory.flatMap((f) => f.events).filter((e) => e.background)).toHaveLength(1);
 
     // A second hand-on of the same batch (a retry on another worker) finds no rows in memory and reads them.
     handed.length = 0;

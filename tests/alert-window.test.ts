@@ -24,7 +24,7 @@ function event(at: number, type: string, actors: string[], targets: string[], st
   return {
     report_id: `r_${row}`, version: 1, ruleset_version: RS, event_index: 0, type, mode: '', actors, targets,
     quantity_value: null, quantity_unit: '', quantity_qualifier: '', troops: null, assertion: 'asserted', negated: false,
-    evidence, span_start: 0, span_end: 1, conflict: '', score: 50, story_id: story, source: 'wire',
+    background: false, evidence, span_start: 0, span_end: 1, conflict: '', score: 50, story_id: story, source: 'wire',
     published_at: t, received_at: t, processed_at: t,
   };
 }
@@ -56,9 +56,10 @@ describe('window rules over ClickHouse', () => {
       event(AS_OF - 3 * HOUR, 'MOBILIZE', ['BLR'], ['POL'], 'st-m1'),
       event(AS_OF - 5 * HOUR, 'MOBILIZE', ['RUS'], ['POL'], 'st-m2'),
       event(AS_OF - 20 * HOUR, 'MOBILIZE', ['BLR'], ['POL'], 'st-m3'),
-      // Toward LTU: only two stories → nothing.
+      // Toward LTU: only two stories of news, and a third that recalls a build-up of years before → nothing.
       event(AS_OF - 2 * HOUR, 'MOBILIZE', ['BLR'], ['LTU'], 'st-l1'),
       event(AS_OF - 4 * HOUR, 'MOBILIZE', ['BLR'], ['LTU'], 'st-l2'),
+      { ...event(AS_OF - 6 * HOUR, 'MOBILIZE', ['BLR'], ['LTU'], 'st-l3'), background: true },
       // An ambassador summoned, then a strike between the same pair 30 h later → sequence rule.
       event(AS_OF - 40 * HOUR, 'ACCUSE', ['ARM'], ['AZE'], 'st-s1', 'Armenia summoned the Azerbaijani ambassador over the shelling.'),
       event(AS_OF - 10 * HOUR, 'ASSAULT', ['AZE'], ['ARM'], 'st-s2', 'Azerbaijani forces shelled Armenian positions.'),

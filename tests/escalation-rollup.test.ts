@@ -19,19 +19,22 @@ const RS = 'rollup-test';
 let ch: ClickHouse;
 let row = 0;
 
-function event(at: number, actors: string[], targets: string[], extra: { score?: number; conflict?: string; negated?: boolean; report?: string; index?: number; version?: number } = {}) {
+function event(at: number, actors: string[], targets: string[], extra: { score?: number; conflict?: string; negated?: boolean; background?: boolean; report?: string; index?: number; version?: number } = {}) {
   row += 1;
   const t = chTime(new Date(at));
   return {
     report_id: extra.report ?? `r_${row}`, version: extra.version ?? 1, ruleset_version: RS, event_index: extra.index ?? 0,
     type: 'ASSAULT', mode: '', actors, targets, quantity_value: null, quantity_unit: '', quantity_qualifier: '', troops: null,
-    assertion: 'asserted', negated: extra.negated ?? false, evidence: 'e', span_start: 0, span_end: 1,
+    assertion: 'asserted', negated: extra.negated ?? false, background: extra.background ?? false, evidence: 'e', span_start: 0, span_end: 1,
     conflict: extra.conflict ?? '', score: extra.score ?? 40, story_id: 'st', source: 'wire',
     published_at: t, received_at: t, processed_at: chTime(new Date(NOW.getTime() - HOUR)),
   };
 }
 
-/** Three past days and today: several pairs, a conflict, a report with two events, one in two versions, a negated event. */
+/**
+ * Three past days and today: several pairs, a conflict, a report with two events, one in two versions, a negated event,
+ * an event a report recalls from long before (background).
+ */
 function rows(ruleset = RS) {
   const day = (d: number, h: number) => Date.parse('2025-03-10T00:00:00Z') - d * 24 * HOUR + h * HOUR + 17 * 60_000;
   const events = [
@@ -43,6 +46,7 @@ function rows(ruleset = RS) {
     event(day(2, 4), ['ISR'], ['IRN'], { score: 65, conflict: 'ISR-IRN' }),
     event(day(2, 23), ['ISR'], ['IRN'], { score: 30, conflict: 'ISR-IRN' }),
     event(day(2, 23), ['CHN'], ['TWN'], { score: 45, negated: true }),
+    event(day(2, 20), ['ARM'], ['AZE'], { score: 25, background: true, conflict: 'ARM-AZE' }),
     event(day(1, 12), ['CHN'], ['TWN'], { score: 50 }),
     event(day(1, 12), ['UKR'], ['RUS'], { score: 20, conflict: 'RUS-UKR' }),
     event(day(0, 10), ['RUS'], ['UKR'], { score: 90, conflict: 'RUS-UKR' }),
@@ -96,6 +100,9 @@ describe('escalation roll-up', () => {
     expect(pairs.find((p) => p.actor === 'RUS' && p.target === 'UKR' && p.bucket.startsWith('2025-03-07'))).toMatchObject({ events: '4', reports: '3', max_score: 80 });
     // A negated event is not counted.
     expect(pairs.some((p) => p.actor === 'CHN' && p.bucket.startsWith('2025-03-08'))).toBe(false);
+    // Nor is an event the report dates well before its news.
+    expect(pairs.some((p) => p.actor === 'ARM')).toBe(false);
+    expect(beforeRollup.conflicts.some((c) => (c as { conflict: string }).conflict === 'ARM-AZE')).toBe(false);
     expect(beforeRollup.top1).toEqual([
       expect.objectContaining({ actor: 'RUS', target: 'UKR', events_in_window: '1', events_before: '0', top_score: 90 }),
       expect.objectContaining({ actor: 'IND', target: 'PAK', events_in_window: '1' }),

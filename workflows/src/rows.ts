@@ -100,6 +100,7 @@ export function eventRows(head: RowHead, result: AnalysisResult, processedAt: st
     troops: event.quantity && ['troops', 'personnel'].includes(event.quantity.unit) ? Math.round(event.quantity.value) : null,
     assertion: event.assertion,
     negated: event.negated,
+    background: event.background === true,
     evidence: event.evidence,
     span_start: event.span[0],
     span_end: event.span[1],
@@ -114,7 +115,8 @@ export function eventRows(head: RowHead, result: AnalysisResult, processedAt: st
 }
 
 export function signalRow(head: RowHead, result: AnalysisResult, processedAt: string): object {
-  const top = result.events.find((e) => !e.negated) ?? result.events[0];
+  // The evidence shown is the report's news: an act it asserts, not one it negates or recalls from long before.
+  const top = result.events.find((e) => !e.negated && e.background !== true) ?? result.events.find((e) => !e.negated) ?? result.events[0];
   return {
     ruleset_version: result.ruleset_version,
     report_id: head.report_id,

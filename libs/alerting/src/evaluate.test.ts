@@ -30,7 +30,7 @@ rules:
 `);
 
 const event = (over: Partial<ReportFacts['events'][number]>): ReportFacts['events'][number] => ({
-  type: 'MOBILIZE', mode: 'troops', actors: ['BLR'], targets: ['RUS'], troops: null, assertion: 'asserted', negated: false,
+  type: 'MOBILIZE', mode: 'troops', actors: ['BLR'], targets: ['RUS'], troops: null, assertion: 'asserted', negated: false, background: false,
   evidence: 'Belarus sent troops to Russia.', conflict: 'RUS-UKR', ...over,
 });
 const facts = (events: ReportFacts['events'], over: Partial<ReportFacts> = {}): ReportFacts => ({
@@ -66,6 +66,27 @@ describe('per-report rules', () => {
     expect(evaluateReport(foreignTroops.slice(1), facts(big))).toEqual([]);
     expect(evaluateReport(foreignTroops.slice(1), facts(big, { independentSources: 2 })).map((m) => m.key)).toEqual(['actor=BLR,target=RUS,event_type=MOBILIZE']);
     expect(evaluateReport(foreignTroops.slice(1), facts([event({ troops: 4000 })], { independentSources: 2 }))).toEqual([]);
+  });
+
+  it('leaves out events the report dates well before its news, unless the rule includes them', () => {
+    const recalled = [event({ troops: 12000, background: true })];
+    expect(evaluateReport(foreignTroops, facts(recalled, { independentSources: 2 }))).toEqual([]);
+    const [, big] = foreignTroops;
+    const including = { ...big!, when: { ...big!.when, event: { ...big!.when.event, include_background: true } } };
+    expect(evaluateReport([including], facts(recalled, { independentSources: 2 })).map((m) => m.key)).toEqual(['actor=BLR,target=RUS,event_type=MOBILIZE']);
+  });
+
+  it('does not fire a troop rule on a deployment the report recalls from an earlier year', () => {
+    const analyzer = createAnalyzer();
+    const report = { id: 'r_c', source: 'wire-c', source_id: 'c', published_at: '2026-06-01T08:00:00Z', headline: 'Belarus and Russia hold talks in Minsk',
+      body: 'The defence ministers of Belarus and Russia met in Minsk on Monday to discuss military cooperation. ' +
+        'Belarus deployed 12,000 troops to its border with Ukraine in 2022, when the war began, officials recalled.' };
+    const result = analyzer.analyze(report);
+    const recalled = result.events.find((e) => e.type === 'MOBILIZE');
+    expect(recalled).toMatchObject({ background: true, quantity: { value: 12000, unit: 'troops' } });
+    const facts = factsFromAnalysis(result, report);
+    expect(facts.events.find((e) => e.type === 'MOBILIZE')?.background).toBe(true);
+    expect(evaluateReport(foreignTroops.slice(1), { ...facts, independentSources: 2 })).toEqual([]);
   });
 
   it('works on the analysis engine output, and a sports report matches nothing', () => {

@@ -11,6 +11,8 @@ export interface EventFacts {
   troops: number | null;
   assertion: string;
   negated: boolean;
+  /** Dated well before the report's news ("12,000 soldiers deployed in late 2024"): recalled, not reported. */
+  background: boolean;
   evidence: string;
   conflict: string;
 }
@@ -54,6 +56,7 @@ export function factsFromAnalysis(
       troops: e.quantity && TROOP_UNITS.has(e.quantity.unit) ? Math.round(e.quantity.value) : null,
       assertion: e.assertion,
       negated: e.negated,
+      background: e.background === true,
       evidence: e.evidence,
       conflict: e.conflict ?? '',
     })),
@@ -68,6 +71,7 @@ function eventMatches(c: EventCondition, e: EventFacts, pattern: RegExp | null):
   if (!c.types.includes(e.type as never)) return false;
   if (c.modes && !c.modes.includes(e.mode)) return false;
   if (e.negated && !c.include_negated) return false;
+  if (e.background && !c.include_background) return false;
   if (c.assertion && !c.assertion.includes(e.assertion as never)) return false;
   if (c.min_troops !== undefined && (e.troops === null || e.troops < c.min_troops)) return false;
   if (c.conflict && e.conflict === '') return false;

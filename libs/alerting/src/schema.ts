@@ -53,6 +53,8 @@ const eventCondition = z.strictObject({
   assertion: z.array(z.enum(['asserted', 'alleged', 'denied', 'unconfirmed'])).min(1).optional(),
   /** Negated events ("did not send troops") never match unless this is true. */
   include_negated: z.boolean().default(false),
+  /** Events the report dates well before its news (a recalled war, an earlier deployment) never match unless this is true. */
+  include_background: z.boolean().default(false),
   /** Troops or personnel counted in the event's sentence. */
   min_troops: z.number().int().positive().optional(),
   /** `any`: the event belongs to a named ongoing conflict; `foreign`: also, its actor is not a party to it. */

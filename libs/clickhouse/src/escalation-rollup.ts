@@ -8,7 +8,7 @@ import { chTime, type ClickHouse } from './port.ts';
  * Each run compares, per ruleset and day before today (UTC), what report_events holds now (row count and
  * latest processed_at) with what it held when the day was last rolled up, and recomputes the days that
  * differ, oldest first. A day is recomputed whole from report_events, counting as the hourly roll-ups do
- * (distinct events and reports, top score, negated events left out), then recorded in `escalation_rollups`.
+ * (distinct events and reports, top score, negated and background events left out), then recorded in `escalation_rollups`.
  * Readers take the days up to the newest recorded one from the daily tables and later days from the hourly
  * roll-ups, so a run that dies midway leaves its days to the hourly roll-ups (unrecorded) or to their earlier
  * numbers (recorded with the earlier fingerprint, recomputed by the next run): never counted twice.
@@ -42,9 +42,9 @@ const TARGETS = [
     table: 'pair_escalation_daily',
     keys: 'actor, target',
     from: 'report_events ARRAY JOIN actors AS actor ARRAY JOIN targets AS target',
-    where: 'NOT negated',
+    where: 'NOT negated AND NOT background',
   },
-  { table: 'conflict_escalation_daily', keys: 'conflict', from: 'report_events', where: "conflict != '' AND NOT negated" },
+  { table: 'conflict_escalation_daily', keys: 'conflict', from: 'report_events', where: "conflict != '' AND NOT negated AND NOT background" },
 ] as const;
 
 /** Which ruleset days changed since they were last rolled up (or never were), oldest first. */

@@ -178,7 +178,7 @@ SETTINGS do_not_merge_across_partitions_select_final = 1`,
     story_id
 FROM report_events FINAL
 WHERE ruleset_version = {ruleset_version:String}
-  AND type = 'MOBILIZE' AND troops IS NOT NULL AND NOT negated
+  AND type = 'MOBILIZE' AND troops IS NOT NULL AND NOT negated AND NOT background
   AND published_at BETWEEN {since:${TIME}} AND {until:${TIME}}
   AND (report_id, version) IN (
       SELECT report_id, max(version) FROM reports
@@ -583,6 +583,7 @@ SETTINGS do_not_merge_across_partitions_select_final = 1`,
     quantity_qualifier,
     assertion,
     negated,
+    background,
     evidence,
     conflict
 FROM report_events

@@ -116,7 +116,7 @@ function renderFeed(section, data) {
                       el('td', {}, e.type, e.mode ? ` (${e.mode})` : ''),
                       el('td', {}, `${codes(e.actors)} → ${codes(e.targets)}`),
                       el('td', { class: 'num' }, fmtNum(e.troops)),
-                      el('td', {}, assertionBadge(e.assertion)),
+                      el('td', {}, assertionBadge(e.assertion), e.background ? el('span', { class: 'background', title: 'dated well before the news: recalled, weighed down in the score' }, ' background') : ''),
                       el('td', { class: 'evidence-cell' }, ...highlightNumbers(e.evidence, [e.troops, e.quantity_value])),
                     ),
                   ),

@@ -50,7 +50,7 @@ function factsOf(reports: readonly ReportRow[], events: readonly EventRow[], wan
       syndicated: Boolean(r.syndicated),
       events: (eventsOf.get(key) ?? [])
         .sort((a, b) => Number(a.event_index) - Number(b.event_index))
-        .map((e) => ({ type: e.type, mode: e.mode, actors: e.actors, targets: e.targets, troops: e.troops === null ? null : Number(e.troops), assertion: e.assertion, negated: Boolean(e.negated), evidence: e.evidence, conflict: e.conflict })),
+        .map((e) => ({ type: e.type, mode: e.mode, actors: e.actors, targets: e.targets, troops: e.troops === null ? null : Number(e.troops), assertion: e.assertion, negated: Boolean(e.negated), background: Boolean(e.background), evidence: e.evidence, conflict: e.conflict })),
     });
   }
   return facts;
@@ -83,7 +83,7 @@ export async function loadReportFacts(ch: ClickHouse, signals: readonly SignalRe
         params,
       ),
       ch.query<EventRow>(
-        `SELECT report_id, version, event_index, type, mode, actors, targets, troops, assertion, negated, evidence, conflict
+        `SELECT report_id, version, event_index, type, mode, actors, targets, troops, assertion, negated, background, evidence, conflict
          FROM report_events FINAL WHERE ruleset_version = {rs:String} AND report_id IN {ids:Array(String)}`,
         params,
       ),
