@@ -1,10 +1,11 @@
 /**
  * PLOVER evaluation: event types and actor codes against the PLOVER gold-standard sentences.
  *
- *   npx tsx libs/analysis/eval/plover.ts
+ *   npx tsx libs/analysis/eval/plover.ts [--errors] [--file sentences.jsonl]
  *
  * Reads <repo>/../shared/data/eval/plover-gold-standard.jsonl at run time (never copied into the
- * repository), prints a table and writes docs/eval-plover.md.
+ * repository), prints a table and writes docs/eval-plover.md. With `--file`, scores another set of
+ * sentences coded in the same shape (an analyst's own, or one written to test the rules) and only prints.
  *
  * The gold file predates the 16-type PLOVER used here, so its labels are mapped (see LABEL_MAP):
  * DEMAND → REQUEST, DISAPPROVE and INVESTIGATE → ACCUSE (merged in PLOVER 0.7), FIGHT → ASSAULT (FIGHT
@@ -21,7 +22,8 @@ import type { AnalysedEvent, EventType } from '../src/types.ts';
 import { goldNumber } from './gold.ts';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-const GOLD = join(REPO, '..', 'shared', 'data', 'eval', 'plover-gold-standard.jsonl');
+const fileArg = process.argv.indexOf('--file');
+const GOLD = fileArg >= 0 ? resolve(process.argv[fileArg + 1]!) : join(REPO, '..', 'shared', 'data', 'eval', 'plover-gold-standard.jsonl');
 const REPORT = join(REPO, 'docs', 'eval-plover.md');
 
 /** The event types the quality target is set on. */
@@ -153,7 +155,7 @@ const summary = [
 process.stdout.write(`${lines.join('\n')}\n\n${summary.join('\n')}\n`);
 if (process.argv.includes('--errors')) process.stdout.write(`\n${errors.join('\n')}\n`);
 
-writeFileSync(
+if (fileArg < 0) writeFileSync(
   REPORT,
   `# PLOVER gold-standard evaluation
 
