@@ -1409,3 +1409,46 @@ describe('classifySentence: crowds defying a curfew', () => {
     expect(types('Crowds of Argentines defied a state of siege overnight to demand the resignation of the president.')).toEqual(['PROTEST']);
   });
 });
+
+describe('classifySentence: retaliation announced, movements seen, relief flown in, people barred', () => {
+  it('reads a response announced for the future as a threat, and an answer to questions as none', () => {
+    expect(types('Tehran would retaliate against any country that lends its bases to its enemies, a commander warned.')).toEqual(['THREATEN']);
+    expect(types('The army will respond with full force should the rebels move on the airport.')).toEqual(['THREATEN']);
+    expect(types('Any aircraft entering the zone will be treated as a legitimate target, the navy said.')).toEqual(['THREATEN']);
+    expect(types('The junta said it was ready to retake the province by force if talks failed.')).toContain('THREATEN');
+    expect(types('The ministry said it would respond to the letter next week.')).not.toContain('THREATEN');
+  });
+  it('reads forces seen moving toward a border, ships ordered to a sea and aircraft detected near an island as shows of force', () => {
+    expect(types('Columns of Turkish tanks were seen moving towards the Syrian frontier on Monday.')).toEqual(['MOBILIZE']);
+    expect(types('Soldiers and riot police fanned out across the capital before the vote.')).toEqual(['MOBILIZE']);
+    expect(types('Two destroyers and a supply ship were ordered to the Baltic Sea, the ministry said.')).toEqual(['MOBILIZE']);
+    expect(types('Twenty warplanes and four warships were detected near the island on Sunday.')).toEqual(['MOBILIZE']);
+    expect(types('The militia massed tanks and rocket launchers outside the city.')).toEqual(['MOBILIZE']);
+    // Tanks rolling into a town are an incursion, not a build-up.
+    expect(types('Tanks rolled into the border town at dawn.')).toEqual(['ASSAULT']);
+  });
+  it('reads relief dropped from the air, flights landing with supplies and camps set up for refugees as aid', () => {
+    expect(first('Cargo planes dropped food and medicine over the besieged town.')).toMatchObject({ type: 'AID', mode: 'humanitarian' });
+    expect(first('Two military transport planes landed in Beira with tents and water purifiers.')).toMatchObject({ type: 'AID', mode: 'humanitarian' });
+    expect(first('The Red Crescent set up camps for the displaced along the river.')).toMatchObject({ type: 'AID', mode: 'humanitarian' });
+    expect(types('Oil prices dropped sharply on Monday.')).toEqual([]);
+  });
+  it('reads people barred from acts, goods stopped at a crossing, citizenship stripped and papers seized as coercion', () => {
+    expect(first('The authorities barred journalists from entering the province.')).toMatchObject({ type: 'COERCE', mode: 'restrict' });
+    expect(first('The army stopped the flow of fuel and medicine into the enclave.')).toMatchObject({ type: 'COERCE', mode: 'restrict' });
+    expect(types('The regime stripped dozens of exiled dissidents of their nationality.')).toEqual(['COERCE']);
+    expect(first('Police confiscated copies of the satirical weekly from kiosks.')).toMatchObject({ type: 'COERCE', mode: 'censor' });
+    expect(first('The supreme court banned the main Islamist opposition Welfare Party.')).toMatchObject({ type: 'COERCE', mode: 'ban' });
+  });
+  it('reads aid suspended, loans frozen, an agreement ended and envoys recalled as sanctions', () => {
+    expect(types('Washington suspended some $80 million in development assistance after the coup.')).toEqual(['SANCTION']);
+    expect(types('The bank froze a planned package of infrastructure loans to the government.')).toEqual(['SANCTION']);
+    expect(types('The junta ended a 2015 agreement that let foreign troops use the air base.')).toEqual(['SANCTION']);
+    expect(types('Five countries recalled their ambassadors from the capital.')).toEqual(['SANCTION']);
+  });
+  it('reads a charge that something happened and a vote found short of standards as accusations, refusing food as a hunger strike', () => {
+    expect(types('The ministry charged that enemy gunners had shelled a hospital.')[0]).toBe('ACCUSE');
+    expect(types('Monitors said the referendum fell short of democratic standards.')).toEqual(['ACCUSE']);
+    expect(first('Forty detainees have been refusing food for two weeks.')).toMatchObject({ type: 'PROTEST', mode: 'strike-hun' });
+  });
+});
