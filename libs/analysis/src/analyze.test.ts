@@ -185,6 +185,23 @@ describe('createAnalyzer: the news against what the report recalls', () => {
     );
     expect(r.troops).toBe(5000);
   });
+  it('reads months of the report\'s own year that end three months or more before it as background', () => {
+    const r = createAnalyzer().analyze({
+      ...report('bg-5', 'Navy seizes tanker in the Gulf', [
+        'The navy seized an oil tanker in the Gulf on Tuesday, the ministry said.',
+        'Warplanes bombed the port in February and March 2026 before a truce was agreed.',
+        'Militants shelled the base in September 2026, the ministry added.',
+      ].join('\n\n')),
+      published_at: '2026-10-20T09:00:00Z',
+    });
+    const assault = (word: string) => r.events.find((e) => e.type === 'ASSAULT' && e.evidence.includes(word));
+    expect(assault('bombed')?.background).toBe(true);
+    expect(assault('shelled')?.background).toBeUndefined();
+  });
+  it('reads hours given to troops to pull back as an ultimatum, and hours given to a diplomat to leave as an expulsion', () => {
+    expect(analyzeSentence('The army gave the rebel fighters 24 hours to leave the hills.').map((e) => e.type)).toEqual(['THREATEN']);
+    expect(analyzeSentence('The ministry gave the attaché 48 hours to leave the country.').map((e) => e.type)).toEqual(['SANCTION']);
+  });
   it('hedges the body as its headline does: "…, diplomats say; X denies"', () => {
     const r = createAnalyzer().analyze(
       report('bg-4', 'Ethiopia masses 25,000 troops near Eritrea border, diplomats say; Addis Ababa denies', 'Ethiopia has moved about 25,000 troops toward its northern border with Eritrea, two diplomats said.'),

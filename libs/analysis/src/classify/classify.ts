@@ -436,17 +436,26 @@ function inDistantPast(sentence: string, c: Candidate): boolean {
 /**
  * A date well before the report's news: a year or a decade ("in 2020", "in June 2020", "in late 2024", "in the early
  * 1990s"), or years ago. A year counts only when it is before the year the report was published (any year when the
- * date is unknown).
+ * date is unknown); months of the report's own year count when they end three months or more before its month ("in
+ * March and April 2025" in a report of November 2025).
  */
-const DATED_BEFORE =
-  /\b(?:(?:in|during|between|of|from)\s+(?:(?:early|mid|late)[- ])?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?((?:19|20)\d\d)\b(?!s)|in the (?:early |mid-?|late )?(?:19|20)\d0s|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many) (?:years|decades) ago|(?:a|one) (?:year|decade) ago|last year)/gi;
+const MONTH = '(January|February|March|April|May|June|July|August|September|October|November|December)';
+const DATED_BEFORE = new RegExp(
+  `\\b(?:(?:in|during|between|of|from)\\s+(?:(?:early|mid|late)[- ])?(?:${MONTH}(?:\\s+(?:and|or|to|through|until)\\s+${MONTH}|\\s*[-–]\\s*${MONTH})?\\s+)?((?:19|20)\\d\\d)\\b(?!s)|` +
+    String.raw`in the (?:early |mid-?|late )?(?:19|20)\d0s|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many) (?:years|decades) ago|(?:a|one) (?:year|decade) ago|last year)`,
+  'gi',
+);
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 /** Words that date a sentence in the report's own days: it is news, whatever earlier date it also names. */
 const NEWS_TIME = /\b(?:on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|today|yesterday|overnight|this (?:week|month|morning|evening)|on \w+ \d{1,2}(?:,| \d{4})?|late on \w+day)\b/i;
 
-function datedBefore(text: string, year: number | undefined): boolean {
+function datedBefore(text: string, published: Date | undefined): boolean {
   DATED_BEFORE.lastIndex = 0;
   for (let m = DATED_BEFORE.exec(text); m; m = DATED_BEFORE.exec(text)) {
-    if (m[1] === undefined || year === undefined || Number(m[1]) < year) return true;
+    const year = m[4];
+    if (year === undefined || published === undefined || Number(year) < published.getUTCFullYear()) return true;
+    const lastMonth = m[3] ?? m[2] ?? m[1];
+    if (Number(year) === published.getUTCFullYear() && lastMonth !== undefined && MONTHS.indexOf(lastMonth.toLowerCase()) <= published.getUTCMonth() - 3) return true;
   }
   return false;
 }
@@ -461,8 +470,7 @@ const DATED_WORD = /[12]\d\d\d|\bago\b|last year/i;
  */
 export function isBackground(sentence: string, trigger: { start: number; end: number }, published?: Date): boolean {
   if (!DATED_WORD.test(sentence)) return false;
-  const year = published?.getUTCFullYear();
-  return datedBefore(stretchAround(sentence, trigger), year) || (!NEWS_TIME.test(sentence) && datedBefore(sentence, year));
+  return datedBefore(stretchAround(sentence, trigger), published) || (!NEWS_TIME.test(sentence) && datedBefore(sentence, published));
 }
 
 /**

@@ -49,8 +49,9 @@ export function inflect(lemma: string, rules: Inflections): string[] {
   return [...forms];
 }
 
-// A word, or a number with its separators and currency sign ("25,000", "$50,000").
-const WORD = `(?:[$€£]?\\d[\\d,.]*|[\\w'’“”"‘.\\-]+)`;
+// A word (Latin letters with diacritics too: "attaché", "Erdoğan"), or a number with its separators and currency sign
+// ("25,000", "$50,000").
+const WORD = `(?:[$€£]?\\d[\\d,.]*|[\\w\\u00C0-\\u024F'’“”"‘.\\-]+)`;
 
 /** Split a pattern on spaces that are not inside parentheses or brackets. */
 function tokens(pattern: string): string[] {
