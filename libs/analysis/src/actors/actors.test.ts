@@ -572,3 +572,14 @@ describe('assignRoles: a country\'s own protest or coercion', () => {
     expect(roles('Demonstrators in Baghdad protested against US policies.', 'protested', 'PROTEST').targets).toEqual(['USA']);
   });
 });
+
+describe('assignRoles: lists with an article, and the force a country sends', () => {
+  it('reads "A, the B, C and D" as four parties, and ", the main backer of X," as an aside', () => {
+    expect(roles('Jordan, the United Arab Emirates, Kuwait and Oman recalled their envoys from Damascus.', 'recalled', 'SANCTION').actors).toEqual(['JOR', 'ARE', 'KWT', 'OMN']);
+    expect(roles('Egypt, a key U.S. ally in the region, expelled the Sudanese ambassador.', 'expelled', 'SANCTION')).toEqual({ actors: ['EGY'], targets: ['SDN'] });
+  });
+  it('reads who receives a force the sender names first as the one acted on', () => {
+    expect(roles('France flew two Foreign Legion companies to reinforce Chad.', 'flew', 'MOBILIZE')).toMatchObject({ actors: ['FRA'], targets: ['TCD'] });
+    expect(roles('Britain dispatched Royal Navy minesweepers to help Kuwait.', 'dispatched', 'MOBILIZE')).toEqual({ actors: ['GBR'], targets: ['KWT'] });
+  });
+});

@@ -229,7 +229,11 @@ function asideSpans(sentence: string, mentions: ActorMention[]): Span[] {
   for (const mention of mentions) {
     if (sentence.charCodeAt(mention.end) !== 44) continue; // an appositive starts with a comma
     const appositive = /^,\s+(?:a|an|the)\s[^,;]*,/.exec(sentence.slice(mention.end, mention.end + 120));
-    if (appositive) spans.push({ start: mention.end, end: mention.end + appositive[0].length });
+    if (!appositive) continue;
+    const end = mention.end + appositive[0].length;
+    // "Saudi Arabia, the United Arab Emirates, Bahrain and Egypt": a name alone between the commas is the next item of a list.
+    if (mentions.some((other) => other.end === end - 1 && /^,\s+(?:a|an|the)\s+$/.test(sentence.slice(mention.end, other.start)))) continue;
+    spans.push({ start: mention.end, end });
   }
   return spans;
 }
@@ -754,6 +758,12 @@ export function assignRoles(sentence: string, mentions: ActorMention[], trigger:
   if (SYMMETRIC_TYPES.has(eventType) && actors.length > 0 && targets.length > 0 && targets.every((code) => actors.includes(code))) {
     const place = usable.find((c) => c.locative && !actors.includes(c.mention.code));
     if (place) targets = [place.mention.code];
+  }
+  // "Britain sent two Royal Navy ships carrying relief to Bangladesh", "Iran sent 300 Revolutionary Guards advisers to
+  // help the Houthis": the first object of a sending names the sender's own force; who receives it is named after.
+  if ((eventType === 'MOBILIZE' || eventType === 'AID') && actors.length > 0 && targets.length > 0 && targets.every((code) => actors.includes(code))) {
+    const receivers = objectGroup(sentence, after.filter((c) => !actors.includes(c.mention.code)), false, false);
+    if (receivers.length > 0) targets = codes(receivers);
   }
   // A threat's object may be the threatener again ("warned that Tehran would not stand idly by if Israel …"):
   // then the one its condition names is threatened.
