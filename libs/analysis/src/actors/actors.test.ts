@@ -583,3 +583,11 @@ describe('assignRoles: lists with an article, and the force a country sends', ()
     expect(roles('Britain dispatched Royal Navy minesweepers to help Kuwait.', 'dispatched', 'MOBILIZE')).toEqual({ actors: ['GBR'], targets: ['KWT'] });
   });
 });
+
+describe('findActorMentions: seas and gulfs named after a country', () => {
+  it('reads no actor in the Gulf of Oman, the Gulf of Guinea or the Sea of Azov', () => {
+    expect(codes('Warships of the two navies exercised in the Gulf of Oman and the Arabian Sea.')).toEqual([]);
+    expect(codes('Pirates boarded a tanker in the Gulf of Guinea off Nigeria.')).toEqual(['NGA']);
+    expect(codes('Ukraine struck a landing ship in the Sea of Azov.')).toEqual(['UKR']);
+  });
+});
