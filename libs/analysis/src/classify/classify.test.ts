@@ -1452,3 +1452,19 @@ describe('classifySentence: retaliation announced, movements seen, relief flown 
     expect(first('Forty detainees have been refusing food for two weeks.')).toMatchObject({ type: 'PROTEST', mode: 'strike-hun' });
   });
 });
+
+describe('classifySentence: troops pulled out, troops ordered into a city, weapons packages', () => {
+  it('reads troops pulled out of a country as a withdrawal', () => {
+    expect(first('Cuba has pulled the last of its 50,000 soldiers out of Angola.')).toMatchObject({ type: 'RETREAT', mode: 'withdraw' });
+  });
+  it('reads troops ordered onto the streets or into a city as a show of force', () => {
+    expect(types('The junta ordered tanks into the streets of the capital on Friday.')).toEqual(['MOBILIZE']);
+  });
+  it('reads a package or a shipment of weapons as military aid, and one seized as no aid', () => {
+    expect(first('Berlin announced a new package of air defences and artillery for Kyiv.')).toMatchObject({ type: 'AID', mode: 'military' });
+    expect(types('Coast guards seized a shipment of weapons bound for the militia.')).not.toContain('AID');
+  });
+  it('reads camps set up somewhere for refugees as aid', () => {
+    expect(first('Aid agencies set up tent camps near the border for 30,000 displaced families.')).toMatchObject({ type: 'AID', mode: 'humanitarian' });
+  });
+});
