@@ -211,6 +211,19 @@ describe('createAnalyzer: the news against what the report recalls', () => {
   });
 });
 
+describe('createAnalyzer: wars of prices and battlegrounds of elections', () => {
+  it('scores a price war and an election battleground near zero, whatever offensive their bodies describe', () => {
+    const prices = createAnalyzer().analyze(
+      report('fig-1', 'Carmaker fires new salvo in price war with cuts of 15%', 'The carmaker cut prices on nine models on Tuesday. Rivals are expected to respond. The company is also pressing its offensive abroad.'),
+    );
+    const election = createAnalyzer().analyze(
+      report('fig-2', 'Ohio becomes midterm battleground as parties pour money into House races', 'Both parties said they would deploy thousands of volunteers to knock on doors every weekend. The campaigns are bombarding voters with advertisements.'),
+    );
+    expect(prices.escalation_score).toBeLessThan(10);
+    expect(election.escalation_score).toBeLessThan(10);
+  });
+});
+
 describe('analyzeSentence: third parties named by their forces or their firms', () => {
   it('reads Revolutionary Guards sent to Yemen as Iran entering the war there, drone components as military aid', () => {
     const [sent] = analyzeSentence('Iran has sent hundreds of Revolutionary Guards advisers to Yemen to help the Houthis.');

@@ -139,3 +139,10 @@ describe('assessAssertion: a denial after the claim', () => {
     expect(assess('Troops killed 12 civilians, local officials said; the minister dismissed the report as fabrication.', 'killed').assertion).toBe('denied');
   });
 });
+
+describe('assessAssertion: what holds only if confirmed', () => {
+  it('reads "if confirmed" and "if true" as unconfirmed', () => {
+    expect(assess('If confirmed, the transfer would make Belarus the first ally to send troops.', 'send troops').assertion).toBe('unconfirmed');
+    expect(assess('The shipment, if true, would break the embargo.', 'shipment').assertion).toBe('unconfirmed');
+  });
+});

@@ -1468,3 +1468,11 @@ describe('classifySentence: troops pulled out, troops ordered into a city, weapo
     expect(first('Aid agencies set up tent camps near the border for 30,000 displaced families.')).toMatchObject({ type: 'AID', mode: 'humanitarian' });
   });
 });
+
+describe('classifySentence: a garrison kept, and figures of speech in markets and elections', () => {
+  it('reads a country that "stations" troops somewhere as keeping a garrison, and one that will station them as deploying', () => {
+    expect(types('France stations about 1,500 soldiers in Djibouti under a defence accord.')).toEqual([]);
+    expect(types('Germany will station a brigade of 4,800 troops in Lithuania.')).toEqual(['MOBILIZE']);
+    expect(types('Britain stationed 900 troops in Estonia last year.')).toEqual(['MOBILIZE']);
+  });
+});

@@ -27,6 +27,8 @@ const UNIT_WORDS: Array<[string, string]> = [
   ['guerrillas', 'troops'], ['guerillas', 'troops'], ['sailors', 'troops'], ['airmen', 'troops'], ['infantrymen', 'troops'],
   ['recruits', 'troops'], ['serviceman', 'troops'], ['militiaman', 'troops'], ['militants', 'troops'],
   ['rebels', 'troops'], ['separatists', 'troops'], ['insurgents', 'troops'], ['military personnel', 'troops'],
+  ['revolutionary guards', 'troops'], ['military advisers', 'personnel'], ['military advisors', 'personnel'],
+  ['military instructors', 'personnel'], ['military trainers', 'personnel'],
   ['personnel carriers', 'armoured vehicles'], ['personnel', 'personnel'], ['staff', 'personnel'],
   ['battalions', 'battalions'], ['battalion', 'battalions'], ['brigades', 'brigades'], ['brigade', 'brigades'],
   ['divisions', 'divisions'],

@@ -225,3 +225,10 @@ describe('findQuantities: model designations between a count and its unit', () =
     expect(found('The enemy fired nine S-300 missiles at the city.')).toEqual([[9, 'missiles', null]]);
   });
 });
+
+describe('findQuantities: forces named by their corps, advisers by their trade', () => {
+  it('counts Revolutionary Guards as troops and military advisers as personnel', () => {
+    expect(findQuantities('Iran sent about 1,500 Revolutionary Guards personnel to Syria.').map((q) => [q.value, q.unit])).toEqual([[1500, 'troops']]);
+    expect(findQuantities('Moscow sent 120 military instructors to the Central African Republic.').map((q) => [q.value, q.unit])).toEqual([[120, 'personnel']]);
+  });
+});
