@@ -1476,3 +1476,38 @@ describe('classifySentence: a garrison kept, and figures of speech in markets an
     expect(types('Britain stationed 900 troops in Estonia last year.')).toEqual(['MOBILIZE']);
   });
 });
+
+describe('classifySentence: parties dissolved, office barred, sites blocked, leaders captured', () => {
+  it('reads coercion of parties, candidates, sites and people', () => {
+    expect(first('The constitutional court dissolved the largest opposition party on Tuesday.')).toMatchObject({ type: 'COERCE', mode: 'ban' });
+    expect(first('Election officials barred the former mayor Ana Lucia Reyes from running for office.')).toMatchObject({ type: 'COERCE', mode: 'restrict' });
+    expect(first('The regulator blocked Facebook and WhatsApp ahead of the vote.')).toMatchObject({ type: 'COERCE', mode: 'censor' });
+    expect(first('Special forces captured the cartel boss in a dawn raid.')).toMatchObject({ type: 'COERCE', mode: 'arrest' });
+    expect(types('Government troops captured a rebel stronghold after heavy fighting.')).not.toContain('COERCE');
+    expect(first('Police seized the premises of the independent broadcaster.')).toMatchObject({ type: 'COERCE', mode: 'confiscate' });
+  });
+  it('reads envoys ordered out, offices ordered closed, a suspension after a coup and a bloc quit as sanctions', () => {
+    expect(first('Bamako ordered the Swiss ambassador out within 72 hours.')).toMatchObject({ type: 'SANCTION', mode: 'expel' });
+    expect(types('The government ordered the aid agency to close its Kabul office.')).toEqual(['SANCTION']);
+    expect(types('The bloc suspends Niger after the military takeover.')).toEqual(['SANCTION']);
+    expect(types('The three juntas announced their withdrawal from ECOWAS.')).toEqual(['SANCTION']);
+    expect(types('The lender halted new financing to the government over the law.')).toEqual(['SANCTION']);
+    expect(first('A court sentenced the former defence minister Alexei Petrov to nine years in prison.')).toMatchObject({ type: 'SANCTION', mode: 'convict' });
+  });
+  it('reads ships handed over, loans approved, convoys of relief escorted, food airdropped and doctors arriving as aid', () => {
+    expect(first('Seoul handed over two decommissioned patrol vessels to the Philippine Navy.')).toMatchObject({ type: 'AID', mode: 'military' });
+    expect(first('The board approved the disbursement of $800 million to Sri Lanka.')).toMatchObject({ type: 'AID', mode: 'economic' });
+    expect(first('Peacekeepers escorted a convoy of relief supplies to the besieged town.')).toMatchObject({ type: 'AID', mode: 'humanitarian' });
+    expect(first('A team of 60 Turkish rescuers arrived in Kathmandu on Sunday.')).toMatchObject({ type: 'AID', mode: 'humanitarian' });
+    expect(first('Relief planes landed in Beira carrying tents and water purifiers.')).toMatchObject({ type: 'AID', mode: 'humanitarian' });
+  });
+  it('reads forces fighting, guards trading fire, pipelines dynamited, crowds in the streets and teachers staying away', () => {
+    expect(types('Government troops and rebel fighters fought for control of the airport.')).toEqual(['ASSAULT']);
+    expect(types('Border guards of the two countries traded automatic rifle and mortar fire overnight.')).toEqual(['ASSAULT']);
+    expect(first('Guerrillas dynamited a power pylon outside the city.')).toMatchObject({ type: 'ASSAULT', mode: 'explosives' });
+    expect(types('Thousands of people poured into the streets of the capital after the verdict.')).toEqual(['PROTEST']);
+    expect(first('Nurses stayed away from work for a second day over unpaid wages.')).toMatchObject({ type: 'PROTEST', mode: 'strike' });
+    expect(types('Mercenaries and government troops massed around the oasis town.')).toEqual(['MOBILIZE']);
+    expect(first('The authorities flooded the city centre with riot police before the anniversary.')).toMatchObject({ type: 'MOBILIZE' });
+  });
+});
