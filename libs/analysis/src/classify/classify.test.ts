@@ -1511,3 +1511,12 @@ describe('classifySentence: parties dissolved, office barred, sites blocked, lea
     expect(first('The authorities flooded the city centre with riot police before the anniversary.')).toMatchObject({ type: 'MOBILIZE' });
   });
 });
+
+describe('classifySentence: ships rammed, targets hit with weapons, crowds hit with water cannon', () => {
+  it('reads a vessel rammed or hit with a missile or water cannon as an assault, a crowd hit with water cannon as coercion', () => {
+    expect(analyzeSentence('Chinese maritime militia boats rammed a Vietnamese fishing boat near the Paracels.')[0]).toMatchObject({ type: 'ASSAULT', actors: ['CHN'], targets: ['VNM'] });
+    expect(analyzeSentence('Houthi fighters hit a Maltese-flagged bulk carrier with two drones off Hodeidah.')[0]).toMatchObject({ type: 'ASSAULT', actors: ['YEM'], targets: ['MLT'] });
+    expect(first('Police blasted students with water cannon outside the ministry.')).toMatchObject({ type: 'COERCE', mode: 'restrict' });
+    expect(types('The new tariffs hit exporters with higher costs.')).toEqual([]);
+  });
+});
