@@ -1520,3 +1520,10 @@ describe('classifySentence: ships rammed, targets hit with weapons, crowds hit w
     expect(types('The new tariffs hit exporters with higher costs.')).toEqual([]);
   });
 });
+
+describe('classifySentence: retaliation in kind', () => {
+  it('reads retaliation after an expulsion or tariffs as no assault, and after missiles as one', () => {
+    expect(types('Ankara expels two Dutch diplomats; The Hague retaliates within hours')).toEqual(['SANCTION']);
+    expect(types('Rebels shelled the town and the army retaliated with air strikes.')).toContain('ASSAULT');
+  });
+});
