@@ -198,6 +198,19 @@ describe('createAnalyzer: the news against what the report recalls', () => {
     expect(assault('bombed')?.background).toBe(true);
     expect(assault('shelled')?.background).toBeUndefined();
   });
+  it('reads a month named without a year, three months or more before the report, as background, and a later month as not', () => {
+    const r = createAnalyzer().analyze({
+      ...report('bg-6', 'Egypt sends 3,500 troops to Eritrea', [
+        'Egypt has sent about 3,500 troops to Eritrea, its army said on Tuesday.',
+        'Diplomats estimated in March that Ethiopia had massed some 60,000 troops along the border.',
+        'Talks are to resume in November, officials said.',
+      ].join('\n\n')),
+      published_at: '2026-08-11T06:40:00Z',
+    });
+    expect(r.troops).toBe(3500);
+    expect(r.events.find((e) => e.evidence.includes('60,000'))?.background).toBe(true);
+    expect(r.events.find((e) => e.evidence.includes('November'))?.background).toBeUndefined();
+  });
   it('reads hours given to troops to pull back as an ultimatum, and hours given to a diplomat to leave as an expulsion', () => {
     expect(analyzeSentence('The army gave the rebel fighters 24 hours to leave the hills.').map((e) => e.type)).toEqual(['THREATEN']);
     expect(analyzeSentence('The ministry gave the attaché 48 hours to leave the country.').map((e) => e.type)).toEqual(['SANCTION']);

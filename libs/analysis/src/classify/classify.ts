@@ -437,11 +437,13 @@ function inDistantPast(sentence: string, c: Candidate): boolean {
  * A date well before the report's news: a year or a decade ("in 2020", "in June 2020", "in late 2024", "in the early
  * 1990s"), or years ago. A year counts only when it is before the year the report was published (any year when the
  * date is unknown); months of the report's own year count when they end three months or more before its month ("in
- * March and April 2025" in a report of November 2025).
+ * March and April 2025" in a report of November 2025), and so does a month named without a year ("estimated in March
+ * that Ethiopia had massed 60,000 troops" in a report of August; a later month is the year's future, not its past).
  */
 const MONTH = '(January|February|March|April|May|June|July|August|September|October|November|December)';
 const DATED_BEFORE = new RegExp(
   `\\b(?:(?:in|during|between|of|from)\\s+(?:(?:early|mid|late)[- ])?(?:${MONTH}(?:\\s+(?:and|or|to|through|until)\\s+${MONTH}|\\s*[-–]\\s*${MONTH})?\\s+)?((?:19|20)\\d\\d)\\b(?!s)|` +
+    `(?:in|during)\\s+(?:(?:early|mid|late)[- ])?${MONTH}(?:\\s+(?:and|or|to|through|until)\\s+${MONTH}|\\s*[-–]\\s*${MONTH})?\\b(?!['’]|\\s+\\d)|` +
     String.raw`in the (?:early |mid-?|late )?(?:19|20)\d0s|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many) (?:years|decades) ago|(?:a|one) (?:year|decade) ago|last year)`,
   'gi',
 );
@@ -453,6 +455,11 @@ function datedBefore(text: string, published: Date | undefined): boolean {
   DATED_BEFORE.lastIndex = 0;
   for (let m = DATED_BEFORE.exec(text); m; m = DATED_BEFORE.exec(text)) {
     const year = m[4];
+    const yearless = m[7] ?? m[6] ?? m[5];
+    if (yearless !== undefined) {
+      if (published !== undefined && MONTHS.indexOf(yearless.toLowerCase()) <= published.getUTCMonth() - 3) return true;
+      continue;
+    }
     if (year === undefined || published === undefined || Number(year) < published.getUTCFullYear()) return true;
     const lastMonth = m[3] ?? m[2] ?? m[1];
     if (Number(year) === published.getUTCFullYear() && lastMonth !== undefined && MONTHS.indexOf(lastMonth.toLowerCase()) <= published.getUTCMonth() - 3) return true;
@@ -460,8 +467,8 @@ function datedBefore(text: string, published: Date | undefined): boolean {
   return false;
 }
 
-/** Cheap necessary condition for DATED_BEFORE: a year, a decade, "ago" or "last year". */
-const DATED_WORD = /[12]\d\d\d|\bago\b|last year/i;
+/** Cheap necessary condition for DATED_BEFORE: a year, a decade, "ago", "last year" or a month. */
+const DATED_WORD = /[12]\d\d\d|\bago\b|last year|(?:in|during) (?:early |mid-|late )?(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/i;
 
 /**
  * Whether an act is background to the report's news: the stretch around it is dated before the news ("after a clash
