@@ -1527,3 +1527,29 @@ describe('classifySentence: retaliation in kind', () => {
     expect(types('Rebels shelled the town and the army retaliated with air strikes.')).toContain('ASSAULT');
   });
 });
+
+describe('classifySentence: political leagues, passive summonses, supplies begun, and more ways of telling', () => {
+  it('reads a league of a party or of states as no sport', () => {
+    expect(first('Three Muslim League leaders were detained by police in Lahore.')).toMatchObject({ type: 'COERCE', mode: 'arrest' });
+    expect(types('The Arab League condemned the raid.')).toContain('ACCUSE');
+    expect(types('The striker scored twice in the league match.')).toEqual([]);
+  });
+  it('reads an envoy summoned in the passive as an accusation', () => {
+    expect(types('The Dutch ambassador was summoned to the ministry in Ankara.')).toEqual(['ACCUSE']);
+  });
+  it('reads weapons a government began supplying as aid, and an offensive or firing it began as an assault', () => {
+    expect(first('Washington began supplying Javelin anti-tank missiles to the army.')).toMatchObject({ type: 'AID', mode: 'military' });
+    expect(types('Militants began firing mortars at the base.')).toEqual(['ASSAULT']);
+    expect(types('The army began a fresh offensive in the north.')).toEqual(['ASSAULT']);
+  });
+  it('reads censorship imposed, tools downed, crowds rising up, money lent, refugees sheltered and columns rolling toward a city', () => {
+    expect(first('The junta imposed censorship on all foreign broadcasts.')).toMatchObject({ type: 'COERCE', mode: 'censor' });
+    expect(first('Dockers in the port downed tools over pay.')).toMatchObject({ type: 'PROTEST', mode: 'strike' });
+    expect(types('Crowds in the provincial capital rose up against the governor.')).toEqual(['PROTEST']);
+    expect(first('Riyadh lent Cairo $5 billion to shore up its currency.')).toMatchObject({ type: 'AID', mode: 'economic' });
+    expect(first('Jordan sheltered more than 600,000 Syrian refugees.')).toMatchObject({ type: 'AID', mode: 'humanitarian' });
+    expect(types('Armoured columns rolled toward the capital overnight.')).toEqual(['MOBILIZE']);
+    expect(types('About 50,000 reservists were called up on Sunday.')).toEqual(['MOBILIZE']);
+    expect(types('The prime minister ruled out talks with the rebels.')).toEqual(['REJECT']);
+  });
+});
