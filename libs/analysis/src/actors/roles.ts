@@ -222,6 +222,9 @@ function isPassive(sentence: string, trigger: Span, hasAgent: boolean): boolean 
   return (REDUCED_PASSIVE_VERB.test(text) && NO_OBJECT_AFTER.test(after)) || (REDUCED_PASSIVE_CLAIM.test(text) && (text.endsWith(' of') || CLAIM_OBJECT_AFTER.test(after)));
 }
 
+/** What stands between a mention and the next when that one is an item of a list, not an appositive (", the "). */
+const LIST_ITEM_GAP = /^,\s+(?:a|an|the)\s+$/;
+
 /** Spans of parentheses and of appositives right after a mention (", a key U.S. ally in ...,"). */
 function asideSpans(sentence: string, mentions: ActorMention[]): Span[] {
   const spans: Span[] = [];
@@ -232,7 +235,7 @@ function asideSpans(sentence: string, mentions: ActorMention[]): Span[] {
     if (!appositive) continue;
     const end = mention.end + appositive[0].length;
     // "Saudi Arabia, the United Arab Emirates, Bahrain and Egypt": a name alone between the commas is the next item of a list.
-    if (mentions.some((other) => other.end === end - 1 && /^,\s+(?:a|an|the)\s+$/.test(sentence.slice(mention.end, other.start)))) continue;
+    if (mentions.some((other) => other.end === end - 1 && LIST_ITEM_GAP.test(sentence.slice(mention.end, other.start)))) continue;
     spans.push({ start: mention.end, end });
   }
   return spans;
