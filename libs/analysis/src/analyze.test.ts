@@ -235,6 +235,16 @@ describe('createAnalyzer: wars of prices and battlegrounds of elections', () => 
     expect(prices.escalation_score).toBeLessThan(10);
     expect(election.escalation_score).toBeLessThan(10);
   });
+  it('scores a chess game between players of two countries at war and a legislative offensive near zero', () => {
+    const chess = createAnalyzer().analyze(
+      report('fig-3', 'Indian grandmaster\'s kingside attack crushes Pakistani rival', 'The Indian grandmaster attacked from the opening and defeated his Pakistani opponent in 29 moves on Sunday.'),
+    );
+    const bill = createAnalyzer().analyze(
+      report('fig-4', 'President launches \'legislative offensive\' on pension bill', 'The president launched what aides called a legislative offensive to win votes for the bill. "It is a full-frontal offensive," an analyst said.'),
+    );
+    expect(chess.escalation_score).toBeLessThan(10);
+    expect(bill.escalation_score).toBeLessThan(10);
+  });
 });
 
 describe('analyzeSentence: third parties named by their forces or their firms', () => {
