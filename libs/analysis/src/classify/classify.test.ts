@@ -1553,3 +1553,10 @@ describe('classifySentence: political leagues, passive summonses, supplies begun
     expect(types('The prime minister ruled out talks with the rebels.')).toEqual(['REJECT']);
   });
 });
+
+describe('classifySentence: a closing quote after a trigger', () => {
+  it('reads a trigger whose last word a quote closes, and still no trigger inside a possessive', () => {
+    expect(types("Cairo said it would take 'all necessary measures' if the dam were filled.")).toEqual(['THREATEN']);
+    expect(types("Officials reported 'exchanges of fire' near the airport.")).toContain('ASSAULT');
+  });
+});

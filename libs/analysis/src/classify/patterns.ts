@@ -127,8 +127,9 @@ export function patternSource(pattern: string, rules: Inflections): string {
     } else source += expandToken(token, rules);
     if (i < parts.length - 1) source += '\\s+';
   });
-  // Whole words only: the match may not stop in the middle of a word.
-  return source + "(?![\\w'’])";
+  // Whole words only: the match may not stop in the middle of a word ("Russia's"), but may before a closing quote
+  // ("would take 'all necessary measures'").
+  return source + "(?!\\w|['’]\\w)";
 }
 
 /** The literal words an anchor token stands for, lower-cased, single-spaced. */
