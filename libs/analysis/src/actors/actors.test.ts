@@ -591,3 +591,19 @@ describe('findActorMentions: seas and gulfs named after a country', () => {
     expect(codes('Ukraine struck a landing ship in the Sea of Azov.')).toEqual(['UKR']);
   });
 });
+
+describe('findActorMentions: regions and towns in the news of conflicts', () => {
+  it('reads provinces, regions and towns inside a country as that country', () => {
+    expect(codes('A military jet bombed a crowded market in Sagaing on Tuesday.')).toEqual(['MMR']);
+    expect(codes('Gunmen on motorbikes raided three villages near Tillaberi.')).toEqual(['NER']);
+    expect(codes('Border guards exchanged fire near Batken and Jalal-Abad overnight.')).toEqual(['KGZ', 'KGZ']);
+    expect(codes('Insurgents stormed an army post outside Djibo, while drones struck a convoy near Menaka.')).toEqual(['BFA', 'MLI']);
+    expect(codes('The paramilitaries shelled El Obeid and Kadugli after a week of fighting in Gezira.')).toEqual(['SDN', 'SDN', 'SDN']);
+    expect(codes('Aid reached Mekelle and Bahir Dar, and a second convoy left for Galkayo.')).toEqual(['ETH', 'ETH', 'SOM']);
+    expect(codes("Militants ambushed a patrol in Bajaur as protests spread through Cox's Bazar.")).toEqual(['PAK', 'BGD']);
+  });
+  it('reads a longer name over the country it starts with', () => {
+    expect(codes('Herders clashed with farmers in Niger State and Plateau State.')).toEqual(['NGA', 'NGA']);
+    expect(codes('Strong winds battered Santiago de Cuba.')).toEqual(['CUB']);
+  });
+});
