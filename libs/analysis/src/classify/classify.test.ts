@@ -1560,3 +1560,26 @@ describe('classifySentence: a closing quote after a trigger', () => {
     expect(types("Officials reported 'exchanges of fire' near the airport.")).toContain('ASSAULT');
   });
 });
+
+describe('classifySentence: agency idiom', () => {
+  it('reads farmers mowed down, activists chained to a gate, acts done in protest and tools of coercion ordered', () => {
+    expect(types('Insurgents mowed down 20 villagers at a market.')).toContain('ASSAULT');
+    expect(first('Activists chained themselves to the gates of the ministry.')).toMatchObject({ type: 'PROTEST', mode: 'demo' });
+    expect(types('Students burned their exam papers in protest against the new law.')).toEqual(['PROTEST']);
+    expect(first('The junta ordered the detention of three former ministers.')).toMatchObject({ type: 'COERCE', mode: 'arrest' });
+    expect(first('The commander put the armed forces on maximum alert.')).toMatchObject({ type: 'MOBILIZE' });
+  });
+  it('reads representations lodged, talks walked out of, ties suspended and export controls tightened as accusations and sanctions', () => {
+    expect(types('Beijing lodged stern representations with Tokyo over the visit.')).toEqual(['ACCUSE']);
+    expect(types('The delegation walked out of the talks in protest.')[0]).toBe('SANCTION');
+    expect(types('Seoul announced the suspension of military ties with Tokyo.')).toEqual(['SANCTION']);
+    expect(types('Tokyo tightened controls on exports of chip materials to Seoul.')).toEqual(['SANCTION']);
+  });
+  it('reads projects funded and deals inked, and a spending target hit as no threat of violence', () => {
+    expect(first('Canberra will fund a new hospital in Honiara.')).toMatchObject({ type: 'AGREE' });
+    expect(types('The two countries inked a deal on a new railway line.')).toEqual(['SUPPORT']);
+    expect(first('WFP planes airdropped rations over the flooded region.')).toMatchObject({ type: 'AID', mode: 'humanitarian' });
+    expect(types('A court found the former militia leader Jean Bosco Ntaganda guilty of war crimes.')).toEqual(['SANCTION']);
+    expect(classifySentence('Germany vows to hit the NATO defence spending target.').some((e) => e.mode === 'violence')).toBe(false);
+  });
+});
