@@ -607,3 +607,12 @@ describe('findActorMentions: regions and towns in the news of conflicts', () => 
     expect(codes('Strong winds battered Santiago de Cuba.')).toEqual(['CUB']);
   });
 });
+
+describe('findActorMentions: congresses that are not the US Congress', () => {
+  it('reads a party or union congress as no US actor, and Congress alone or the US Congress as the USA', () => {
+    expect(codes('The Ghana Trades Union Congress called a general strike.')).toEqual(['GHA']);
+    expect(codes('The opposition All Progressives Congress rejected the result.')).toEqual([]);
+    expect(codes('The National People\'s Congress approved the security law.')).toEqual(['CHN']);
+    expect(codes('Congress approved the aid package on Thursday.')).toEqual(['USA']);
+  });
+});
