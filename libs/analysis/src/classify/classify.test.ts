@@ -1583,3 +1583,10 @@ describe('classifySentence: agency idiom', () => {
     expect(classifySentence('Germany vows to hit the NATO defence spending target.').some((e) => e.mode === 'violence')).toBe(false);
   });
 });
+
+describe('classifySentence: shells as a noun', () => {
+  it('reads shells counted or measured as munitions, and a country that shells a city as an assault', () => {
+    expect(types('The cargo included 5,000 rockets and 122 mm shells.')).toEqual([]);
+    expect(types('Russia shells Kharkiv overnight, killing two.')).toEqual(['ASSAULT']);
+  });
+});
