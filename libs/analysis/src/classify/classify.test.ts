@@ -1590,3 +1590,26 @@ describe('classifySentence: shells as a noun', () => {
     expect(types('Russia shells Kharkiv overnight, killing two.')).toEqual(['ASSAULT']);
   });
 });
+
+describe('classifySentence: everyday wire copy', () => {
+  it('reads trades protesting, streets blocked by crowds, and a company manager as no football', () => {
+    expect(types('Hundreds of taxi drivers protested outside the ministry.')).toEqual(['PROTEST']);
+    expect(types('Thousands of farmers blocked the main highway into the capital.')).toEqual(['PROTEST']);
+    expect(types('Police detained the newspaper\'s general manager in a raid on its offices.')).toContain('COERCE');
+  });
+  it('reads a carrier ordered to a sea, the army called in and soldiers ordered into drills as shows of force', () => {
+    expect(first('The Pentagon ordered the carrier USS Nimitz and its strike group to the Arabian Sea.')).toMatchObject({ type: 'MOBILIZE' });
+    expect(first('The government called in the army to guard the parliament.')).toMatchObject({ type: 'MOBILIZE', mode: 'troops' });
+    expect(first('The president ordered 50,000 soldiers into drills on the border.')).toMatchObject({ type: 'MOBILIZE' });
+  });
+  it('reads broadcasters banned from airing, assets frozen, rigging alleged, proceedings opened, regrets expressed and jailed people freed', () => {
+    expect(first('The regulator banned the channel from broadcasting for a month.')).toMatchObject({ type: 'COERCE', mode: 'censor' });
+    expect(types("Washington's freezing of $7 billion in central bank assets hit the economy.")).toEqual(['SANCTION']);
+    expect(types('The opposition alleged massive fraud in the count.')).toEqual(['ACCUSE']);
+    expect(types('Youths threw stones during protests against the alleged abuses.')).not.toContain('ACCUSE');
+    expect(types('Brussels opened formal proceedings against the platform.')).toEqual(['ACCUSE']);
+    expect(types('The king expressed his deepest regrets for the colonial abuses.')).toEqual(['CONCEDE']);
+    expect(first('Minsk freed 14 jailed activists after the talks.')).toMatchObject({ type: 'RETREAT', mode: 'release' });
+    expect(first("Islamabad warns of 'full force' response to any incursion")).toMatchObject({ type: 'THREATEN' });
+  });
+});
