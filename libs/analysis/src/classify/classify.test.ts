@@ -1613,3 +1613,10 @@ describe('classifySentence: everyday wire copy', () => {
     expect(first("Islamabad warns of 'full force' response to any incursion")).toMatchObject({ type: 'THREATEN' });
   });
 });
+
+describe('classifySentence: launchers delivered, regrets in quotes', () => {
+  it('reads rocket systems delivered as aid and quoted regrets as a concession', () => {
+    expect(types('Washington has delivered eight more HIMARS rocket systems to Kyiv.')).toEqual(['AID']);
+    expect(types('The prime minister expressed "profound regret" over the massacre.')).toEqual(['CONCEDE']);
+  });
+});
