@@ -440,16 +440,22 @@ function inDistantPast(sentence: string, c: Candidate): boolean {
  * March and April 2025" in a report of November 2025), and so does a month named without a year ("estimated in March
  * that Ethiopia had massed 60,000 troops" in a report of August; a later month is the year's future, not its past).
  */
-const MONTH = '(January|February|March|April|May|June|July|August|September|October|November|December)';
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTH = `(${MONTHS.join('|')})`;
+/** A month or a span of months ("March", "March and April", "June-July"), each name captured. */
+const MONTH_SPAN = `${MONTH}(?:\\s+(?:and|or|to|through|until)\\s+${MONTH}|\\s*[-–]\\s*${MONTH})?`;
+const PART_OF = '(?:(?:early|mid|late)[- ])?';
 const DATED_BEFORE = new RegExp(
-  `\\b(?:(?:in|during|between|of|from)\\s+(?:(?:early|mid|late)[- ])?(?:${MONTH}(?:\\s+(?:and|or|to|through|until)\\s+${MONTH}|\\s*[-–]\\s*${MONTH})?\\s+)?((?:19|20)\\d\\d)\\b(?!s)|` +
-    `(?:in|during)\\s+(?:(?:early|mid|late)[- ])?${MONTH}(?:\\s+(?:and|or|to|through|until)\\s+${MONTH}|\\s*[-–]\\s*${MONTH})?\\b(?!['’]|\\s+\\d)|` +
+  `\\b(?:(?:in|during|between|of|from)\\s+${PART_OF}(?:${MONTH_SPAN}\\s+)?((?:19|20)\\d\\d)\\b(?!s)|` +
+    `(?:in|during)\\s+${PART_OF}${MONTH_SPAN}\\b(?!['’]|\\s+\\d)|` +
     String.raw`in the (?:early |mid-?|late )?(?:19|20)\d0s|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many) (?:years|decades) ago|(?:a|one) (?:year|decade) ago|last year)`,
   'gi',
 );
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 /** Words that date a sentence in the report's own days: it is news, whatever earlier date it also names. */
 const NEWS_TIME = /\b(?:on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|today|yesterday|overnight|this (?:week|month|morning|evening)|on \w+ \d{1,2}(?:,| \d{4})?|late on \w+day)\b/i;
+
+/** A month of the report's own year that ends three months or more before the report's month. */
+const monthsBefore = (month: string, published: Date): boolean => MONTHS.indexOf(month.toLowerCase()) <= published.getUTCMonth() - 3;
 
 function datedBefore(text: string, published: Date | undefined): boolean {
   DATED_BEFORE.lastIndex = 0;
@@ -457,18 +463,18 @@ function datedBefore(text: string, published: Date | undefined): boolean {
     const year = m[4];
     const yearless = m[7] ?? m[6] ?? m[5];
     if (yearless !== undefined) {
-      if (published !== undefined && MONTHS.indexOf(yearless.toLowerCase()) <= published.getUTCMonth() - 3) return true;
+      if (published !== undefined && monthsBefore(yearless, published)) return true;
       continue;
     }
     if (year === undefined || published === undefined || Number(year) < published.getUTCFullYear()) return true;
     const lastMonth = m[3] ?? m[2] ?? m[1];
-    if (Number(year) === published.getUTCFullYear() && lastMonth !== undefined && MONTHS.indexOf(lastMonth.toLowerCase()) <= published.getUTCMonth() - 3) return true;
+    if (Number(year) === published.getUTCFullYear() && lastMonth !== undefined && monthsBefore(lastMonth, published)) return true;
   }
   return false;
 }
 
 /** Cheap necessary condition for DATED_BEFORE: a year, a decade, "ago", "last year" or a month. */
-const DATED_WORD = /[12]\d\d\d|\bago\b|last year|(?:in|during) (?:early |mid-|late )?(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/i;
+const DATED_WORD = new RegExp(`[12]\\d\\d\\d|\\bago\\b|last year|(?:in|during)\\s+${PART_OF}${MONTH}\\b`, 'i');
 
 /**
  * Whether an act is background to the report's news: the stretch around it is dated before the news ("after a clash
