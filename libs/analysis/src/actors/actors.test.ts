@@ -280,6 +280,28 @@ describe('assignRoles: an agent named by its head noun', () => {
   });
 });
 
+describe('assignRoles: a speech act in a participle after the verb of saying', () => {
+  it('gives the accusation to the speaker, not to whoever the reported clause names', () => {
+    expect(roles('The Armenian prime minister said on Monday that talks had failed, accusing Azerbaijan of shelling villages.', 'accusing', 'ACCUSE')).toEqual({
+      actors: ['ARM'],
+      targets: ['AZE'],
+    });
+    expect(roles('Armenia said Azerbaijani forces had shelled three villages overnight, accusing Baku of wrecking the talks.', 'accusing', 'ACCUSE')).toEqual({
+      actors: ['ARM'],
+      targets: ['AZE'],
+    });
+    expect(roles("Armenia's prime minister, Nikol Pashinyan, said talks had failed, accusing Azerbaijan of shelling villages.", 'accusing', 'ACCUSE').actors).toEqual(['ARM']);
+    expect(roles('Iran said it would respond, warning Israel against any attack.', 'warning', 'THREATEN')).toEqual({ actors: ['IRN'], targets: ['ISR'] });
+  });
+  it('leaves the speaker unknown when the one named before the verb is not its subject', () => {
+    const treasury = 'Washington imposed sanctions on three Iranian oil companies on Thursday, the Treasury Department said, accusing them of funding the militia.';
+    expect(roles(treasury, 'accusing', 'ACCUSE').actors).toEqual([]);
+  });
+  it('keeps a participle of an act with the clause it follows', () => {
+    expect(roles('The Pentagon said Iranian-backed militias attacked a base in Syria, killing two soldiers.', 'killing', 'ASSAULT').actors).not.toContain('USA');
+  });
+});
+
 describe('assignRoles: headline passives and the acts their victims died in', () => {
   it('reads a participle with no object as a passive: the one named before it is acted on', () => {
     expect(roles('Russian journalist arrested in Georgia', 'arrested', 'COERCE')).toEqual({ actors: [], targets: ['RUS'] });

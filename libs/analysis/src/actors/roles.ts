@@ -595,6 +595,34 @@ function onlySpeaks(sentence: string, group: Candidate[], trigger: Span, eventTy
   return !SPEAKER_AGAIN.test(rest);
 }
 
+/** A speech act told by a participle after a comma: ", accusing", ", warning", ", demanding". */
+const SPEECH_ACT_PARTICIPLE =
+  /^(?:accusing|blaming|warning|threatening|demanding|urging|calling|condemning|denouncing|rejecting|vowing|pledging|promising|insisting|protesting|criticising|criticizing|appealing|asking)\b/i;
+const COMMA_BEFORE = /,\s*$/;
+/** Between a speaker and its verb: a title or a name ("'s foreign minister, Nikol Pashinyan,"), no clause. */
+const SPEAKER_GAP = /^(?:['’]s)?(?:\s+[\w.'’-]+|,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*\s*,){0,6},?\s+$/;
+
+/**
+ * "The Armenian prime minister said talks had failed, accusing Azerbaijan of shelling villages": a speech act
+ * in a participle after a comma is the speaker's own act, whatever the reported clause between names. Returns
+ * the group that speaks (the subject of the last verb of saying before the trigger), or null when the trigger
+ * is no such participle or no one speaks.
+ */
+function speakersAct(sentence: string, before: Candidate[], trigger: Span): Candidate[] | null {
+  if (before.length === 0 || !COMMA_BEFORE.test(sentence.slice(Math.max(0, trigger.start - 3), trigger.start))) return null;
+  if (!SPEECH_ACT_PARTICIPLE.test(sentence.slice(trigger.start, trigger.end))) return null;
+  const head = sentence.slice(0, trigger.start);
+  let verbAt = -1;
+  const re = new RegExp(SPEAKER_VERB.source, 'g');
+  for (let m = re.exec(head); m; m = re.exec(head)) verbAt = m.index;
+  if (verbAt < 0) return null;
+  const speakers = subjectGroup(sentence, before.filter((c) => c.mention.end <= verbAt));
+  if (speakers.length === 0) return null;
+  // The group must be the verb's own subject ("Guyana's foreign minister said"), not a mention in a clause before
+  // it ("sanctions on Iranian companies, the Treasury Department said").
+  return SPEAKER_GAP.test(sentence.slice(speakers[speakers.length - 1]!.mention.end, verbAt)) ? speakers : null;
+}
+
 /** "… with North Korea and warned that his country would respond …": a subject of its own between mention and trigger. */
 const PRONOUN_SUBJECT_BEFORE = /\b(?:his|her|their|our) (?:country|government|nation|people)\s+(?:would|will|could|may|might|should|must|has|had|is|was)\b/;
 
@@ -735,8 +763,9 @@ export function assignRoles(sentence: string, mentions: ActorMention[], trigger:
   // happened, not who did it.
   const site = before.length > 0 ? placeOfAct(sentence, before[before.length - 1]!, trigger) : null;
   if (site !== null) before = before.slice(0, -1);
-  const nearest = subjectGroup(sentence, before, options?.strongSubjectOnly, trigger);
-  const subject = onlySpeaks(sentence, nearest, trigger, eventType) || pronounSubjectBetween(sentence, nearest, trigger) ? [] : nearest;
+  const speakerAct = speakersAct(sentence, before, trigger);
+  const nearest = speakerAct ?? subjectGroup(sentence, before, options?.strongSubjectOnly, trigger);
+  const subject = speakerAct === null && (onlySpeaks(sentence, nearest, trigger, eventType) || pronounSubjectBetween(sentence, nearest, trigger)) ? [] : nearest;
   const agentAt = after.findIndex((c) => c.agent);
   const agent = agentAt >= 0 ? conjoinedGroup(sentence, after, agentAt, 1) : [];
 
