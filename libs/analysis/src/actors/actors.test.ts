@@ -1,17 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { EventType } from '../types.ts';
-import { assignRoles, findActorMentions } from './index.ts';
+import { assignRoles, findActorMentions, type RoleOptions } from './index.ts';
 
 function codes(sentence: string, at?: Date): string[] {
   return findActorMentions(sentence, at).map((m) => m.code);
 }
 
 /** Roles for the event triggered by the first occurrence of `trigger` in the sentence. */
-function roles(sentence: string, trigger: string, type: EventType, at?: Date) {
+function roles(sentence: string, trigger: string, type: EventType, at?: Date, options?: RoleOptions) {
   const start = sentence.indexOf(trigger);
   if (start < 0) throw new Error(`trigger "${trigger}" not in sentence`);
-  return assignRoles(sentence, findActorMentions(sentence, at), { start, end: start + trigger.length }, type);
+  return assignRoles(sentence, findActorMentions(sentence, at), { start, end: start + trigger.length }, type, options);
 }
+const REPORTED = { reportedSubject: true };
+const reported = (sentence: string, trigger: string, type: EventType) => roles(sentence, trigger, type, undefined, REPORTED);
 
 describe('findActorMentions', () => {
   it('resolves country names and their common variants', () => {
@@ -137,15 +139,28 @@ describe('assignRoles', () => {
   });
 
   it('reads a request in reported speech: the speaker asks, the subject of "must" is asked', () => {
-    expect(roles('Norway said on Monday that Chile must release the trawler crews.', 'must', 'REQUEST')).toEqual({
+    expect(reported('Norway said on Monday that Chile must release the trawler crews.', 'must', 'REQUEST')).toEqual({
       actors: ['NOR'],
       targets: ['CHL'],
     });
-    expect(roles('The Kenyan minister told reporters that Uganda and Tanzania should reopen the lake route.', 'should', 'REQUEST')).toEqual({
+    expect(reported('The Kenyan minister told reporters that Uganda and Tanzania should reopen the lake route.', 'should', 'REQUEST')).toEqual({
       actors: ['KEN'],
       targets: ['UGA', 'TZA'],
     });
-    expect(roles('Germany told France that Russia must withdraw its troops.', 'must', 'REQUEST')).toEqual({ actors: ['DEU'], targets: ['RUS'] });
+    expect(reported('Germany told France that Russia must withdraw its troops.', 'must', 'REQUEST')).toEqual({ actors: ['DEU'], targets: ['RUS'] });
+  });
+  it('reads an accusation in reported speech: the one who says or finds it accuses, the subject of the act is accused', () => {
+    expect(reported("Amnesty International said in a report that Myanmar's military had committed war crimes in Rakhine.", 'committed war crimes', 'ACCUSE')).toEqual({
+      actors: ['AMNESTY'],
+      targets: ['MMR'],
+    });
+    expect(reported('UN investigators found that Russian forces had committed war crimes in Kherson.', 'committed war crimes', 'ACCUSE')).toEqual({
+      actors: ['UN'],
+      targets: ['RUS'],
+    });
+  });
+  it('reads the nearest subject when the trigger is not marked as reported', () => {
+    expect(roles('Norway said on Monday that Chile must release the trawler crews.', 'must', 'REQUEST').actors).toEqual(['CHL']);
   });
 
   it('takes the subject of the condition as the target of a threat without an object', () => {

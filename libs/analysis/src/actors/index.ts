@@ -3,5 +3,5 @@
  * act on or are acted on by an event. Data lives in libs/analysis/data/actors (see docs/actors.md).
  */
 export { findActorMentions, type ActorMention } from './mentions.ts';
-export { assignRoles, type Roles, type Span } from './roles.ts';
+export { assignRoles, type RoleOptions, type Roles, type Span } from './roles.ts';
 export { ACTOR_DATA_FILES, type MentionKind } from './gazetteer.ts';

@@ -521,16 +521,16 @@ function codes(group: Candidate[]): string[] {
 }
 
 /** A reporting verb (or noun) that a modal's clause depends on: "said that X must", "a reminder to X that it must". */
-const REPORTING_BEFORE = /\b(?:said|says|say|declared|declares|reiterated|insisted|stressed|reminder|concluded|announced|told|warned|added)\b/g;
-const MODAL_TRIGGER = /^(?:must|should|has to|have to|had to|ought to)$/i;
+const REPORTING_BEFORE =
+  /\b(?:said|says|say|declared|declares|reiterated|insisted|stressed|reminder|concluded|concludes|announced|told|warned|added|found|finds|determined|ruled|documented|believes|believed|accused|alleged)\b/g;
 
 /**
- * "Russia said that Sudan must return the helicopter": a request in reported speech. The speaker
- * (the subject of the reporting verb) asks; the subject of "must" is asked. Without this, the
- * nearest mention before "must" (Sudan) would be taken for the one acting.
+ * "Russia said that Sudan must return the helicopter", "Amnesty said Myanmar's army had committed war crimes": a
+ * request or an accusation in reported speech (a trigger with `"subject": "reported"`). The speaker (the subject of
+ * the reporting verb) acts; the subject of "must" or "committed" is acted on. Without this, the nearest mention
+ * before the trigger (Sudan, Myanmar) would be taken for the one acting.
  */
-function reportedObligation(sentence: string, trigger: Span, before: Candidate[], eventType: EventType): Roles | null {
-  if (eventType !== 'REQUEST' || !MODAL_TRIGGER.test(sentence.slice(trigger.start, trigger.end))) return null;
+function reportedContent(sentence: string, trigger: Span, before: Candidate[]): Roles | null {
   let verbStart = -1;
   let verbEnd = -1;
   REPORTING_BEFORE.lastIndex = 0;
@@ -709,6 +709,8 @@ export interface RoleOptions {
    * roles, so a place after the trigger, which would be acted on, is left out rather than made the one acting.
    */
   receiverSubject?: boolean;
+  /** The trigger is what a verb of saying before it reports: that verb's subject acts, the trigger's subject is acted on. */
+  reportedSubject?: boolean;
 }
 
 export function assignRoles(sentence: string, mentions: ActorMention[], trigger: Span, eventType: EventType, options?: RoleOptions): Roles {
@@ -741,7 +743,7 @@ export function assignRoles(sentence: string, mentions: ActorMention[], trigger:
     }
   }
 
-  const reported = reportedObligation(sentence, trigger, before, eventType);
+  const reported = options?.reportedSubject ? reportedContent(sentence, trigger, before) : null;
   if (reported) return reported;
 
   // "Vatican Embassy in Syria hit by mortar fire", "Russian banks were hit with new US sanctions": a nominal act that

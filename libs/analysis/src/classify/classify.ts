@@ -13,6 +13,8 @@ export interface EventMention {
   claimed: boolean;
   /** The subject receives the act ("received jets from Denmark"): read its actors and targets swapped. */
   receiverSubject?: boolean;
+  /** The event is what a verb of saying before it reports: that verb's subject acts, the event's own subject is acted on. */
+  reportedSubject?: boolean;
   /**
    * Later words of the same type merged into this event ("were killed in a Russian drone attack on Odesa"):
    * where the first names nobody, the actors and targets are read at these.
@@ -656,6 +658,7 @@ export function classifySentence(sentence: string, lex: CompiledLexicon = defaul
     refineMode(sentence, c, lex);
     const mention: EventMention = { type: c.type, mode: c.mode, trigger: { start: c.start, end: c.end }, text: sentence.slice(c.start, c.end), claimed: c.claimed };
     if (c.trigger.receiverSubject) mention.receiverSubject = true;
+    if (c.trigger.reportedSubject) mention.reportedSubject = true;
     events.push(mention);
   }
   return mergeSameType(events);

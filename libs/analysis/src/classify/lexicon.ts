@@ -20,6 +20,11 @@ export interface Trigger {
   unlessAfter: RegExp | null;
   /** The grammatical subject receives ("Ukraine received jets from Denmark"): actors and targets swap. */
   receiverSubject: boolean;
+  /**
+   * The trigger is what a verb of saying before it reports ("Amnesty said the army had committed war crimes",
+   * "Russia said Sudan must return …"): that verb's subject acts, the trigger's own subject is acted on.
+   */
+  reportedSubject: boolean;
 }
 
 export interface ModeRule {
@@ -104,7 +109,7 @@ interface RawTrigger {
   /** "sensitive": the pattern itself tells capitals apart ("struck Kharkiv" against "struck a deal"). */
   case?: 'sensitive';
   /** "receiver": the subject is the one acted on, the "from" object the one acting ("received … from"). */
-  subject?: 'receiver';
+  subject?: 'receiver' | 'reported';
 }
 
 interface RawLexicon {
@@ -131,11 +136,16 @@ function governs(value: string | undefined): Governs | null {
   throw new Error(`event lexicon: unknown governs "${value}"`);
 }
 
+function subject(value: string | undefined, where: string): void {
+  if (value !== undefined && value !== 'receiver' && value !== 'reported') throw new Error(`event lexicon: unknown subject "${value}" in ${where}`);
+}
+
 const optional = (source: string | undefined, flags = 'i'): RegExp | null => (source ? new RegExp(source, flags) : null);
 
 export function compileLexicon(raw: RawLexicon): CompiledLexicon {
   const byFirstWord = new Map<string, Trigger[]>();
   raw.triggers.forEach((t, index) => {
+    subject(t.subject, t.pattern);
     const contextFlags = t.context_case === 'sensitive' ? '' : 'i';
     const trigger: Trigger = {
       index,
@@ -148,6 +158,7 @@ export function compileLexicon(raw: RawLexicon): CompiledLexicon {
       requiresBefore: optional(t.requires_before, contextFlags),
       unlessAfter: optional(t.unless_after, contextFlags),
       receiverSubject: t.subject === 'receiver',
+      reportedSubject: t.subject === 'reported',
     };
     const firstWords = new Set(anchorWords(t.pattern, raw.inflections).map((w) => w.split(' ')[0] ?? w));
     for (const word of firstWords) {

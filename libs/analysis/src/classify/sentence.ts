@@ -21,6 +21,7 @@ const RELEVANT_UNITS: Partial<Record<EventType, string[]>> = {
 
 const STRONG_SUBJECT = { strongSubjectOnly: true } as const;
 const RECEIVER_SUBJECT = { receiverSubject: true } as const;
+const REPORTED_SUBJECT = { reportedSubject: true } as const;
 
 const toQuantity = (q: QuantityMention): Quantity => ({ value: q.value, unit: q.unit, qualifier: q.qualifier });
 
@@ -105,7 +106,7 @@ export function analyzeSentence(sentence: string, offset = 0, at?: Date): Analys
   for (const m of mentions) {
     const status = assessAssertion(sentence, m.trigger);
     const { type, negated } = resolveNegation(m.type, status.negated, sentence.slice(0, m.trigger.start));
-    let read = assignRoles(sentence, actorMentions, m.trigger, type, m.receiverSubject ? RECEIVER_SUBJECT : undefined);
+    let read = assignRoles(sentence, actorMentions, m.trigger, type, m.receiverSubject ? RECEIVER_SUBJECT : m.reportedSubject ? REPORTED_SUBJECT : undefined);
     if (m.alsoAt !== undefined && read.actors.length === 0 && actorMentions.length > 0) read = readAtLaterWords(sentence, actorMentions, m.alsoAt, type, read);
     let roles = m.receiverSubject ? { actors: read.targets, targets: read.actors } : read;
     if (events.length > 0 && roles.actors.every((c) => roles.targets.includes(c)) && participleAfterComma(sentence, m.trigger.start)) {
