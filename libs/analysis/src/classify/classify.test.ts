@@ -1620,3 +1620,26 @@ describe('classifySentence: launchers delivered, regrets in quotes', () => {
     expect(types('The prime minister expressed "profound regret" over the massacre.')).toEqual(['CONCEDE']);
   });
 });
+
+describe('classifySentence: lawsuits, joint work, resumed trade, withdrawn bills', () => {
+  it('reads a case filed against a state as an accusation', () => {
+    expect(types('Ukraine has filed a new case against Russia at the European Court of Human Rights.')).toEqual(['ACCUSE']);
+    expect(types('Gambia brought proceedings against Myanmar at the World Court.')).toEqual(['ACCUSE']);
+  });
+  it('reads police working alongside police, forces joined and trade resumed as cooperation', () => {
+    expect(types('Kenyan detectives are working alongside Ugandan police to track down the gang.')).toEqual(['COOPERATE']);
+    expect(types('Kenya and Uganda teamed up to fight cattle rustlers.')).toEqual(['COOPERATE']);
+    expect(first('Brazil resumed beef exports to China on Thursday.')).toMatchObject({ type: 'COOPERATE', mode: 'economic' });
+    expect(types('Chile and Peru opened a joint customs post at the crossing.')).toEqual(['COOPERATE']);
+    expect(types('The minister resumed his speech after the interruption.')).toEqual([]);
+  });
+  it('reads a bill withdrawn and a government bowing to pressure as concessions', () => {
+    expect(types('The ruling party withdrew the contested "foreign agents" bill.')).toEqual(['CONCEDE']);
+    expect(types('Bowing to weeks of pressure from the opposition, parliament voted to restore the term limit.')).toContain('CONCEDE');
+  });
+  it('reads an office ordered to close and a visitor arriving for talks further on', () => {
+    expect(first("Burundi's government has ordered the U.N. human rights office in Bujumbura to close.")).toMatchObject({ type: 'SANCTION', mode: 'expel' });
+    expect(first('Chinese foreign minister arrives in Islamabad for two days of talks on security')).toMatchObject({ type: 'CONSULT', mode: 'visit' });
+    expect(first('The envoy spent the week shuttling between capitals in the region.')).toMatchObject({ type: 'CONSULT', mode: 'third-party' });
+  });
+});
