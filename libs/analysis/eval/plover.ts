@@ -68,9 +68,10 @@ function goldType(row: GoldRow): EventType {
   return LABEL_MAP[row.event] ?? (row.event as EventType);
 }
 
-const goldCodes = (actors: GoldActor[] | string | null): Set<string> =>
-  new Set(Array.isArray(actors) ? actors.map((a) => CODE_MAP[a.code] ?? a.code) : []);
 const ourCode = (code: string): string => (ORGANISATIONS.has(code) ? 'IGO' : NGOS.has(code) ? 'NGO' : code);
+/** A set coded here may name the organisation (UN, AU) where the PLOVER gold writes IGO: both compare as IGO. */
+const goldCodes = (actors: GoldActor[] | string | null): Set<string> =>
+  new Set(Array.isArray(actors) ? actors.map((a) => ourCode(CODE_MAP[a.code] ?? a.code)) : []);
 const ourCodes = (codes: string[]): Set<string> => new Set(codes.map(ourCode));
 
 interface Counts { tp: number; fp: number; fn: number }
@@ -94,6 +95,8 @@ const perType = new Map<EventType, Counts>(ALL_TYPES.map((t) => [t, counts()]));
 const source = counts();
 const target = counts();
 const errors: string[] = [];
+/** Events of the gold's type whose actor codes differ from the gold's. */
+const actorErrors: string[] = [];
 /** Gold counts: how many, how many among the matching event's quantities, how many as its own quantity. */
 const quantity = { gold: 0, found: 0, own: 0 };
 const started = performance.now();
@@ -114,8 +117,14 @@ for (const [text, golds] of bySentence) {
   for (const g of golds) {
     const e: AnalysedEvent | undefined = events.find((x) => x.type === goldType(g));
     if (e) {
-      addSets(source, goldCodes(g.source), ourCodes(e.actors));
-      addSets(target, goldCodes(g.target), ourCodes(e.targets));
+      const wanted = { source: goldCodes(g.source), target: goldCodes(g.target) };
+      const got = { source: ourCodes(e.actors), target: ourCodes(e.targets) };
+      addSets(source, wanted.source, got.source);
+      addSets(target, wanted.target, got.target);
+      const same = (a: Set<string>, b: Set<string>) => a.size === b.size && [...a].every((x) => b.has(x));
+      if (!same(wanted.source, got.source) || !same(wanted.target, got.target)) {
+        actorErrors.push(`actors ${goldType(g)} gold ${[...wanted.source].join(',')}>${[...wanted.target].join(',')} · got ${[...got.source].join(',')}>${[...got.target].join(',')} · ${text.slice(0, 110)}`);
+      }
     }
     for (const { field, fits } of GOLD_COUNTS) {
       const value = goldNumber(g[field]);
@@ -153,7 +162,7 @@ const summary = [
 ];
 
 process.stdout.write(`${lines.join('\n')}\n\n${summary.join('\n')}\n`);
-if (process.argv.includes('--errors')) process.stdout.write(`\n${errors.join('\n')}\n`);
+if (process.argv.includes('--errors')) process.stdout.write(`\n${errors.join('\n')}\n\n${actorErrors.join('\n')}\n`);
 
 if (fileArg < 0) writeFileSync(
   REPORT,
