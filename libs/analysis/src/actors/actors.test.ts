@@ -317,6 +317,19 @@ describe('assignRoles: a speech act in a participle after the verb of saying', (
   });
 });
 
+describe('assignRoles: a participle opening the sentence', () => {
+  it('takes its subject from the clause after its comma, and its object from its own phrase', () => {
+    expect(roles('Accusing Kyiv of sabotage, Moscow suspended the grain deal.', 'Accusing', 'ACCUSE')).toEqual({ actors: ['RUS'], targets: ['UKR'] });
+    expect(roles("Bowing to weeks of pressure from the opposition, Togo's parliament voted to restore a term limit.", 'Bowing', 'CONCEDE')).toEqual({
+      actors: ['TGO'],
+      targets: [],
+    });
+  });
+  it('reads an opening gerund of an attack as no participle: "Fighting raged in Khartoum, …"', () => {
+    expect(roles("Fighting raged in Khartoum, Sudan's army said.", 'Fighting', 'ASSAULT').actors).toEqual([]);
+  });
+});
+
 describe('assignRoles: headline passives and the acts their victims died in', () => {
   it('reads a participle with no object as a passive: the one named before it is acted on', () => {
     expect(roles('Russian journalist arrested in Georgia', 'arrested', 'COERCE')).toEqual({ actors: [], targets: ['RUS'] });

@@ -595,6 +595,31 @@ function onlySpeaks(sentence: string, group: Candidate[], trigger: Span, eventTy
   return !SPEAKER_AGAIN.test(rest);
 }
 
+/** Before a sentence's opening participle: nothing, or an opening quote. */
+const NOTHING_BEFORE = /^[\s"“‘']*$/;
+/** Between the comma closing an opening participle's phrase and the subject: articles and title words. */
+const SUBJECT_AFTER_COMMA = /^,\s+(?:(?:the|a|an)\s+)?$/i;
+
+/**
+ * "Accusing Kyiv of sabotage, Moscow suspended the grain deal", "Bowing to pressure from the opposition, Togo's
+ * parliament voted …": a participle opening the sentence takes its subject from the clause after its comma; what its
+ * own phrase names is acted on. Null when the trigger is no such participle.
+ */
+function frontedParticiple(sentence: string, usable: Candidate[], trigger: Span): Roles | null {
+  if (!NOTHING_BEFORE.test(sentence.slice(0, trigger.start))) return null;
+  const firstWordEnd = sentence.indexOf(' ', trigger.start);
+  if (!sentence.startsWith('ing', (firstWordEnd < 0 || firstWordEnd > trigger.end ? trigger.end : firstWordEnd) - 3)) return null;
+  const comma = sentence.indexOf(',', trigger.end);
+  if (comma < 0) return null;
+  const afterComma = usable.findIndex((c) => c.mention.start > comma);
+  if (afterComma < 0 || !SUBJECT_AFTER_COMMA.test(sentence.slice(comma, usable[afterComma]!.mention.start))) return null;
+  const subject = conjoinedGroup(sentence, usable, afterComma, 1);
+  const inPhrase = usable.filter((c) => c.mention.start >= trigger.end && c.mention.end <= comma);
+  const targets = codes(objectGroup(sentence, inPhrase, false, false));
+  const actors = codes(subject);
+  return { actors, targets: targets.filter((code) => !actors.includes(code)) };
+}
+
 /** A speech act told by a participle after a comma: ", accusing", ", warning", ", demanding". */
 const SPEECH_ACT_PARTICIPLE =
   /^(?:accusing|blaming|warning|threatening|demanding|urging|calling|condemning|denouncing|rejecting|vowing|pledging|promising|insisting|protesting|criticising|criticizing|appealing|asking)\b/i;
@@ -743,6 +768,9 @@ export function assignRoles(sentence: string, mentions: ActorMention[], trigger:
     }
   }
 
+  // Not an attack or a protest: "Fighting raged in Khartoum, …", "Rioting spread …" open with a gerund that is the subject.
+  const fronted = trigger.start < 3 && eventType !== 'ASSAULT' && eventType !== 'PROTEST' ? frontedParticiple(sentence, usable, trigger) : null;
+  if (fronted) return fronted;
   const reported = options?.reportedSubject ? reportedContent(sentence, trigger, before) : null;
   if (reported) return reported;
 
