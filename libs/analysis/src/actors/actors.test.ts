@@ -263,6 +263,7 @@ describe('assignRoles: who speaks is not who acts', () => {
   it('leaves the actor unknown when the nearest mention only reports the act', () => {
     expect(roles('The Pentagon said Iran-backed militias attacked a U.S. base in Syria.', 'attacked', 'ASSAULT')).toEqual({ actors: [], targets: ['USA'] });
     expect(roles('Kyiv says unidentified drones struck a refinery in the south.', 'struck', 'ASSAULT').actors).toEqual([]);
+    expect(roles('Explosions at a depot used by the Iran-aligned militia south of Baghdad killed six.', 'killed', 'ASSAULT').actors).not.toContain('IRN');
   });
   it('keeps the speaker when a pronoun takes it up again', () => {
     expect(roles('Ukraine said it shot down 20 Russian drones overnight.', 'shot down', 'ASSAULT').actors).toEqual(['UKR']);

@@ -29,7 +29,7 @@ export interface Roles {
 const SYMMETRIC_TYPES: ReadonlySet<EventType> = new Set(['AGREE', 'CONSULT', 'COOPERATE', 'SUPPORT']);
 
 const MODIFIER_AFTER =
-  /^-(?:backed|made|built|born|based|supplied|funded|sponsored|designed|educated|member|trained|brokered|style|era)\b/;
+  /^-(?:backed|made|built|born|based|supplied|funded|sponsored|designed|educated|member|trained|brokered|style|era|aligned|allied|linked|affiliated|leaning|friendly)\b/;
 const MODIFIER_BEFORE = /\b(?:pro|anti|ex|non|post|pre)-$/i;
 /** Prepositions that make the following place a location rather than a participant. */
 const LOCATIVE_WORDS = ['in', 'at', 'near', 'inside', 'outside', 'across', 'throughout', 'within', 'around', 'off'];

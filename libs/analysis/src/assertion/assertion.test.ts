@@ -13,6 +13,7 @@ describe('assessAssertion', () => {
   it('asserted by default', () => {
     expect(assess('The army sent troops to the border.', 'sent troops')).toEqual({ assertion: 'asserted', negated: false });
     expect(assess('The army shelled the town overnight, the governor said.', 'shelled')).toEqual({ assertion: 'asserted', negated: false });
+    expect(assess('Russia moved 5,000 troops to the border, the defence ministry told reporters.', 'moved').assertion).toBe('asserted');
   });
   it.each([
     ['The neighbour allegedly sent troops to the border.', 'sent troops'],
@@ -22,6 +23,8 @@ describe('assessAssertion', () => {
     ['The spy agency said it has evidence that the army sent troops to the border.', 'sent troops'],
     ['The video shows what the agency alleged were soldiers moved to the border.', 'soldiers moved'],
     ['The army reportedly shelled the village.', 'shelled'],
+    ['North Korea moved about 8,000 troops toward border, Seoul spy agency tells lawmakers', 'moved'],
+    ['The North has moved 8,000 troops forward, the National Intelligence Service (NIS) told lawmakers.', 'moved'],
   ])('alleged: %s', (sentence, trigger) => {
     expect(assess(sentence, trigger).assertion).toBe('alleged');
   });

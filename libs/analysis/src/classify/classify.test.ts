@@ -1347,6 +1347,8 @@ describe('classifySentence: live blogs, campaigns, plots and shipments', () => {
   it('reads a live-blog teaser, an ad bombardment and a war on cancer as no events', () => {
     expect(types('Stay with us for the latest on troop movements and airstrikes as the day unfolds.')).toEqual([]);
     expect(types('Expect a campaign of attrition, with a bombardment of ads before the vote.')).toEqual([]);
+    expect(types("Morocco's relentless bombardment of crosses paid off when the winger fired in an equaliser.")).toEqual([]);
+    expect(types('The bombardment of Kharkiv continued overnight.')).toEqual(['ASSAULT']);
   });
   it('reads a plot as no act, and shipments of arms as aid', () => {
     expect(types('Chisinau expels Russian ambassador over alleged sabotage plot')).toEqual(['SANCTION']);
