@@ -1645,3 +1645,16 @@ describe('classifySentence: lawsuits, joint work, resumed trade, withdrawn bills
     expect(first('The envoy spent the week shuttling between capitals in the region.')).toMatchObject({ type: 'CONSULT', mode: 'third-party' });
   });
 });
+
+describe('classifySentence: positions handed over, soldiers needed, a fight against terrorism', () => {
+  it('reads positions as a noun after an article, and soldiers an army needs as no deployment', () => {
+    expect(types('Ethiopia has withdrawn about 2,500 soldiers from bases and handed the positions to Somali government forces.')).toEqual(['RETREAT']);
+    expect(types('The national army needs more than 20,000 additional trained soldiers to take over security.')).toEqual([]);
+    expect(types('The army positioned 5,000 soldiers near the frontier.')).toEqual(['MOBILIZE']);
+    expect(types('The Pentagon is sending 3,000 additional troops to Poland.')).toEqual(['MOBILIZE']);
+  });
+  it('reads a partner in the fight against terrorism as no attack, and troops fighting militants as one', () => {
+    expect(types('Addis Ababa remained a committed partner in the fight against terrorism.')).toEqual([]);
+    expect(types('Pakistani troops fight against militants in the northwest.')).toEqual(['ASSAULT']);
+  });
+});
