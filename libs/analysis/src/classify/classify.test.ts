@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { classifySentence } from './classify.ts';
 import { analyzeSentence } from './sentence.ts';
-import { inflect } from './patterns.ts';
+import { inflect, patternSource } from './patterns.ts';
 
 const types = (s: string) => classifySentence(s).map((e) => e.type);
 const first = (s: string) => classifySentence(s)[0];
@@ -1656,5 +1656,23 @@ describe('classifySentence: positions handed over, soldiers needed, a fight agai
   it('reads a partner in the fight against terrorism as no attack, and troops fighting militants as one', () => {
     expect(types('Addis Ababa remained a committed partner in the fight against terrorism.')).toEqual([]);
     expect(types('Pakistani troops fight against militants in the northwest.')).toEqual(['ASSAULT']);
+  });
+});
+
+describe('the lexicon pattern language', () => {
+  const rules = { irregular: {}, double: [] };
+  it('compiles "!" to a test of the next word, and refuses a "!" token it cannot read', () => {
+    const re = new RegExp(patternSource('@mass !killings|graves ~3 troops', rules), 'iy');
+    expect(re.test('massed 100,000 troops')).toBe(true);
+    re.lastIndex = 0;
+    expect(re.test('mass killings of troops')).toBe(false);
+    expect(() => patternSource('@mass !killings|graves? ~3 troops', rules)).toThrow(/bad "!" token/);
+  });
+  it('reads an apology offered as support, as CAMEO codes apologies', () => {
+    expect(types('The Dutch government offered a formal apology to Indonesia for the violence.')).toEqual(['SUPPORT']);
+  });
+  it('reads "mass" before killings or graves as no massing of troops', () => {
+    expect(types('Investigators opened an inquiry into alleged mass killings by security forces.')).not.toContain('MOBILIZE');
+    expect(types('Russia massed 100,000 troops on the border.')).toEqual(['MOBILIZE']);
   });
 });

@@ -121,6 +121,7 @@ export function patternSource(pattern: string, rules: Inflections): string {
       source += `(?!(?:${notNext[1]})(?![\\w'’]))`;
       return;
     }
+    if (token.startsWith('!')) throw new Error(`event lexicon: bad "!" token "${token}" in "${pattern}" (lower-case words separated by |, after the anchor)`);
     if (i === 0) {
       const words = anchorParts(token, rules).sort((a, b) => b.length - a.length);
       source += `(?:${words.map(escapeWord).join('|')})`;
