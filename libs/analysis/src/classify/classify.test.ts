@@ -1676,3 +1676,11 @@ describe('the lexicon pattern language', () => {
     expect(types('Russia massed 100,000 troops on the border.')).toEqual(['MOBILIZE']);
   });
 });
+
+describe('classifySentence: the mode of a threat of a ground operation', () => {
+  it('reads a threatened ground operation, incursion or rocket fire as a threat of violence', () => {
+    expect(first('Turkey gives Iraq 30 days to clear militants from Sinjar or face ground operation')).toMatchObject({ type: 'THREATEN', mode: 'violence' });
+    expect(first('Ankara threatened to launch a fresh ground incursion into northern Syria.')).toMatchObject({ type: 'THREATEN', mode: 'violence' });
+    expect(first('China threatened to impose tariffs on Australian wine.')).toMatchObject({ type: 'THREATEN', mode: 'restrict' });
+  });
+});
