@@ -1684,3 +1684,10 @@ describe('classifySentence: the mode of a threat of a ground operation', () => {
     expect(first('China threatened to impose tariffs on Australian wine.')).toMatchObject({ type: 'THREATEN', mode: 'restrict' });
   });
 });
+
+describe('classifySentence: a defence spoken and a convoy let through', () => {
+  it('reads coming to the defence of someone as support, and a convoy allowed to cross as access granted', () => {
+    expect(types("Islamabad came to the defence of Doha's mediation role on Wednesday.")).toEqual(['SUPPORT']);
+    expect(first('Damascus allowed a U.N. aid convoy of 30 trucks to cross into rebel-held northwest Syria.')).toMatchObject({ type: 'RETREAT', mode: 'access' });
+  });
+});
