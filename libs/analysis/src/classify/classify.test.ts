@@ -1691,3 +1691,40 @@ describe('classifySentence: a defence spoken and a convoy let through', () => {
     expect(first('Damascus allowed a U.N. aid convoy of 30 trucks to cross into rebel-held northwest Syria.')).toMatchObject({ type: 'RETREAT', mode: 'access' });
   });
 });
+
+describe('classifySentence: praise, passives of concession and access, returns, resignations, seizures', () => {
+  it('reads hailing and standing by someone as support, but not a hail of bullets or police standing by', () => {
+    expect(types("Washington hails Armenia-Azerbaijan peace accord as 'historic'")).toEqual(['SUPPORT']);
+    expect(types('Moscow stands by Minsk as Western capitals reject Belarus vote')).toContain('SUPPORT');
+    expect(types("Indonesia's president threw his weight behind Kuala Lumpur's efforts.")).toEqual(['SUPPORT']);
+    expect(types('A hail of bullets hit the car.')).toEqual([]);
+    expect(types('Police stood by and watched.')).toEqual([]);
+  });
+  it('reads a ban lifted in the passive, a suspension lifted and tax rises dropped as concessions', () => {
+    expect(types("The ban on 26 social media platforms was lifted by Nepal's government late on Monday.")).toEqual(['CONCEDE']);
+    expect(types("Guinea's military rulers lifted the suspension of two opposition parties.")).toEqual(['CONCEDE']);
+    expect(types('Nairobi drops tax rises from budget after weeks of street protests')).toContain('CONCEDE');
+    expect(types('The government imposed a ban on rallies.')).toEqual(['COERCE']);
+  });
+  it('reads quitting an organisation and aid frozen in the passive as sanctions', () => {
+    expect(first('Argentina is pulling out of the World Health Organization, the spokesman said.')).toMatchObject({ type: 'SANCTION', mode: 'withdraw' });
+    expect(first("Dutch budget support to Kigali has been frozen over Rwanda's backing of the M23.")).toMatchObject({ type: 'SANCTION', mode: 'discontinue' });
+    expect(types('Troops are pulling out of the northern town.')).not.toContain('SANCTION');
+  });
+  it('reads boats blocked by a coast guard and gold seized as coercion', () => {
+    expect(first('Chinese coast guard vessels blocked two Philippine boats attempting to resupply troops.')).toMatchObject({ type: 'COERCE', mode: 'restrict' });
+    expect(first("Mali's junta seized three tonnes of gold from the Canadian miner.")).toMatchObject({ type: 'COERCE', mode: 'confiscate' });
+  });
+  it('reads objects handed back, resignations handed in, weapons burned and inspectors let back in as retreats', () => {
+    expect(first('A sacred drum seized by colonial troops in 1916 was handed back to Cote d\'Ivoire.')).toMatchObject({ type: 'RETREAT', mode: 'return' });
+    expect(first("France's prime minister handed his resignation to the president on Monday.")).toMatchObject({ type: 'RETREAT', mode: 'resign' });
+    expect(first('About 30 fighters burned their rifles at a ceremony.')).toMatchObject({ type: 'RETREAT', mode: 'disarm' });
+    expect(first("UN nuclear inspectors were allowed back into Iran's Bushehr plant on Wednesday.")).toMatchObject({ type: 'RETREAT', mode: 'access' });
+  });
+  it('reads suspects handed to another state, a ruling defied and a chargé summoned', () => {
+    expect(first('Thai police handed 12 suspects wanted over scam centres to Chinese authorities at the airport.')).toMatchObject({ type: 'COOPERATE', mode: 'legal' });
+    expect(types('Hungary will not comply with an EU court ruling.')).toEqual(['REJECT']);
+    expect(types("The Russian charge d'affaires was summoned to the foreign ministry in Warsaw.")).toEqual(['ACCUSE']);
+    expect(types("Kremlin dismisses European-Ukrainian counter-proposal as 'unconstructive'")).toEqual(['REJECT']);
+  });
+});
