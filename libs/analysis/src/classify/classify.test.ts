@@ -1728,3 +1728,11 @@ describe('classifySentence: praise, passives of concession and access, returns, 
     expect(types("Kremlin dismisses European-Ukrainian counter-proposal as 'unconstructive'")).toEqual(['REJECT']);
   });
 });
+
+describe('classifySentence: a clash of words', () => {
+  it('reads countries clashing diplomatically or leaders clashing over policy as no attack', () => {
+    expect(types('Peru and Bolivia have clashed diplomatically before.')).toEqual([]);
+    expect(types('The two leaders clashed over policy in a televised debate.')).toEqual([]);
+    expect(types('Police clashed with protesters in the capital.')).toContain('ASSAULT');
+  });
+});
