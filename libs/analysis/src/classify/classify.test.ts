@@ -1736,3 +1736,18 @@ describe('classifySentence: a clash of words', () => {
     expect(types('Police clashed with protesters in the capital.')).toContain('ASSAULT');
   });
 });
+
+describe('classifySentence: deployments told by their purpose, money disbursed, strained ties ended, protests about stadiums', () => {
+  it('reads police landing to reinforce a force as a deployment, and money disbursed in the passive as aid', () => {
+    expect(types('Some 400 Kenyan police officers landed in Port-au-Prince on Friday to reinforce the multinational force.')).toEqual(['MOBILIZE']);
+    expect(first('A further 1 billion euros in macro-financial assistance was disbursed to Egypt on Thursday.')).toMatchObject({ type: 'AID', mode: 'economic' });
+  });
+  it('reads ending strained relations as support, and ending relations as a sanction', () => {
+    expect(types('The agreement was signed on Friday by the two defence ministers, ending a year of strained relations.')).toEqual(['SUPPORT']);
+    expect(types('Russia ended diplomatic relations with Georgia.')).toEqual(['SANCTION']);
+  });
+  it('reads a crowd demanding schools instead of World Cup stadiums as a protest, and fans celebrating as none', () => {
+    expect(types('Several thousand young Moroccans took to the streets of Rabat, demanding better schools instead of World Cup stadiums.')).toEqual(['PROTEST']);
+    expect(types('Fans took to the streets to celebrate the World Cup win.')).toEqual([]);
+  });
+});

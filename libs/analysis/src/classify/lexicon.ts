@@ -120,7 +120,15 @@ interface RawLexicon {
   reclassify: { type: string; pattern: string; to: string; mode?: string }[];
   threaten_modes: { mode: string; pattern: string }[];
   mode_rules: Record<string, { mode: string; pattern: string }[]>;
-  non_event_contexts: { id: string; pattern: string; blocks: string[]; headline_sets_report?: boolean; headline_blocks?: string[] }[];
+  non_event_contexts: {
+    id: string;
+    pattern: string;
+    blocks: string[];
+    headline_sets_report?: boolean;
+    headline_blocks?: string[];
+    /** What else makes such a sentence an event after all, beside military vocabulary (a crowd demanding something). */
+    also_overruled_by?: string;
+  }[];
   hostile_context: string;
   military_context: string;
 }
@@ -184,7 +192,9 @@ export function compileLexicon(raw: RawLexicon): CompiledLexicon {
     blocks: new Set(c.blocks.map((t) => eventType(t, `non_event_contexts.${c.id}`))),
     headlineSetsReport: c.headline_sets_report === true || c.headline_blocks !== undefined,
     headlineBlocks: new Set((c.headline_sets_report === true ? c.blocks : (c.headline_blocks ?? [])).map((t) => eventType(t, `non_event_contexts.${c.id}`))),
-    overruledBy: c.headline_sets_report === true ? hostileContext : militaryContext,
+    overruledBy: c.also_overruled_by !== undefined
+      ? new RegExp(`${(c.headline_sets_report === true ? hostileContext : militaryContext).source}|${c.also_overruled_by}`, 'i')
+      : c.headline_sets_report === true ? hostileContext : militaryContext,
   }));
   const rules = (list: { mode: string; pattern: string }[]): ModeRule[] =>
     list.map((r) => ({ mode: r.mode, re: new RegExp(r.pattern, 'i') }));
