@@ -28,6 +28,11 @@ describe('assessAssertion', () => {
   ])('alleged: %s', (sentence, trigger) => {
     expect(assess(sentence, trigger).assertion).toBe('alleged');
   });
+  it('reads gunfire or explosions someone heard as unconfirmed: hearing does not confirm an attack', () => {
+    expect(assess('Residents reached by phone described hearing gunfire in the hills.', 'gunfire').assertion).toBe('unconfirmed');
+    expect(assess('Residents said they heard loud explosions near the airport.', 'explosions').assertion).toBe('unconfirmed');
+    expect(assess('Gunfire erupted near the airport on Monday.', 'Gunfire').assertion).toBe('asserted');
+  });
   it.each([
     ['The newspaper could not independently verify that the army sent troops.', 'sent troops'],
     ['Officials could not confirm reports that the army had sent troops.', 'sent troops'],
