@@ -24,6 +24,7 @@ describe('assessAssertion', () => {
     ['The video shows what the agency alleged were soldiers moved to the border.', 'soldiers moved'],
     ['The army reportedly shelled the village.', 'shelled'],
     ['North Korea moved about 8,000 troops toward border, Seoul spy agency tells lawmakers', 'moved'],
+    ['May said it was "highly likely" that Russia was responsible for the nerve-agent attack.', 'attack'],
     ['The North has moved 8,000 troops forward, the National Intelligence Service (NIS) told lawmakers.', 'moved'],
   ])('alleged: %s', (sentence, trigger) => {
     expect(assess(sentence, trigger).assertion).toBe('alleged');

@@ -1751,3 +1751,20 @@ describe('classifySentence: deployments told by their purpose, money disbursed, 
     expect(types('Fans took to the streets to celebrate the World Cup win.')).toEqual([]);
   });
 });
+
+describe('classifySentence: acts someone may yet face, famine deaths, police raids', () => {
+  it('reads torture or attack someone would face as not done', () => {
+    expect(types('Thailand deported 40 Uyghur men to China despite warnings that they faced torture.')).toEqual(['COERCE']);
+    expect(types('Leaflets ordered residents to leave the town within 48 hours or face attack.')).not.toContain('ASSAULT');
+    expect(types('Detainees faced torture in the prison, survivors said.')).toEqual(['ASSAULT']);
+  });
+  it('reads famine deaths as no attack, and an attack that could justify a response as not done', () => {
+    expect(types('The bloc approved emergency food aid for Somalia, where famine has killed tens of thousands.')).toEqual(['AID']);
+    expect(types("Beijing summoned Japan's ambassador over remarks that a Chinese attack on Taiwan could justify a military response.")).toEqual(['ACCUSE']);
+  });
+  it('reads police or a government raiding homes and offices as coercion, and troops raiding homes as an assault', () => {
+    expect(types('Germany bans neo-Nazi group Hammerskins, raids homes of members')).toEqual(['COERCE']);
+    expect(types('Police raided the offices of the newspaper.')).toEqual(['COERCE']);
+    expect(types('Israeli troops raided homes in Jenin.')).toEqual(['ASSAULT']);
+  });
+});

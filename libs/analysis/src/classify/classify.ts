@@ -307,17 +307,20 @@ const HYPOTHETICAL_WORD = /if|unless|case|event|should|any/i;
  */
 const PLANNED_BEFORE =
   /\b(?:in preparation for|preparations? for|ahead of|prepar(?:e|es|ed|ing) (?:the ground )?for|prepar(?:e|es|ed|ing) acts? of|plott?(?:ing|ed|s)?|plots? to|rehears(?:e|es|ed|ing)|simulat(?:e|es|ed|ing)|practi[cs](?:e|es|ed|ing)|fears? (?:of|that)|feared|risks? of|threat of|danger of|possibility of|prospect of|spectre of)\s+(?:[\w'’-]+\s+){0,6}$|\b(?:a|an|the|its|their|any)\s+(?:[\w-]+\s+)?(?:anticipated|expected|possible|potential|looming|imminent|planned|feared|impending)\s+(?:[\w'’-]+\s+){0,2}$|\b(?:upcoming|forthcoming|scheduled)\s+(?:[\w'’-]+\s+){0,3}$/i;
+/** "… to leave within 48 hours or face attack", "warnings that they would face torture": an act someone may yet face. */
+const FACING_BEFORE =
+  /\b(?:or\s+fac(?:e|es|ing)|(?:would|could|may|might|will|to)\s+fac(?:e|es)|risks?\s+facing|that\s+(?:they|he|she|it|we)\s+(?:faced|face|faces|would\s+face))\s+(?:[\w'’-]+\s+){0,2}$/i;
 /** "an alleged sabotage plot", "a bomb plan": an act named as what is plotted. */
 const PLOT_AFTER = /^\s+(?:plot|plots|plan|plans|scheme|schemes|conspiracy)\b/i;
 
 /** "a Chinese blockade of or attack on Taiwan could constitute a threat": an act named as the subject of a possibility. */
 const INDEFINITE_BEFORE = /\b(?:a|an|any)\s+(?:[\w'’-]+\s+){0,4}$/i;
-const POSSIBLE_AFTER = /^[^,;.]{0,50}?\b(?:could|would|might|may)\s+(?:(?:well|also|even)\s+)?(?:constitute|be|amount|mean|trigger|lead|prompt|provoke|spark|draw|result|pose|cause)\b/i;
+const POSSIBLE_AFTER = /^[^,;.]{0,50}?\b(?:could|would|might|may)\s+(?:(?:well|also|even)\s+)?(?:constitute|be|amount|mean|trigger|lead|prompt|provoke|spark|draw|result|pose|cause|justify|warrant|invite)\b/i;
 
 /** "which would allow Russia to save its Iskander missiles for strikes": what a thing would make possible has not happened. */
 const ENABLED_BEFORE = /\b(?:would|could|might|may|will)\s+(?:allow|enable|let|help|permit|free up)\b[^,;.]{0,90}$/i;
 /** Cheap necessary condition for PLANNED_BEFORE. */
-const PLANNED_WORD = /prepar|ahead|plot|rehears|simulat|practi|fear|risk|threat|danger|possib|prospect|spectre|anticipat|expect|potential|looming|imminent|planned|impending|upcoming|forthcoming|scheduled/i;
+const PLANNED_WORD = /prepar|ahead|plot|rehears|simulat|practi|fear|risk|threat|danger|possib|prospect|spectre|anticipat|expect|potential|looming|imminent|planned|impending|upcoming|forthcoming|scheduled|fac/i;
 const ENABLING_WORD = /allow|enable|let|help|permit|free up/i;
 
 function dropHypothetical(sentence: string, cs: Candidate[]): void {
@@ -341,7 +344,7 @@ function dropHypothetical(sentence: string, cs: Candidate[]): void {
     const clause = clauseStart(sentence, c.start);
     const before = sentence.slice(Math.max(clause, c.start - 50), c.start);
     if (conditional && (HYPOTHETICAL_BEFORE.test(before) || (ANY_BEFORE.test(before) && !NEGATION_WORD.test(before)))) c.dropped = true;
-    else if (planned && PLANNED_BEFORE.test(before)) c.dropped = true;
+    else if (planned && (PLANNED_BEFORE.test(before) || FACING_BEFORE.test(before))) c.dropped = true;
     else if (enabling && ENABLED_BEFORE.test(sentence.slice(Math.max(clause, c.start - 100), c.start))) c.dropped = true;
   }
 }
