@@ -1768,3 +1768,11 @@ describe('classifySentence: acts someone may yet face, famine deaths, police rai
     expect(types('Israeli troops raided homes in Jenin.')).toEqual(['ASSAULT']);
   });
 });
+
+describe('classifySentence: a condemnation told as a quote', () => {
+  it('reads a quoted charge that the speaker "said of" an act as an accusation, and a quoted compliment as none', () => {
+    expect(types("'This is state terrorism, pure and simple,' Turkish President Recep Tayyip Erdogan said of Israel's bombardment of Gaza.")).toContain('ACCUSE');
+    expect(types('"This is a flagrant violation of our sovereignty," the foreign minister said of the referendum.')).toEqual(['ACCUSE']);
+    expect(types('"It was a great honour," the minister said of the award.')).toEqual([]);
+  });
+});
