@@ -29,6 +29,10 @@ describe('assessAssertion', () => {
   ])('alleged: %s', (sentence, trigger) => {
     expect(assess(sentence, trigger).assertion).toBe('alleged');
   });
+  it('reads a claim the accused calls a fabrication, after a semicolon, as denied', () => {
+    const s = "Officials say a cargo vessel delivered thousands of shells in July; North Korea calls the report a 'sheer fabrication'.";
+    expect(assess(s, 'delivered').assertion).toBe('denied');
+  });
   it('reads gunfire or explosions someone heard as unconfirmed: hearing does not confirm an attack', () => {
     expect(assess('Residents reached by phone described hearing gunfire in the hills.', 'gunfire').assertion).toBe('unconfirmed');
     expect(assess('Residents said they heard loud explosions near the airport.', 'explosions').assertion).toBe('unconfirmed');

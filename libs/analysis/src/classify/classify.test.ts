@@ -1776,3 +1776,10 @@ describe('classifySentence: a condemnation told as a quote', () => {
     expect(types('"It was a great honour," the minister said of the award.')).toEqual([]);
   });
 });
+
+describe('classifySentence: a halt to fighting', () => {
+  it('reads a halt to fighting and the height of the fighting as no attack reported', () => {
+    expect(types('Thailand and Cambodia signed a ceasefire agreement committing both sides to a permanent halt to fighting along their border.')).not.toContain('ASSAULT');
+    expect(types('Fighting raged along the border on Monday.')).toEqual(['ASSAULT']);
+  });
+});
