@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifySentence } from './classify.ts';
+import { classifySentence, isBackground } from './classify.ts';
 import { analyzeSentence } from './sentence.ts';
 import { inflect, patternSource } from './patterns.ts';
 
@@ -1781,5 +1781,24 @@ describe('classifySentence: a halt to fighting', () => {
   it('reads a halt to fighting and the height of the fighting as no attack reported', () => {
     expect(types('Thailand and Cambodia signed a ceasefire agreement committing both sides to a permanent halt to fighting along their border.')).not.toContain('ASSAULT');
     expect(types('Fighting raged along the border on Monday.')).toEqual(['ASSAULT']);
+  });
+});
+
+describe('classifySentence: riot control, collapses, full dates', () => {
+  it('reads tear gas and batons used on a crowd as repression, and water cannon on a boat as an attack of no such mode', () => {
+    expect(first('Serbian riot police fire tear gas, stun grenades to break up Belgrade protest; 80 injured')).toMatchObject({ type: 'ASSAULT', mode: 'repression' });
+    expect(first('Security forces fired tear gas and live rounds at demonstrators, killing seven.')).toMatchObject({ type: 'ASSAULT' });
+    expect(first('Security forces fired tear gas and live rounds at demonstrators, killing seven.')?.mode).not.toBe('repression');
+    expect(first('Coast guard ships blasted a supply boat with water cannon near the shoal, injuring several crew members.')?.mode).not.toBe('repression');
+  });
+  it('reads a building or canopy collapse as no attack', () => {
+    expect(types('A building collapsed in Lagos, killing 12.')).toEqual([]);
+  });
+  it('dates an act on a full date of an earlier year, or of three months and more before, as background', () => {
+    const pub = new Date('2026-02-01T00:00:00Z');
+    const bg = (s: string, t: string) => isBackground(s, { start: s.indexOf(t), end: s.indexOf(t) + t.length }, pub);
+    expect(bg('Russian forces shelled the town on Nov. 1, 2024, killing five.', 'shelled')).toBe(true);
+    expect(bg('Russian forces shelled the town on 3 October 2025, killing five.', 'shelled')).toBe(true);
+    expect(bg('Russian forces shelled the town on January 28, 2026, killing five.', 'shelled')).toBe(false);
   });
 });

@@ -450,10 +450,15 @@ const MONTH = `(${MONTHS.join('|')})`;
 /** A month or a span of months ("March", "March and April", "June-July"), each name captured. */
 const MONTH_SPAN = `${MONTH}(?:\\s+(?:and|or|to|through|until)\\s+${MONTH}|\\s*[-–]\\s*${MONTH})?`;
 const PART_OF = '(?:(?:early|mid|late)[- ])?';
+/** A month named in full or by its usual abbreviation ("Nov.", "Sept."), captured. */
+const MONTH_OR_ABBREVIATION = `(${MONTHS.join('|')}|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)`;
+const monthIndex = (name: string): number => MONTHS.findIndex((m) => m.startsWith(name.toLowerCase().slice(0, 3)));
 const DATED_BEFORE = new RegExp(
   `\\b(?:(?:in|during|between|of|from)\\s+${PART_OF}(?:${MONTH_SPAN}\\s+)?((?:19|20)\\d\\d)\\b(?!s)|` +
     `(?:in|during)\\s+${PART_OF}${MONTH_SPAN}\\b(?!['’]|\\s+\\d)|` +
-    String.raw`in the (?:early |mid-?|late )?(?:19|20)\d0s|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many) (?:years|decades) ago|(?:a|one) (?:year|decade) ago|last year)`,
+    String.raw`in the (?:early |mid-?|late )?(?:19|20)\d0s|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many) (?:years|decades) ago|(?:a|one) (?:year|decade) ago|last year|` +
+    // A full date with its year: "on Nov. 1, 2024", "on 1 November 2024".
+    `(?:on\\s+)?(?:\\d{1,2}\\s+)?${MONTH_OR_ABBREVIATION}\\.?\\s+(?:\\d{1,2},?\\s+)?((?:19|20)\\d\\d)\\b(?!s))`,
   'gi',
 );
 /** Words that date a sentence in the report's own days: it is news, whatever earlier date it also names. */
@@ -465,6 +470,13 @@ const monthsBefore = (month: string, published: Date): boolean => MONTHS.indexOf
 function datedBefore(text: string, published: Date | undefined): boolean {
   DATED_BEFORE.lastIndex = 0;
   for (let m = DATED_BEFORE.exec(text); m; m = DATED_BEFORE.exec(text)) {
+    if (m[9] !== undefined) {
+      // A full date: before the report's year, or of its year and three months or more before its month.
+      const year = Number(m[9]);
+      if (published === undefined || year < published.getUTCFullYear()) return true;
+      if (year === published.getUTCFullYear() && monthIndex(m[8]!) <= published.getUTCMonth() - 3) return true;
+      continue;
+    }
     const year = m[4];
     const yearless = m[7] ?? m[6] ?? m[5];
     if (yearless !== undefined) {

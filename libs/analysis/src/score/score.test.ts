@@ -105,3 +105,13 @@ describe('scoreReport: background and the lead', () => {
     expect(input([lead, late]).score).toBe(score([attack]).score);
   });
 });
+
+describe('scoreReport: riot control', () => {
+  it('scores a crowd dispersed with tear gas about as a coercion, well below an armed attack', () => {
+    const dispersed = score([event({ type: 'ASSAULT', mode: 'repression', actors: ['SRB'], targets: ['SRB'] })]);
+    const shelled = score([event({ type: 'ASSAULT', mode: 'heavy-weapons', actors: ['RUS'], targets: ['UKR'] })]);
+    expect(dispersed.contributions).toContainEqual({ factor: 'mode', points: -16, detail: 'ASSAULT/repression' });
+    expect(dispersed.score).toBeCloseTo(30.5, 1);
+    expect(shelled.score - dispersed.score).toBeGreaterThan(20);
+  });
+});
