@@ -1802,3 +1802,11 @@ describe('classifySentence: riot control, collapses, full dates', () => {
     expect(bg('Russian forces shelled the town on January 28, 2026, killing five.', 'shelled')).toBe(false);
   });
 });
+
+describe('classifySentence: forces pushed out', () => {
+  it('reads "Ukrainian forces out of Kursk" as no expulsion, and residents forced out as one', () => {
+    expect(types('Pyongyang sent troops to help Russia push Ukrainian forces out of Kursk.')).not.toContain('COERCE');
+    expect(first('Gangs forced out 3,000 residents from the district.')).toMatchObject({ type: 'COERCE', mode: 'deport' });
+    expect(first('The militia forces out hundreds of families every month.')).toMatchObject({ type: 'COERCE', mode: 'deport' });
+  });
+});
