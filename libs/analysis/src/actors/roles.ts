@@ -563,6 +563,8 @@ function conditionSubject(sentence: string, usable: Candidate[], objectEnd: numb
 /** A verb of saying or knowing: what follows it is what the subject says, not what the subject does. */
 const SPEAKER_VERB =
   /\b(?:said|says|say|told|tells|reported|reports|announced|announces|confirmed|confirms|claimed|claims|alleged|alleges|stated|states|added|adds|insisted|insists|believes|believed|estimated|estimates|finds)\b/;
+/** The same, global: every verb of saying in a stretch, the last one wins. */
+const SPEAKER_VERBS = new RegExp(SPEAKER_VERB.source, 'g');
 const RESPONSIBILITY = /^\s+(?:credit|responsibility)\b/;
 /** What makes "announced" report a clause rather than name a measure: "announced that …", "announced, …". */
 const CLAUSE_AFTER_VERB = /^\s*(?:,|that\b|on \w+ that\b)/;
@@ -638,8 +640,8 @@ function speakersAct(sentence: string, before: Candidate[], trigger: Span): Cand
   if (!SPEECH_ACT_PARTICIPLE.test(sentence.slice(trigger.start, trigger.end))) return null;
   const head = sentence.slice(0, trigger.start);
   let verbAt = -1;
-  const re = new RegExp(SPEAKER_VERB.source, 'g');
-  for (let m = re.exec(head); m; m = re.exec(head)) verbAt = m.index;
+  SPEAKER_VERBS.lastIndex = 0;
+  for (let m = SPEAKER_VERBS.exec(head); m; m = SPEAKER_VERBS.exec(head)) verbAt = m.index;
   if (verbAt < 0) return null;
   const speakers = subjectGroup(sentence, before.filter((c) => c.mention.end <= verbAt));
   if (speakers.length === 0) return null;
