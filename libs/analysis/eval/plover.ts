@@ -81,6 +81,8 @@ const prf = (c: Counts) => {
   const r = c.tp + c.fn === 0 ? 0 : c.tp / (c.tp + c.fn);
   return { p, r, f1: p + r === 0 ? 0 : (2 * p * r) / (p + r) };
 };
+const sameSet = (a: Set<string>, b: Set<string>): boolean => a.size === b.size && [...a].every((x) => b.has(x));
+
 function addSets(c: Counts, gold: Set<string>, predicted: Set<string>): void {
   for (const x of predicted) if (gold.has(x)) c.tp++; else c.fp++;
   for (const x of gold) if (!predicted.has(x)) c.fn++;
@@ -121,8 +123,7 @@ for (const [text, golds] of bySentence) {
       const got = { source: ourCodes(e.actors), target: ourCodes(e.targets) };
       addSets(source, wanted.source, got.source);
       addSets(target, wanted.target, got.target);
-      const same = (a: Set<string>, b: Set<string>) => a.size === b.size && [...a].every((x) => b.has(x));
-      if (!same(wanted.source, got.source) || !same(wanted.target, got.target)) {
+      if (!sameSet(wanted.source, got.source) || !sameSet(wanted.target, got.target)) {
         actorErrors.push(`actors ${goldType(g)} gold ${[...wanted.source].join(',')}>${[...wanted.target].join(',')} · got ${[...got.source].join(',')}>${[...got.target].join(',')} · ${text.slice(0, 110)}`);
       }
     }

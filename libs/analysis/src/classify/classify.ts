@@ -320,7 +320,7 @@ const POSSIBLE_AFTER = /^[^,;.]{0,50}?\b(?:could|would|might|may)\s+(?:(?:well|a
 /** "which would allow Russia to save its Iskander missiles for strikes": what a thing would make possible has not happened. */
 const ENABLED_BEFORE = /\b(?:would|could|might|may|will)\s+(?:allow|enable|let|help|permit|free up)\b[^,;.]{0,90}$/i;
 /** Cheap necessary condition for PLANNED_BEFORE. */
-const PLANNED_WORD = /prepar|ahead|plot|rehears|simulat|practi|fear|risk|threat|danger|possib|prospect|spectre|anticipat|expect|potential|looming|imminent|planned|impending|upcoming|forthcoming|scheduled|fac/i;
+const PLANNED_WORD = /prepar|ahead|plot|rehears|simulat|practi|fear|risk|threat|danger|possib|prospect|spectre|anticipat|expect|potential|looming|imminent|planned|impending|upcoming|forthcoming|scheduled|\bfac(?:e|es|ed|ing)\b/i;
 const ENABLING_WORD = /allow|enable|let|help|permit|free up/i;
 
 function dropHypothetical(sentence: string, cs: Candidate[]): void {
@@ -464,27 +464,21 @@ const DATED_BEFORE = new RegExp(
 /** Words that date a sentence in the report's own days: it is news, whatever earlier date it also names. */
 const NEWS_TIME = /\b(?:on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|today|yesterday|overnight|this (?:week|month|morning|evening)|on \w+ \d{1,2}(?:,| \d{4})?|late on \w+day)\b/i;
 
-/** A month of the report's own year that ends three months or more before the report's month. */
-const monthsBefore = (month: string, published: Date): boolean => MONTHS.indexOf(month.toLowerCase()) <= published.getUTCMonth() - 3;
+/** A month (full name or abbreviation) of the report's own year that ends three months or more before the report's month. */
+const monthsBefore = (month: string, published: Date): boolean => monthIndex(month) <= published.getUTCMonth() - 3;
 
 function datedBefore(text: string, published: Date | undefined): boolean {
   DATED_BEFORE.lastIndex = 0;
   for (let m = DATED_BEFORE.exec(text); m; m = DATED_BEFORE.exec(text)) {
-    if (m[9] !== undefined) {
-      // A full date: before the report's year, or of its year and three months or more before its month.
-      const year = Number(m[9]);
-      if (published === undefined || year < published.getUTCFullYear()) return true;
-      if (year === published.getUTCFullYear() && monthIndex(m[8]!) <= published.getUTCMonth() - 3) return true;
-      continue;
-    }
-    const year = m[4];
+    // A year: in a month span (m[1]–m[4]) or a full date (m[8], m[9]).
+    const year = m[4] ?? m[9];
     const yearless = m[7] ?? m[6] ?? m[5];
     if (yearless !== undefined) {
       if (published !== undefined && monthsBefore(yearless, published)) return true;
       continue;
     }
     if (year === undefined || published === undefined || Number(year) < published.getUTCFullYear()) return true;
-    const lastMonth = m[3] ?? m[2] ?? m[1];
+    const lastMonth = m[3] ?? m[2] ?? m[1] ?? m[8];
     if (Number(year) === published.getUTCFullYear() && lastMonth !== undefined && monthsBefore(lastMonth, published)) return true;
   }
   return false;

@@ -186,16 +186,17 @@ export function compileLexicon(raw: RawLexicon): CompiledLexicon {
   }
   const militaryContext = new RegExp(raw.military_context, 'i');
   const hostileContext = new RegExp(raw.hostile_context, 'i');
-  const nonEventContexts = raw.non_event_contexts.map((c) => ({
-    id: c.id,
-    re: new RegExp(c.pattern, 'i'),
-    blocks: new Set(c.blocks.map((t) => eventType(t, `non_event_contexts.${c.id}`))),
-    headlineSetsReport: c.headline_sets_report === true || c.headline_blocks !== undefined,
-    headlineBlocks: new Set((c.headline_sets_report === true ? c.blocks : (c.headline_blocks ?? [])).map((t) => eventType(t, `non_event_contexts.${c.id}`))),
-    overruledBy: c.also_overruled_by !== undefined
-      ? new RegExp(`${(c.headline_sets_report === true ? hostileContext : militaryContext).source}|${c.also_overruled_by}`, 'i')
-      : c.headline_sets_report === true ? hostileContext : militaryContext,
-  }));
+  const nonEventContexts = raw.non_event_contexts.map((c) => {
+    const overrule = c.headline_sets_report === true ? hostileContext : militaryContext;
+    return {
+      id: c.id,
+      re: new RegExp(c.pattern, 'i'),
+      blocks: new Set(c.blocks.map((t) => eventType(t, `non_event_contexts.${c.id}`))),
+      headlineSetsReport: c.headline_sets_report === true || c.headline_blocks !== undefined,
+      headlineBlocks: new Set((c.headline_sets_report === true ? c.blocks : (c.headline_blocks ?? [])).map((t) => eventType(t, `non_event_contexts.${c.id}`))),
+      overruledBy: c.also_overruled_by === undefined ? overrule : new RegExp(`${overrule.source}|${c.also_overruled_by}`, 'i'),
+    };
+  });
   const rules = (list: { mode: string; pattern: string }[]): ModeRule[] =>
     list.map((r) => ({ mode: r.mode, re: new RegExp(r.pattern, 'i') }));
   return {
