@@ -16,6 +16,9 @@ export interface WindowQuery {
   toMatches(rows: Record<string, unknown>[]): AlertMatch[];
 }
 
+/** The events a window rule counts: reported now, neither negated nor recalled from well before the news. */
+const COUNTED = 'NOT negated AND NOT background';
+
 /** `2024-10-21 06:00:00.000`: ClickHouse DateTime64 text for a parameter. */
 const chTime = (ms: number): string => new Date(ms).toISOString().replace('T', ' ').replace('Z', '');
 
@@ -69,7 +72,7 @@ function pairSurge(rule: PairSurgeRule, rulesetVersion: string, asOfMs: number):
     FROM report_events FINAL
     ARRAY JOIN actors AS actor
     ARRAY JOIN targets AS target
-    WHERE ruleset_version = {rs:String} AND NOT negated AND NOT background AND actor != target ${types}
+    WHERE ruleset_version = {rs:String} AND ${COUNTED} AND actor != target ${types}
       AND published_at >= {baseline_from:DateTime64(3)} AND published_at < {as_of:DateTime64(3)}
     GROUP BY actor, target
     HAVING recent >= {min_stories:UInt32}
@@ -103,7 +106,7 @@ function count(rule: CountRule, rulesetVersion: string, asOfMs: number): WindowQ
            groupUniqArray(3)(evidence) AS evidence
     FROM report_events FINAL
     ARRAY JOIN ${side} AS side
-    WHERE ruleset_version = {rs:String} AND NOT negated AND NOT background AND ${eventFilter('ev', rule.events, params)}
+    WHERE ruleset_version = {rs:String} AND ${COUNTED} AND ${eventFilter('ev', rule.events, params)}
       AND published_at >= {from:DateTime64(3)} AND published_at < {as_of:DateTime64(3)}
     GROUP BY side
     HAVING n >= {min_stories:UInt32}
@@ -128,7 +131,7 @@ function sequence(rule: SequenceRule, rulesetVersion: string, asOfMs: number): W
     FROM report_events FINAL
     ARRAY JOIN actors AS actor
     ARRAY JOIN targets AS target
-    WHERE ruleset_version = {rs:String} AND NOT negated AND NOT background AND actor != target AND ${filter}
+    WHERE ruleset_version = {rs:String} AND ${COUNTED} AND actor != target AND ${filter}
       AND published_at >= {from:DateTime64(3)} AND published_at < {as_of:DateTime64(3)}`;
   const firstFilter = eventFilter('first', rule.first, params);
   const thenFilter = eventFilter('then', rule.then, params);
